@@ -1,0 +1,72 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// problem is an RFC 9457 problem details document.
+type problem struct {
+	Type   string `json:"type"`
+	Title  string `json:"title"`
+	Status int    `json:"status"`
+	Detail string `json:"detail,omitempty"`
+}
+
+// statusOf maps domain error codes to HTTP statuses; the only such mapping in styrgraf.
+var statusOf = map[string]int{
+	graph.EINVALID:      http.StatusBadRequest,
+	graph.EUNAUTHORIZED: http.StatusUnauthorized,
+	graph.EFORBIDDEN:    http.StatusForbidden,
+	graph.ENOTFOUND:     http.StatusNotFound,
+	graph.ECONFLICT:     http.StatusConflict,
+	graph.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	graph.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// retryAfterSeconds is what a client is told to wait when Neo4j is unavailable.
+const retryAfterSeconds = "5"
+
+// handleError is Echo's error handler: every error a handler returns ends here.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	p := problem{Type: "about:blank"}
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		// Echo's own errors: unknown route, wrong method, bad binding.
+		p.Status = he.Code
+		if msg, ok := he.Message.(string); ok && he.Code < 500 {
+			p.Detail = msg
+		}
+	} else {
+		code := graph.ErrorCode(err)
+		p.Status = statusOf[code]
+		p.Detail = graph.ErrorMessage(err)
+		if p.Status == 0 || p.Status == http.StatusInternalServerError {
+			p.Status = http.StatusInternalServerError
+			p.Detail = "internal error"
+		}
+	}
+	if p.Status >= 500 {
+		s.log.ErrorContext(c.Request().Context(), "request failed",
+			"method", c.Request().Method, "route", c.Path(), "status", p.Status, "err", err)
+	}
+	if p.Status == http.StatusServiceUnavailable {
+		c.Response().Header().Set("Retry-After", retryAfterSeconds)
+	}
+	p.Title = http.StatusText(p.Status)
+	c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
+	c.Response().WriteHeader(p.Status)
+	if c.Request().Method == http.MethodHead {
+		return
+	}
+	if err := c.Echo().JSONSerializer.Serialize(c, p, ""); err != nil {
+		s.log.ErrorContext(c.Request().Context(), "writing problem", "err", err)
+	}
+}

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"flag"
+	"log/slog"
+	"os"
+)
+
+// Config is everything styrgraf serve needs to know. Defaults come from the environment.
+type Config struct {
+	Addr          string
+	Neo4jURI      string
+	Neo4jUser     string
+	Neo4jPassword string
+	Neo4jDatabase string
+}
+
+// DefaultConfig reads the environment, falling back to defaults that work with `make run`.
+func DefaultConfig() Config {
+	return Config{
+		Addr:          envOr("STYRGRAF_ADDR", ":8080"),
+		Neo4jURI:      envOr("NEO4J_URI", "neo4j://127.0.0.1:7687"),
+		Neo4jUser:     envOr("NEO4J_USER", "neo4j"),
+		Neo4jPassword: os.Getenv("NEO4J_PASSWORD"),
+		Neo4jDatabase: envOr("NEO4J_DATABASE", "neo4j"),
+	}
+}
+
+// RegisterFlags lets flags override the environment.
+func (c *Config) RegisterFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env STYRGRAF_ADDR)")
+	fs.StringVar(&c.Neo4jURI, "neo4j-uri", c.Neo4jURI, "Neo4j URI: bolt://, neo4j:// (routing, clusters, Aura), +s for TLS (env NEO4J_URI)")
+	fs.StringVar(&c.Neo4jUser, "neo4j-user", c.Neo4jUser, "Neo4j user (env NEO4J_USER)")
+	fs.StringVar(&c.Neo4jDatabase, "neo4j-database", c.Neo4jDatabase, "Neo4j database (env NEO4J_DATABASE)")
+	// No flag for the password: flags show up in process listings. Use NEO4J_PASSWORD.
+}
+
+// LogValue prints the configuration without secrets.
+func (c Config) LogValue() slog.Value {
+	password := "unset (no authentication)"
+	if c.Neo4jPassword != "" {
+		password = "set"
+	}
+	return slog.GroupValue(
+		slog.String("addr", c.Addr),
+		slog.String("neo4j_uri", c.Neo4jURI),
+		slog.String("neo4j_user", c.Neo4jUser),
+		slog.String("neo4j_password", password),
+		slog.String("neo4j_database", c.Neo4jDatabase),
+	)
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,100 @@
+// Command styrgraf maps and questions how Swedish regions and municipalities are governed.
+//
+//	styrgraf serve         serve the HTTP API (see README.md)
+//	styrgraf healthcheck   exit 0 if a running styrgraf is ready (for container health checks)
+//
+// Configuration comes from flags, with defaults from environment variables.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage: styrgraf <command> [flags]
+
+commands:
+  serve        serve the HTTP API on STYRGRAF_ADDR (default :8080)
+  healthcheck  exit 0 if the styrgraf at -url is ready, 1 if not (for containers)
+
+Run "styrgraf <command> -h" for a command's flags.
+`
+
+// run dispatches a subcommand and returns the process exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	var err error
+	switch args[0] {
+	case "serve":
+		err = serve(ctx, args[1:], logger, stderr)
+	case "healthcheck":
+		err = healthcheck(ctx, args[1:], stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "styrgraf: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	return exitStatus(err, stderr)
+}
+
+// exitStatus prints err for a person and picks the exit status: 2 for usage errors, 1 else.
+func exitStatus(err error, stderr io.Writer) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	}
+	fmt.Fprintf(stderr, "styrgraf: %s\n", graph.ErrorMessage(err))
+	if graph.ErrorCode(err) == graph.EINTERNAL {
+		fmt.Fprintf(stderr, "  cause: %v\n", err)
+	}
+	return 1
+}
+
+// errUsage marks an error the flag package has already explained.
+var errUsage = errors.New("usage")
+
+func serve(ctx context.Context, args []string, logger *slog.Logger, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := DefaultConfig()
+	cfg.RegisterFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	m := NewMain(cfg, logger)
+	if err := m.Run(ctx); err != nil {
+		return err
+	}
+	logger.Info("styrgraf listening", "addr", m.Addr())
+	<-ctx.Done()
+	logger.Info("shutting down")
+	return m.Close()
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/styrgraf/styrgraf/api"
+	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb"
+)
+
+// Main wires styrgraf together: the Neo4j handle, the HTTP server, and the background work
+// that applies the schema once Neo4j is reachable.
+type Main struct {
+	Config Config
+	log    *slog.Logger
+
+	db       *neo4jdb.DB
+	listener net.Listener
+	http     *http.Server
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+}
+
+// NewMain returns a Main for cfg; nothing starts until Run.
+func NewMain(cfg Config, logger *slog.Logger) *Main {
+	return &Main{Config: cfg, log: logger}
+}
+
+// Run opens Neo4j, starts serving, and starts applying the schema in the background. It
+// returns once the listener is open; Neo4j need not be up yet (/readyz says when it is).
+func (m *Main) Run(ctx context.Context) error {
+	m.log.Info("starting styrgraf", "config", m.Config)
+	db, err := neo4jdb.Open(neo4jdb.Config{
+		URI: m.Config.Neo4jURI, User: m.Config.Neo4jUser,
+		Password: m.Config.Neo4jPassword, Database: m.Config.Neo4jDatabase,
+	})
+	if err != nil {
+		return err
+	}
+	m.db = db
+	ln, err := net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		return graph.Errorf(graph.EINVALID, "listening on %s: %v", m.Config.Addr, err)
+	}
+	m.listener = ln
+
+	reg := prometheus.NewRegistry()
+	srv := api.New(api.Options{Ready: db, Logger: m.log, Registry: reg})
+	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+
+	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	m.cancel = cancel
+	m.wg.Add(2)
+	go func() {
+		defer m.wg.Done()
+		if err := m.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.log.Error("HTTP server stopped", "err", err)
+		}
+	}()
+	go func() {
+		defer m.wg.Done()
+		m.applySchema(bg)
+	}()
+	return nil
+}
+
+// applySchema retries until the schema is applied or ctx ends, so that styrgraf may start
+// before Neo4j (as under docker compose) and still become ready without a restart.
+func (m *Main) applySchema(ctx context.Context) {
+	delay := 500 * time.Millisecond
+	for {
+		err := m.db.ApplySchema(ctx)
+		if err == nil {
+			m.log.Info("schema applied")
+			return
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		m.log.Warn("schema not applied yet, retrying", "in", delay, "err", graph.ErrorMessage(err))
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 10*time.Second)
+	}
+}
+
+// Addr is the address the HTTP server listens on (useful with port 0).
+func (m *Main) Addr() string {
+	if m.listener == nil {
+		return ""
+	}
+	return m.listener.Addr().String()
+}
+
+// Close stops serving (letting requests in flight finish) and closes Neo4j.
+func (m *Main) Close() error {
+	var errs []error
+	if m.cancel != nil {
+		m.cancel()
+	}
+	if m.http != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		errs = append(errs, m.http.Shutdown(ctx))
+	}
+	m.wg.Wait()
+	if m.db != nil {
+		errs = append(errs, m.db.Close(context.Background()))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,131 @@
+// Package neo4jdbtest gives tests a real Neo4j database to themselves.
+//
+// `make test` starts throw-away Neo4j servers and lists their Bolt URIs, comma-separated, in
+// STYRGRAF_TEST_NEO4J_URIS. Test binaries of different packages run in parallel, so each
+// process takes an exclusive file lock on one server for its lifetime; with fewer servers
+// than packages, the rest wait their turn. Without the variable, tests skip with a message,
+// except under CI (CI set), where they fail: CI must never pass by not testing.
+package neo4jdbtest
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/styrgraf/styrgraf/graph/neo4jdb"
+)
+
+// EnvURIs names the variable that lists the test servers.
+const EnvURIs = "STYRGRAF_TEST_NEO4J_URIS"
+
+var (
+	once   sync.Once
+	cfg    neo4jdb.Config
+	cfgErr error
+)
+
+// Config returns the configuration of the server this test process holds, taking the lock
+// the first time. It skips (or fails under CI) when no test server is configured.
+func Config(tb testing.TB) neo4jdb.Config {
+	tb.Helper()
+	once.Do(func() { cfg, cfgErr = acquire() })
+	if cfgErr != nil {
+		if os.Getenv("CI") != "" {
+			tb.Fatalf("Neo4j is required under CI: %v", cfgErr)
+		}
+		tb.Skipf("skipping: %v (run `make test` to start a throw-away Neo4j)", cfgErr)
+	}
+	return cfg
+}
+
+// MustOpen returns a DB on this process's test server, emptied and with the schema applied,
+// and closes it when the test ends.
+func MustOpen(tb testing.TB) *neo4jdb.DB {
+	tb.Helper()
+	db, err := neo4jdb.Open(Config(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close(context.Background()) })
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := db.DeleteAll(ctx); err != nil {
+		tb.Fatalf("resetting test database: %v", err)
+	}
+	if err := db.ApplySchema(ctx); err != nil {
+		tb.Fatalf("applying schema: %v", err)
+	}
+	return db
+}
+
+func acquire() (neo4jdb.Config, error) {
+	raw := os.Getenv(EnvURIs)
+	if raw == "" {
+		return neo4jdb.Config{}, fmt.Errorf("%s is not set", EnvURIs)
+	}
+	uris := strings.Split(raw, ",")
+	base := neo4jdb.Config{
+		User:     envOr("NEO4J_USER", "neo4j"),
+		Password: os.Getenv("NEO4J_PASSWORD"),
+		Database: envOr("NEO4J_DATABASE", "neo4j"),
+	}
+	// Try every server without waiting; if all are taken, queue on one.
+	for attempt := 0; attempt < 2; attempt++ {
+		for i, uri := range uris {
+			if i > 0 && attempt == 1 {
+				break
+			}
+			ok, err := lock(uri, attempt == 1)
+			if err != nil {
+				return neo4jdb.Config{}, err
+			}
+			if ok {
+				base.URI = routed(uri)
+				return base, nil
+			}
+		}
+	}
+	return neo4jdb.Config{}, fmt.Errorf("could not lock a test server of %s", raw)
+}
+
+// routed uses neo4j:// so tests exercise routing, as a cluster deployment would.
+func routed(uri string) string {
+	return strings.Replace(uri, "bolt://", "neo4j://", 1)
+}
+
+// lock takes an exclusive lock for uri that lasts until the process exits; the descriptor is
+// deliberately never closed.
+func lock(uri string, wait bool) (bool, error) {
+	sum := sha256.Sum256([]byte(uri))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("styrgraf-neo4j-test-%x.lock", sum[:8]))
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return false, err
+	}
+	how := syscall.LOCK_EX
+	if !wait {
+		how |= syscall.LOCK_NB
+	}
+	if err := syscall.Flock(int(f.Fd()), how); err != nil {
+		f.Close()
+		if err == syscall.EWOULDBLOCK {
+			return false, nil
+		}
+		return false, err
+	}
+	return true, nil
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}

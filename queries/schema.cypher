@@ -1,0 +1,27 @@
+// Schema: the constraints and indexes styrgraf relies on. Applied at start-up (styrgraf serve,
+// styrgraf import); every statement is idempotent. Readiness (/readyz) checks that each name
+// below exists and is ONLINE.
+// Parameters: none. Columns: none.
+
+// Every node kind has a stable, human-readable id (a slug) that is unique within its label.
+CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organ_id IF NOT EXISTS FOR (n:Organ) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT post_id IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT mandate_id IF NOT EXISTS FOR (n:Mandate) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT assignment_id IF NOT EXISTS FOR (n:Assignment) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT follow_up_duty_id IF NOT EXISTS FOR (n:FollowUpDuty) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT follow_up_id IF NOT EXISTS FOR (n:FollowUp) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT staff_function_id IF NOT EXISTS FOR (n:StaffFunction) REQUIRE n.id IS UNIQUE;
+
+// Lookups by kind (questions filter organs and posts by kind).
+CREATE INDEX organ_kind IF NOT EXISTS FOR (n:Organ) ON (n.kind);
+CREATE INDEX post_kind IF NOT EXISTS FOR (n:Post) ON (n.kind);
+
+// Name search: exact/prefix by name, and full text over names, topics and mandate scopes.
+CREATE INDEX organ_name IF NOT EXISTS FOR (n:Organ) ON (n.name);
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE FULLTEXT INDEX search_text IF NOT EXISTS
+  FOR (n:Organisation|Organ|Post|Person|Topic|Mandate) ON EACH [n.name, n.scope];
