@@ -53,9 +53,14 @@ func (s *Server) handleError(err error, c echo.Context) {
 			p.Detail = "internal error"
 		}
 	}
-	if p.Status >= 500 {
-		s.log.ErrorContext(c.Request().Context(), "request failed",
-			"method", c.Request().Method, "route", c.Path(), "status", p.Status, "err", err)
+	switch {
+	case p.Status == http.StatusServiceUnavailable && c.Path() != "/readyz":
+		// Neo4j away: worth a warning, not an error (readiness probes say it often enough).
+		s.log.WarnContext(c.Request().Context(), "request failed", "method", c.Request().Method,
+			"route", c.Path(), "status", p.Status, "err", err)
+	case p.Status >= 500 && p.Status != http.StatusServiceUnavailable:
+		s.log.ErrorContext(c.Request().Context(), "request failed", "method", c.Request().Method,
+			"route", c.Path(), "status", p.Status, "err", err)
 	}
 	if p.Status == http.StatusServiceUnavailable {
 		c.Response().Header().Set("Retry-After", retryAfterSeconds)

@@ -17,6 +17,7 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 
 /**
@@ -33,7 +34,17 @@ import org.neo4j.io.ByteUnit;
  * everything down cleanly.
  */
 public final class Neo4jLocal {
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // Exit (running the shutdown hook) rather than linger with Neo4j's threads alive.
+            e.printStackTrace();
+            fail("failed to start: " + e.getMessage());
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> opts = parse(args);
         Path data = Path.of(require(opts, "data")).toAbsolutePath();
         int port = Integer.parseInt(opts.getOrDefault("port", "0"));
@@ -56,8 +67,7 @@ public final class Neo4jLocal {
         for (int i = 0; i < instances; i++) {
             Path home = instances == 1 ? data : data.resolve(Integer.toString(i));
             int p = port != 0 ? port : freePort();
-            DatabaseManagementService service = start(home, p, password);
-            services.add(service);
+            services.add(start(home, p, password));
             waitForBolt(p);
             uris.add("bolt://127.0.0.1:" + p);
             System.out.println("neo4jlocal: ready bolt://127.0.0.1:" + p + " (data " + home + ")");
@@ -92,9 +102,17 @@ public final class Neo4jLocal {
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(32))
                 .build();
         if (password != null) {
-            // Idempotent: the password given on the command line is the truth for a local server.
-            service.database("system").executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+            // The password given on the command line is the truth for a local server.
+            try {
+                service.database("system").executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+            } catch (QueryExecutionException e) {
+                // Already set on an earlier start with the same data directory.
+                if (!e.getMessage().contains("cannot be the same")) {
+                    service.shutdown();
+                    throw e;
+                }
+            }
         }
         return service;
     }

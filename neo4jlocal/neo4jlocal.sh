@@ -4,8 +4,9 @@
 #   neo4jlocal.sh start --data DIR [--port P] [--instances N] [--password PW] [--ready-file F]
 #       run in the foreground until SIGTERM/Ctrl-C.
 #   neo4jlocal.sh with [same options] -- COMMAND...
-#       start Neo4j, wait until Bolt is ready, run COMMAND with NEO4J_URI (the first server)
-#       and STYRGRAF_TEST_NEO4J_URIS (all, comma-separated) set, then stop Neo4j and exit
+#       start Neo4j, wait until Bolt is ready, run COMMAND with NEO4J_URI (the first server,
+#       as neo4j:// so that routing is used as with a cluster) and STYRGRAF_TEST_NEO4J_URIS
+#       (all, bolt://, comma-separated) set, then stop Neo4j and exit
 #       with COMMAND's status.
 #
 # The classpath is resolved by Maven once and cached in target/; later starts are plain java.
@@ -64,7 +65,7 @@ with() {
     sleep 0.2
   done
   echo "neo4jlocal: Neo4j ready in $((SECONDS - t0)) s" >&2
-  NEO4J_URI=$(head -n1 "$ready")
+  NEO4J_URI=$(head -n1 "$ready" | sed 's|^bolt://|neo4j://|')
   STYRGRAF_TEST_NEO4J_URIS=$(paste -sd, "$ready")
   export NEO4J_URI STYRGRAF_TEST_NEO4J_URIS
   local status=0

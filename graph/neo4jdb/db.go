@@ -130,7 +130,7 @@ func runTx[T any](ctx context.Context, db *DB, name string, mode neo4j.AccessMod
 		out, err = session.ExecuteWrite(ctx, work)
 	}
 	if err != nil {
-		return result, translate(name, err)
+		return result, translate("query "+name, err)
 	}
 	return out.(T), nil
 }
