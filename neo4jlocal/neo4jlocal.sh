@@ -24,8 +24,16 @@ build() {
   fi
   echo "neo4jlocal: resolving Neo4j $version with Maven (cached after the first run)" >&2
   local t0=$SECONDS
-  mvn -q -B -Dstyle.color=never -f "$here/pom.xml" -Dneo4j.version="$version" \
-    compile dependency:build-classpath -Dmdep.outputFile="$here/target/classpath.txt" >&2
+  local log
+  log=$(mktemp)
+  # Maven's output only matters when it fails.
+  if ! mvn -q -B -f "$here/pom.xml" -Dneo4j.version="$version" \
+    compile dependency:build-classpath -Dmdep.outputFile="$here/target/classpath.txt" >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"
+    echo "neo4jlocal: Maven could not resolve Neo4j $version" >&2
+    exit 1
+  fi
+  rm -f "$log"
   echo "$want" > "$stamp"
   echo "neo4jlocal: resolved in $((SECONDS - t0)) s" >&2
 }
