@@ -1,6 +1,8 @@
 // Command styrgraf maps and questions how Swedish regions and municipalities are governed.
 //
 //	styrgraf serve         serve the HTTP API (see README.md)
+//	styrgraf validate PATH...  check dataset files, reporting every problem
+//	styrgraf schema        print the JSON Schema of dataset files
 //	styrgraf healthcheck   exit 0 if a running styrgraf is ready (for container health checks)
 //
 // Configuration comes from flags, with defaults from environment variables.
@@ -18,6 +20,7 @@ import (
 	"syscall"
 
 	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/dataset"
 )
 
 func main() {
@@ -30,6 +33,8 @@ const usage = `usage: styrgraf <command> [flags]
 
 commands:
   serve        serve the HTTP API on STYRGRAF_ADDR (default :8080)
+  validate     check dataset files (YAML) and report every problem as file:line:col
+  schema       print the JSON Schema of dataset files
   healthcheck  exit 0 if the styrgraf at -url is ready, 1 if not (for containers)
 
 Run "styrgraf <command> -h" for a command's flags.
@@ -46,6 +51,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "serve":
 		err = serve(ctx, args[1:], logger, stderr)
+	case "validate":
+		err = validate(ctx, args[1:], stdout, stderr)
+	case "schema":
+		_, err = stdout.Write(dataset.SchemaJSON)
 	case "healthcheck":
 		err = healthcheck(ctx, args[1:], stderr)
 	case "-h", "-help", "--help", "help":

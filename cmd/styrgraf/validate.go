@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/styrgraf/styrgraf/graph/dataset"
+)
+
+// validate checks dataset files without touching Neo4j and prints every problem as
+// file:line:column: field: message.
+func validate(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: styrgraf validate PATH...   (files, or directories of *.yaml)")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	files, err := dataset.Load(fs.Args()...)
+	if err != nil {
+		return err
+	}
+	items := 0
+	for _, f := range files {
+		items += len(dataset.Index([]*dataset.File{f}))
+	}
+	fmt.Fprintf(stdout, "%d file(s), %d item(s): no problems\n", len(files), items)
+	return nil
+}

@@ -1,0 +1,290 @@
+package dataset
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// Item is one identified item of a dataset, found by Index.
+type Item struct {
+	Label string // Go type name = Neo4j label: Organ, Post, Person…
+	File  *File
+	Path  string // e.g. organs[3]
+	Value reflect.Value
+}
+
+// Index maps every id in the files to its item; the first occurrence wins.
+func Index(files []*File) map[string]Item {
+	idx := map[string]Item{}
+	eachItem(files, func(it Item, id string) {
+		if _, dup := idx[id]; !dup {
+			idx[id] = it
+		}
+	})
+	return idx
+}
+
+// eachItem calls fn for every item with an id, in file order.
+func eachItem(files []*File, fn func(Item, string)) {
+	for _, f := range files {
+		v := reflect.ValueOf(f.Data)
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			if t.Field(i).Type.Kind() != reflect.Slice {
+				continue
+			}
+			key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			list := v.Field(i)
+			for j := 0; j < list.Len(); j++ {
+				el := list.Index(j)
+				id := el.FieldByName("ID")
+				if !id.IsValid() {
+					continue
+				}
+				fn(Item{Label: el.Type().Name(), File: f, Path: fmt.Sprintf("%s[%d]", key, j), Value: el}, id.String())
+			}
+		}
+	}
+}
+
+// Check finds the problems that need all files together: duplicate ids and scopes,
+// references to ids that do not exist (or are of the wrong kind), validity periods that end
+// before they start, cycles in part_of, seats held by more people at once than they allow,
+// and rules of the model (ex officio seats have no holders of their own, a once-duty has a
+// due date).
+func Check(files []*File) Problems {
+	c := &checker{}
+	c.scopes(files)
+	c.ids(files)
+	idx := Index(files)
+	for _, f := range files {
+		walk(reflect.ValueOf(f.Data), "", func(path string, field reflect.StructField, v reflect.Value) {
+			c.field(f, idx, path, field, v)
+		})
+		c.items(f)
+	}
+	c.cycles(files)
+	return c.problems
+}
+
+type checker struct{ problems Problems }
+
+func (c *checker) add(f *File, path, format string, args ...any) {
+	line, col := f.Position(path)
+	c.problems = append(c.problems, Problem{File: f.Name, Line: line, Column: col, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) scopes(files []*File) {
+	seen := map[string]*File{}
+	for _, f := range files {
+		s := f.Data.Scope
+		if s == "" {
+			continue
+		}
+		if first, dup := seen[s]; dup {
+			c.add(f, "scope", "scope %q is already used by %s; each file needs its own", s, first.Name)
+			continue
+		}
+		seen[s] = f
+	}
+}
+
+func (c *checker) ids(files []*File) {
+	first := map[string]Item{}
+	eachItem(files, func(it Item, id string) {
+		path := it.Path + ".id"
+		switch {
+		case id == "":
+			return // reported as a missing required field
+		case !validID(id):
+			c.add(it.File, path, "id %q must be a slug: lower-case letters a-z, digits and '-'", id)
+		}
+		if prev, dup := first[id]; dup {
+			line, _ := prev.File.Position(prev.Path + ".id")
+			c.add(it.File, path, "duplicate id %q (first used by a %s at %s:%d)", id, prev.Label, prev.File.Name, line)
+			return
+		}
+		first[id] = it
+	})
+}
+
+func validID(id string) bool {
+	for i, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' && i > 0) {
+			return false
+		}
+	}
+	return id != ""
+}
+
+// field checks one struct field wherever it occurs: references and validity.
+func (c *checker) field(f *File, idx map[string]Item, path string, field reflect.StructField, v reflect.Value) {
+	if ref := field.Tag.Get("ref"); ref != "" {
+		var ids []string
+		switch v.Kind() {
+		case reflect.String:
+			ids = []string{v.String()}
+		case reflect.Slice:
+			ids = v.Interface().([]string)
+		}
+		for i, id := range ids {
+			p := path
+			if v.Kind() == reflect.Slice {
+				p = fmt.Sprintf("%s[%d]", path, i)
+			}
+			c.ref(f, idx, p, id, strings.Split(ref, "|"))
+		}
+	}
+	if validity, ok := v.Interface().(graph.Validity); ok && validity.ValidFrom != nil && validity.ValidTo != nil &&
+		validity.ValidFrom.After(validity.ValidTo.Time) {
+		c.add(f, join(path, "valid_to"), "valid_to %s is before valid_from %s", validity.ValidTo, validity.ValidFrom)
+	}
+}
+
+func (c *checker) ref(f *File, idx map[string]Item, path, id string, labels []string) {
+	if id == "" {
+		return
+	}
+	it, ok := idx[id]
+	if !ok {
+		c.add(f, path, "no %s has id %q", strings.Join(labels, " or "), id)
+		return
+	}
+	for _, l := range labels {
+		if it.Label == l {
+			return
+		}
+	}
+	c.add(f, path, "%q is a %s; want %s", id, it.Label, strings.Join(labels, " or "))
+}
+
+// items checks rules within single items.
+func (c *checker) items(f *File) {
+	for i, p := range f.Data.Posts {
+		path := fmt.Sprintf("posts[%d]", i)
+		if p.ExOfficio != "" && len(p.Holders) > 0 {
+			c.add(f, path+".holders", "an ex officio post is held by whoever holds %s; it lists no holders of its own", p.ExOfficio)
+		}
+		if p.ExOfficio == p.ID && p.ID != "" {
+			c.add(f, path+".ex_officio", "a post cannot be held ex officio by itself")
+		}
+		c.overlaps(f, path, p)
+	}
+	for i, d := range f.Data.FollowUpDuties {
+		if d.Frequency == "once" && d.Due == nil {
+			c.add(f, fmt.Sprintf("follow_up_duties[%d].frequency", i), "frequency once needs a due date")
+		}
+	}
+	for i, a := range f.Data.Assignments {
+		if a.Given != nil && a.Due != nil && a.Due.Before(a.Given.Time) {
+			c.add(f, fmt.Sprintf("assignments[%d].due", i), "due %s is before given %s", a.Due, a.Given)
+		}
+	}
+}
+
+// overlaps reports a holding that makes more people hold the post at once than it allows.
+func (c *checker) overlaps(f *File, path string, p graph.Post) {
+	capacity := p.Capacity()
+	if capacity == 0 {
+		return
+	}
+	for i, h := range p.Holders {
+		// Holdings that share a day with h and started no later (earlier index breaks ties):
+		// if more than capacity, h is the one too many.
+		n := 1
+		var other graph.Holding
+		for j, o := range p.Holders {
+			if j < i && o.Overlaps(h.Validity) {
+				n++
+				other = o
+			}
+		}
+		if n > capacity {
+			c.add(f, fmt.Sprintf("%s.holders[%d]", path, i),
+				"post %s allows %d holder(s) at once, but %s and %s hold it at the same time",
+				p.ID, capacity, other.Person, h.Person)
+		}
+	}
+}
+
+// cycles reports each cycle in part_of once, at the organ of the cycle that comes first.
+func (c *checker) cycles(files []*File) {
+	type loc struct {
+		f    *File
+		path string
+	}
+	parent := map[string]string{}
+	where := map[string]loc{}
+	for _, f := range files {
+		for i, o := range f.Data.Organs {
+			if o.ID != "" && o.PartOf != "" {
+				parent[o.ID] = o.PartOf
+				where[o.ID] = loc{f, fmt.Sprintf("organs[%d].part_of", i)}
+			}
+		}
+	}
+	ids := make([]string, 0, len(parent))
+	for id := range parent {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	reported := map[string]bool{}
+	for _, start := range ids {
+		seen := map[string]int{}
+		var chain []string
+		for id := start; id != ""; id = parent[id] {
+			if at, loop := seen[id]; loop {
+				cycle := chain[at:]
+				if !reported[cycle[0]] {
+					for _, m := range cycle {
+						reported[m] = true
+					}
+					l := where[start]
+					c.add(l.f, l.path, "part_of forms a cycle: %s → %s", strings.Join(cycle, " → "), id)
+				}
+				break
+			}
+			if reported[id] {
+				break
+			}
+			seen[id] = len(chain)
+			chain = append(chain, id)
+		}
+	}
+}
+
+// walk calls fn for every struct field below v (including v's own fields), with its path.
+func walk(v reflect.Value, path string, fn func(path string, field reflect.StructField, v reflect.Value)) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walk(v.Elem(), path, fn)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		if t == dateType {
+			return
+		}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name == "-" {
+				continue
+			}
+			p := join(path, name)
+			if opts == "inline" {
+				p = path
+			}
+			fn(p, f, v.Field(i))
+			walk(v.Field(i), p, fn)
+		}
+	}
+}

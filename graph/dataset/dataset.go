@@ -1,0 +1,181 @@
+// Package dataset reads and checks styrgraf's dataset files: YAML, one file per
+// organisation plus shared files for collaborations, with stable slug ids and references by
+// id (see dataset.schema.json). It reports every problem at once, each with file, line,
+// column and field path, and knows nothing of Neo4j or HTTP.
+package dataset
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// Problem is one thing wrong with a dataset file.
+type Problem struct {
+	File    string
+	Line    int
+	Column  int
+	Path    string // field path, e.g. organs[3].part_of
+	Message string
+}
+
+func (p Problem) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s", p.File, p.Line, p.Column, p.Path, p.Message)
+}
+
+// Problems is every problem found; as an error it is EINVALID with all of them listed.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns nil for no problems, else a *graph.Error (EINVALID) wrapping them.
+func (ps Problems) Err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	return &graph.Error{Code: graph.EINVALID, Message: fmt.Sprintf("%d problem(s) in the dataset:\n%s", len(ps), ps.Error()), Err: ps}
+}
+
+// File is one parsed dataset file.
+type File struct {
+	Name string // as given (a path, or a name for uploaded content)
+	Data graph.Dataset
+	pos  map[string]position
+}
+
+// Position returns where the value at a field path stood, e.g. "organs[2].kind".
+func (f *File) Position(path string) (line, column int) {
+	p := f.pos[path]
+	return p.line, p.column
+}
+
+// MaxFileSize bounds what is read into memory from one file.
+const MaxFileSize = 64 << 20
+
+// Parse reads one file's content. It returns the file (possibly partly filled) and every
+// problem found in it alone; references to other files are checked by Check.
+func Parse(name string, r io.Reader) (*File, Problems) {
+	content, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, Problems{{File: name, Line: 1, Column: 1, Message: fmt.Sprintf("reading: %v", err)}}
+	}
+	if len(content) > MaxFileSize {
+		return nil, Problems{{File: name, Line: 1, Column: 1, Message: fmt.Sprintf("larger than %d MiB", MaxFileSize>>20)}}
+	}
+	f := &File{Name: name, pos: map[string]position{}}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(content))
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return f, Problems{{File: name, Line: 1, Column: 1, Message: "empty file"}}
+		}
+		return f, Problems{syntaxProblem(name, err)}
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return f, Problems{{File: name, Line: extra.Line, Column: extra.Column, Message: "more than one YAML document; use one per file"}}
+	}
+	d := &decoder{file: name, pos: f.pos}
+	doc := &root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		doc = doc.Content[0]
+	}
+	d.decode(doc, reflect.ValueOf(&f.Data).Elem(), "", "")
+	return f, d.problems
+}
+
+// syntaxProblem extracts the line yaml.v3 reports ("yaml: line 7: ...").
+func syntaxProblem(name string, err error) Problem {
+	p := Problem{File: name, Line: 1, Column: 1, Message: "YAML syntax: " + err.Error()}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var line int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		p.Line = line
+		p.Message = "YAML syntax:" + strings.SplitN(msg, ":", 2)[1]
+	}
+	return p
+}
+
+// Load reads the given files and directories (every *.yaml and *.yml in a directory, not
+// recursing, in name order), parses each and checks them together.
+func Load(paths ...string) ([]*File, error) {
+	names, err := expand(paths)
+	if err != nil {
+		return nil, err
+	}
+	var files []*File
+	var problems Problems
+	for _, name := range names {
+		fh, err := os.Open(name)
+		if err != nil {
+			problems = append(problems, Problem{File: name, Line: 1, Column: 1, Message: err.Error()})
+			continue
+		}
+		f, ps := Parse(name, fh)
+		fh.Close()
+		problems = append(problems, ps...)
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+	problems = append(problems, Check(files)...)
+	return files, problems.Err()
+}
+
+func expand(paths []string) ([]string, error) {
+	if len(paths) == 0 {
+		return nil, graph.Errorf(graph.EINVALID, "no dataset files given")
+	}
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, graph.Errorf(graph.EINVALID, "%v", err)
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, graph.Errorf(graph.EINVALID, "%v", err)
+		}
+		found := false
+		for _, e := range entries {
+			if ext := filepath.Ext(e.Name()); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+				out = append(out, filepath.Join(p, e.Name()))
+				found = true
+			}
+		}
+		if !found {
+			return nil, graph.Errorf(graph.EINVALID, "%s: no .yaml files", p)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,79 @@
+package dataset
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func load(t *testing.T, paths ...string) ([]*File, Problems) {
+	t.Helper()
+	var files []*File
+	var problems Problems
+	for _, p := range paths {
+		fh, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, ps := Parse(p, fh)
+		fh.Close()
+		files = append(files, f)
+		problems = append(problems, ps...)
+	}
+	return files, append(problems, Check(files)...)
+}
+
+func TestValidFile(t *testing.T) {
+	files, problems := load(t, "testdata/valid.yaml")
+	if len(problems) > 0 {
+		t.Fatalf("problems in a valid file:\n%v", problems)
+	}
+	d := files[0].Data
+	if len(d.Organs) != 3 || d.Organs[2].PartOf != "test-rs" {
+		t.Errorf("organs not read: %+v", d.Organs)
+	}
+	if got := d.Posts[0].Holders[1].ValidFrom.String(); got != "2023-01-01" {
+		t.Errorf("holder valid_from = %q", got)
+	}
+	if !d.Mandates[0].Source.Illustrative || d.Organs[1].Source.Section != "1 §" {
+		t.Errorf("sources not read: %+v %+v", d.Mandates[0].Source, d.Organs[1].Source)
+	}
+	if line, col := files[0].Position("organs[2].part_of"); line != 26 || col != 14 {
+		t.Errorf("position of organs[2].part_of = %d:%d, want 26:14", line, col)
+	}
+}
+
+// TestEveryKindOfError checks that one file with one error of each kind yields exactly those
+// errors, at the lines written here by hand.
+func TestEveryKindOfError(t *testing.T) {
+	_, problems := load(t, "testdata/valid.yaml", "testdata/errors.yaml")
+	want := []string{
+		"testdata/errors.yaml:6:19: organs[0].organisation: no Organisation has id \"no-such-org\"",
+		"testdata/errors.yaml:7:5: organs[0].colour: unknown field \"colour\"",
+		"testdata/errors.yaml:8:9: organs[1].id: duplicate id \"err-a\" (first used by a Organ at testdata/errors.yaml:3)",
+		"testdata/errors.yaml:10:11: organs[1].kind: \"nämnd\" is not a known value",
+		"testdata/errors.yaml:16:14: organs[2].part_of: part_of forms a cycle: err-b → err-c → err-b",
+		"testdata/errors.yaml:18:15: organs[2].valid_to: valid_to 2023-12-31 is before valid_from 2024-01-01",
+		"testdata/errors.yaml:32:9: posts[0].holders[1]: post err-chair allows 1 holder(s) at once, but anna and bo hold it at the same time",
+		"testdata/errors.yaml:35:5: mandates[0].holder: required field \"holder\" is missing",
+		"testdata/errors.yaml:39:13: mandates[1].holder: \"anna\" is a Person; want Organ or Post",
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %d problems, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			if strings.HasPrefix(g, w) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing problem %s", w)
+		}
+	}
+}

@@ -1,0 +1,234 @@
+package dataset
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// decoder turns a YAML node tree into the graph types, collecting every problem instead of
+// stopping at the first, and remembering where each value stood so that later checks can
+// point at it.
+type decoder struct {
+	file     string
+	problems []Problem
+	pos      map[string]position
+}
+
+type position struct{ line, column int }
+
+func (d *decoder) problem(n *yaml.Node, path, format string, args ...any) {
+	d.problems = append(d.problems, Problem{File: d.file, Line: n.Line, Column: n.Column, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+var (
+	dateType   = reflect.TypeOf(graph.Date{})
+	sourceType = reflect.TypeOf(graph.Source{})
+)
+
+// decode fills v (addressable) from n. path names v for problems, e.g. organs[2].kind.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect.StructTag) {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	d.pos[path] = position{n.Line, n.Column}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // an empty value is the zero value; required fields are checked by the caller
+	}
+	switch {
+	case v.Type() == sourceType:
+		d.decodeSource(n, v, path)
+		return
+	case v.Type() == dateType:
+		if s, ok := d.scalar(n, path, "a date (YYYY-MM-DD)"); ok {
+			date, err := graph.ParseDate(s)
+			if err != nil {
+				d.problem(n, path, "%v", err)
+				return
+			}
+			v.Set(reflect.ValueOf(date))
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		elem := reflect.New(v.Type().Elem())
+		before := len(d.problems)
+		d.decode(n, elem.Elem(), path, tag)
+		if len(d.problems) == before {
+			v.Set(elem)
+		}
+	case reflect.String:
+		if s, ok := d.scalar(n, path, "a string"); ok {
+			if vocab := tag.Get("enum"); vocab != "" && !graph.InVocabulary(vocab, s) {
+				d.problem(n, path, "%q is not a known value; one of: %s", s, strings.Join(vocabValues(vocab), ", "))
+				return
+			}
+			v.SetString(s)
+		}
+	case reflect.Bool:
+		if s, ok := d.scalar(n, path, "true or false"); ok {
+			b, err := strconv.ParseBool(s)
+			if err != nil || n.Tag != "!!bool" {
+				d.problem(n, path, "want true or false, got %q", s)
+				return
+			}
+			v.SetBool(b)
+		}
+	case reflect.Int:
+		if s, ok := d.scalar(n, path, "a whole number"); ok {
+			i, err := strconv.Atoi(s)
+			if err != nil || n.Tag != "!!int" || i < 0 {
+				d.problem(n, path, "want a whole number ≥ 0, got %q", s)
+				return
+			}
+			v.SetInt(int64(i))
+		}
+	case reflect.Float64:
+		if s, ok := d.scalar(n, path, "a number"); ok {
+			f, err := strconv.ParseFloat(s, 64)
+			if err != nil || (n.Tag != "!!int" && n.Tag != "!!float") || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
+				d.problem(n, path, "want a number ≥ 0, got %q", s)
+				return
+			}
+			v.SetFloat(f)
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.problem(n, path, "want a list, got %s", describe(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i), tag)
+		}
+		v.Set(s)
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	default:
+		panic(fmt.Sprintf("dataset: cannot decode into %s", v.Type()))
+	}
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.problem(n, path, "want a mapping (key: value lines), got %s", describe(n))
+		return
+	}
+	fields := structFields(v.Type())
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		fpath := join(path, key.Value)
+		f, ok := fields[key.Value]
+		if !ok {
+			d.problem(key, fpath, "unknown field %q; known fields: %s", key.Value, strings.Join(fieldNames(v.Type()), ", "))
+			continue
+		}
+		if seen[key.Value] {
+			d.problem(key, fpath, "field %q given twice", key.Value)
+			continue
+		}
+		seen[key.Value] = true
+		d.decode(val, v.FieldByIndex(f.Index), fpath, f.Tag)
+	}
+	for name, f := range fields {
+		if f.Tag.Get("required") == "true" && !seen[name] {
+			d.problem(n, join(path, name), "required field %q is missing", name)
+		}
+	}
+}
+
+// decodeSource accepts the word illustrative or a {document, section} mapping.
+func (d *decoder) decodeSource(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind == yaml.ScalarNode {
+		if n.Value != graph.SourceIllustrative {
+			d.problem(n, path, "want %q or a mapping {document, section}, got %q", graph.SourceIllustrative, n.Value)
+			return
+		}
+		v.Set(reflect.ValueOf(graph.Source{Illustrative: true}))
+		return
+	}
+	var s graph.Source
+	d.decodeStruct(n, reflect.ValueOf(&s).Elem(), path)
+	if n.Kind == yaml.MappingNode && s.Document == "" {
+		d.problem(n, join(path, "document"), "a source needs a document (or write source: %s)", graph.SourceIllustrative)
+	}
+	v.Set(reflect.ValueOf(s))
+}
+
+func (d *decoder) scalar(n *yaml.Node, path, want string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.problem(n, path, "want %s, got %s", want, describe(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// structFields maps YAML keys to fields, flattening `yaml:",inline"` embedded structs.
+func structFields(t reflect.Type) map[string]reflect.StructField {
+	out := map[string]reflect.StructField{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch {
+		case name == "-":
+		case opts == "inline":
+			for k, inner := range structFields(f.Type) {
+				inner.Index = append([]int{i}, inner.Index...)
+				out[k] = inner
+			}
+		default:
+			out[name] = f
+		}
+	}
+	return out
+}
+
+// fieldNames lists a type's YAML keys in declaration order, for messages and the schema.
+func fieldNames(t reflect.Type) []string {
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch {
+		case name == "-":
+		case opts == "inline":
+			names = append(names, fieldNames(f.Type)...)
+		default:
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+func vocabValues(name string) []string {
+	var out []string
+	for _, t := range graph.Vocabularies[name] {
+		out = append(out, t.Value)
+	}
+	return out
+}

@@ -1,0 +1,263 @@
+package graph
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a calendar date (ISO 8601, YYYY-MM-DD) with no time of day or zone: governance
+// decisions take effect on days, not instants.
+type Date struct{ time.Time }
+
+// ParseDate parses YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
+	}
+	return Date{t}, nil
+}
+
+// MustDate is ParseDate for literals in code and tests.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format(time.DateOnly)
+}
+
+// Validity is when an item holds. A nil bound is open: no From means "always has", no To
+// means "still does". Both bounds are inclusive days.
+type Validity struct {
+	ValidFrom *Date `yaml:"valid_from,omitempty" json:"valid_from,omitempty" doc:"first day it holds (inclusive); empty: since always"`
+	ValidTo   *Date `yaml:"valid_to,omitempty" json:"valid_to,omitempty" doc:"last day it holds (inclusive); empty: still holds"`
+}
+
+// HoldsOn reports whether the validity covers day d.
+func (v Validity) HoldsOn(d Date) bool {
+	return (v.ValidFrom == nil || !d.Before(v.ValidFrom.Time)) && (v.ValidTo == nil || !d.After(v.ValidTo.Time))
+}
+
+// Overlaps reports whether two validities share a day.
+func (v Validity) Overlaps(o Validity) bool {
+	startsBeforeOtherEnds := v.ValidFrom == nil || o.ValidTo == nil || !v.ValidFrom.After(o.ValidTo.Time)
+	otherStartsBeforeEnds := o.ValidFrom == nil || v.ValidTo == nil || !o.ValidFrom.After(v.ValidTo.Time)
+	return startsBeforeOtherEnds && otherStartsBeforeEnds
+}
+
+// Source is where a fact comes from: a document and the section in it, or "illustrative"
+// for example data that no document states. In YAML it is either the word illustrative or
+// a mapping {document, section}.
+type Source struct {
+	Document     string `yaml:"document,omitempty" json:"document,omitempty" ref:"Document" doc:"id of the document that states the fact"`
+	Section      string `yaml:"section,omitempty" json:"section,omitempty" doc:"section, paragraph (§) or heading within the document"`
+	Illustrative bool   `yaml:"-" json:"illustrative,omitempty"`
+}
+
+// SourceIllustrative is the YAML word for facts no document states.
+const SourceIllustrative = "illustrative"
+
+func (s Source) String() string {
+	switch {
+	case s.Illustrative:
+		return SourceIllustrative
+	case s.Section != "":
+		return s.Document + " " + s.Section
+	}
+	return s.Document
+}
+
+// Organisation is a huvudman: a region or a kommun. Every organ belongs to one.
+type Organisation struct {
+	ID       string `yaml:"id" json:"id" required:"true" doc:"stable slug, unique in the whole dataset"`
+	Name     string `yaml:"name" json:"name" required:"true"`
+	Kind     string `yaml:"kind" json:"kind" required:"true" enum:"organisation_kind"`
+	Source   Source `yaml:"source,omitempty" json:"source,omitempty"`
+	Validity `yaml:",inline"`
+}
+
+// Organ is any body that decides, prepares, administers or collaborates: fullmäktige,
+// styrelse, nämnd, utskott, förvaltning, bolag, stiftelse, chefsgrupp, samordningsråd…
+type Organ struct {
+	ID           string   `yaml:"id" json:"id" required:"true" doc:"stable slug, unique in the whole dataset"`
+	Name         string   `yaml:"name" json:"name" required:"true" doc:"Swedish name as the organisation writes it"`
+	ShortName    string   `yaml:"short_name,omitempty" json:"short_name,omitempty" doc:"abbreviation, e.g. CGH, RSAU"`
+	Kind         string   `yaml:"kind" json:"kind" required:"true" enum:"organ_kind"`
+	Category     string   `yaml:"category,omitempty" json:"category,omitempty" enum:"organ_category" doc:"defaults from kind"`
+	Organisation string   `yaml:"organisation" json:"organisation" required:"true" ref:"Organisation" doc:"the huvudman the organ belongs to"`
+	Spans        []string `yaml:"spans,omitempty" json:"spans,omitempty" ref:"Organisation" doc:"further organisations a joint organ belongs to"`
+	PartOf       string   `yaml:"part_of,omitempty" json:"part_of,omitempty" ref:"Organ" doc:"the organ this one is a part of (utskott of a styrelse, avdelning of a förvaltning)"`
+	Statutory    bool     `yaml:"statutory,omitempty" json:"statutory,omitempty" doc:"required by law (e.g. fullmäktige, läkemedelskommitté)"`
+	Decides      *bool    `yaml:"decides,omitempty" json:"decides,omitempty" doc:"true: takes decisions; false: only prepares/coordinates; empty: defaults from kind"`
+	Description  string   `yaml:"description,omitempty" json:"description,omitempty"`
+	Source       Source   `yaml:"source,omitempty" json:"source,omitempty"`
+	Validity     `yaml:",inline"`
+}
+
+// Post is a seat: a chair, a member's seat, a director's post. A post may be held ex officio:
+// whoever holds the source post holds this one ("the chair of CGH is the regiondirektör").
+type Post struct {
+	ID         string    `yaml:"id" json:"id" required:"true"`
+	Title      string    `yaml:"title" json:"title" required:"true" doc:"Swedish title, e.g. Ordförande, Regiondirektör"`
+	Kind       string    `yaml:"kind" json:"kind" required:"true" enum:"post_kind"`
+	Organ      string    `yaml:"organ" json:"organ" required:"true" ref:"Organ" doc:"the organ the seat belongs to"`
+	MaxHolders *int      `yaml:"max_holders,omitempty" json:"max_holders,omitempty" doc:"how many may hold it at once; default 1, 0 for no limit"`
+	ExOfficio  string    `yaml:"ex_officio,omitempty" json:"ex_officio,omitempty" ref:"Post" doc:"held by whoever holds this post"`
+	Holders    []Holding `yaml:"holders,omitempty" json:"holders,omitempty"`
+	Source     Source    `yaml:"source,omitempty" json:"source,omitempty"`
+	Validity   `yaml:",inline"`
+}
+
+// Capacity is how many people may hold the post at once (0: no limit).
+func (p Post) Capacity() int {
+	if p.MaxHolders == nil {
+		return 1
+	}
+	return *p.MaxHolders
+}
+
+// Holding is a person in a post for a period.
+type Holding struct {
+	Person   string `yaml:"person" json:"person" required:"true" ref:"Person"`
+	Source   Source `yaml:"source,omitempty" json:"source,omitempty"`
+	Validity `yaml:",inline"`
+}
+
+// Person is someone who holds posts. Never a personnummer.
+type Person struct {
+	ID          string `yaml:"id" json:"id" required:"true"`
+	Name        string `yaml:"name" json:"name" required:"true"`
+	Email       string `yaml:"email,omitempty" json:"email,omitempty"`
+	Placeholder bool   `yaml:"placeholder,omitempty" json:"placeholder,omitempty" doc:"not a real person: stands for an unnamed holder"`
+	Source      Source `yaml:"source,omitempty" json:"source,omitempty"`
+}
+
+// Topic is what a mandate or assignment is about, for "who decides X?".
+type Topic struct {
+	ID          string `yaml:"id" json:"id" required:"true"`
+	Name        string `yaml:"name" json:"name" required:"true"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+}
+
+// Mandate is a power to decide (beslutsmandat), held by an organ or a post. A delegated
+// mandate names the mandate it derives from (delegation).
+type Mandate struct {
+	ID            string   `yaml:"id" json:"id" required:"true"`
+	Holder        string   `yaml:"holder" json:"holder" required:"true" ref:"Organ|Post" doc:"organ or post holding the mandate"`
+	Scope         string   `yaml:"scope" json:"scope" required:"true" doc:"what may be decided, in the document's words"`
+	Level         string   `yaml:"level" json:"level" required:"true" enum:"mandate_level"`
+	Topics        []string `yaml:"topics,omitempty" json:"topics,omitempty" ref:"Topic"`
+	DelegatedFrom string   `yaml:"delegated_from,omitempty" json:"delegated_from,omitempty" ref:"Mandate" doc:"the mandate this one is delegated from"`
+	Source        Source   `yaml:"source,omitempty" json:"source,omitempty"`
+	Validity      `yaml:",inline"`
+}
+
+// Document is a source: arbetsordning, reglemente, delegationsordning, uppdragshandling,
+// beslut (with diarienummer and §), instruktion…
+type Document struct {
+	ID           string   `yaml:"id" json:"id" required:"true"`
+	Title        string   `yaml:"title" json:"title" required:"true"`
+	Kind         string   `yaml:"kind" json:"kind" required:"true" enum:"document_kind"`
+	Date         *Date    `yaml:"date,omitempty" json:"date,omitempty" doc:"date of decision or issue"`
+	Diarienummer string   `yaml:"diarienummer,omitempty" json:"diarienummer,omitempty"`
+	Paragraph    string   `yaml:"paragraph,omitempty" json:"paragraph,omitempty" doc:"§ of a protokoll, e.g. §398"`
+	IssuedBy     string   `yaml:"issued_by,omitempty" json:"issued_by,omitempty" ref:"Organ|Post" doc:"organ or post that decided or issued it"`
+	File         string   `yaml:"file,omitempty" json:"file,omitempty" doc:"where the text is kept"`
+	SentTo       []string `yaml:"sent_to,omitempty" json:"sent_to,omitempty" ref:"Organ|Post|Organisation" doc:"expedieras till / delges"`
+}
+
+// Rule is a working rule that a document lays down for an organ or a post and that is not a
+// relation, mandate or duty: notice periods, meeting days, minutes, theme days…
+type Rule struct {
+	ID        string `yaml:"id" json:"id" required:"true"`
+	AppliesTo string `yaml:"applies_to" json:"applies_to" required:"true" ref:"Organ|Post|Organisation"`
+	Kind      string `yaml:"kind" json:"kind" required:"true" enum:"rule_kind"`
+	Text      string `yaml:"text" json:"text" required:"true" doc:"the rule, in the document's words"`
+	Source    Source `yaml:"source,omitempty" json:"source,omitempty"`
+	Validity  `yaml:",inline"`
+}
+
+// Assignment is an uppdrag: given by one organ to another, to report back by a date.
+type Assignment struct {
+	ID              string   `yaml:"id" json:"id" required:"true"`
+	Title           string   `yaml:"title" json:"title" required:"true"`
+	GivenBy         string   `yaml:"given_by" json:"given_by" required:"true" ref:"Organ|Post"`
+	GivenTo         string   `yaml:"given_to" json:"given_to" required:"true" ref:"Organ|Post"`
+	ReportTo        string   `yaml:"report_to,omitempty" json:"report_to,omitempty" ref:"Organ|Post" doc:"who the result is reported back to"`
+	CollaborateWith []string `yaml:"collaborate_with,omitempty" json:"collaborate_with,omitempty" ref:"Organ|Post"`
+	Given           *Date    `yaml:"given,omitempty" json:"given,omitempty"`
+	Due             *Date    `yaml:"due,omitempty" json:"due,omitempty" doc:"last day to report back"`
+	Reported        *Date    `yaml:"reported,omitempty" json:"reported,omitempty" doc:"day it was reported back, if it has been"`
+	Topics          []string `yaml:"topics,omitempty" json:"topics,omitempty" ref:"Topic"`
+	Source          Source   `yaml:"source,omitempty" json:"source,omitempty"`
+}
+
+// FollowUpDuty says that something must be followed up (uppföljning, utvärdering) and how
+// often.
+type FollowUpDuty struct {
+	ID          string `yaml:"id" json:"id" required:"true"`
+	Subject     string `yaml:"subject" json:"subject" required:"true" ref:"Organ|Assignment" doc:"what is followed up"`
+	By          string `yaml:"by,omitempty" json:"by,omitempty" ref:"Organ|Post" doc:"who follows up"`
+	Frequency   string `yaml:"frequency" json:"frequency" required:"true" enum:"frequency"`
+	Due         *Date  `yaml:"due,omitempty" json:"due,omitempty" doc:"for frequency once: the last day"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	Source      Source `yaml:"source,omitempty" json:"source,omitempty"`
+	Validity    `yaml:",inline"`
+}
+
+// FollowUp is a follow-up that happened.
+type FollowUp struct {
+	ID       string `yaml:"id" json:"id" required:"true"`
+	Duty     string `yaml:"duty" json:"duty" required:"true" ref:"FollowUpDuty"`
+	Date     *Date  `yaml:"date" json:"date" required:"true"`
+	By       string `yaml:"by,omitempty" json:"by,omitempty" ref:"Organ|Post"`
+	Document string `yaml:"document,omitempty" json:"document,omitempty" ref:"Document" doc:"where it is recorded"`
+	Source   Source `yaml:"source,omitempty" json:"source,omitempty"`
+}
+
+// StaffFunction is a stabsfunktion of a förvaltning with its capacity.
+type StaffFunction struct {
+	ID       string   `yaml:"id" json:"id" required:"true"`
+	Organ    string   `yaml:"organ" json:"organ" required:"true" ref:"Organ" doc:"the förvaltning"`
+	Function string   `yaml:"function" json:"function" required:"true" enum:"staff_function"`
+	FTE      *float64 `yaml:"fte" json:"fte" required:"true" doc:"capacity in full-time equivalents (årsarbetare)"`
+	Source   Source   `yaml:"source,omitempty" json:"source,omitempty"`
+	Validity `yaml:",inline"`
+}
+
+// Relation is a directed relation between two items, of one of RelationKinds.
+type Relation struct {
+	Kind        string `yaml:"kind" json:"kind" required:"true" enum:"relation_kind"`
+	From        string `yaml:"from" json:"from" required:"true" ref:"Organ|Post|Organisation"`
+	To          string `yaml:"to" json:"to" required:"true" ref:"Organ|Post|Organisation"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty" doc:"what the relation means here, in the document's words"`
+	Source      Source `yaml:"source,omitempty" json:"source,omitempty"`
+	Validity    `yaml:",inline"`
+}
+
+// Dataset is the content of one dataset file. Scope names the file's share of the graph:
+// importing the file replaces everything previously imported under the same scope.
+type Dataset struct {
+	Scope          string          `yaml:"scope" json:"scope" required:"true" doc:"unique per file; import replaces what this scope declared before"`
+	Description    string          `yaml:"description,omitempty" json:"description,omitempty"`
+	Organisations  []Organisation  `yaml:"organisations,omitempty" json:"organisations,omitempty"`
+	Documents      []Document      `yaml:"documents,omitempty" json:"documents,omitempty"`
+	Topics         []Topic         `yaml:"topics,omitempty" json:"topics,omitempty"`
+	People         []Person        `yaml:"people,omitempty" json:"people,omitempty"`
+	Organs         []Organ         `yaml:"organs,omitempty" json:"organs,omitempty"`
+	Posts          []Post          `yaml:"posts,omitempty" json:"posts,omitempty"`
+	Mandates       []Mandate       `yaml:"mandates,omitempty" json:"mandates,omitempty"`
+	Assignments    []Assignment    `yaml:"assignments,omitempty" json:"assignments,omitempty"`
+	FollowUpDuties []FollowUpDuty  `yaml:"follow_up_duties,omitempty" json:"follow_up_duties,omitempty"`
+	FollowUps      []FollowUp      `yaml:"follow_ups,omitempty" json:"follow_ups,omitempty"`
+	StaffFunctions []StaffFunction `yaml:"staff_functions,omitempty" json:"staff_functions,omitempty"`
+	Relations      []Relation      `yaml:"relations,omitempty" json:"relations,omitempty"`
+}

@@ -1,0 +1,168 @@
+package graph
+
+// Term is one value of a closed vocabulary, with the Swedish term it stands for.
+type Term struct {
+	Value   string
+	Swedish string
+}
+
+// OrganKind is a kind of organ with the category and decision power it has unless a dataset
+// says otherwise.
+type OrganKind struct {
+	Term
+	Category string
+	Decides  bool
+}
+
+// Organ categories (used to colour diagrams and to choose what uppsikt covers).
+const (
+	CategoryPolitical      = "political"
+	CategoryAdministrative = "administrative"
+	CategoryCollaborative  = "collaborative"
+	CategoryCompany        = "company"
+	CategoryFoundation     = "foundation"
+	CategoryFederation     = "federation"
+)
+
+// OrganKinds lists every organ kind the source documents name.
+var OrganKinds = []OrganKind{
+	{Term{"fullmaktige", "regionfullmäktige / kommunfullmäktige"}, CategoryPolitical, true},
+	{Term{"styrelse", "regionstyrelse / kommunstyrelse"}, CategoryPolitical, true},
+	{Term{"utskott", "utskott, arbetsutskott (AU)"}, CategoryPolitical, true},
+	{Term{"presidium", "presidium"}, CategoryPolitical, false},
+	{Term{"namnd", "nämnd (driftnämnd, lokal nämnd, facknämnd)"}, CategoryPolitical, true},
+	{Term{"gemensam_namnd", "gemensam nämnd"}, CategoryPolitical, true},
+	{Term{"krisledningsnamnd", "krisledningsnämnd"}, CategoryPolitical, true},
+	{Term{"politisk_styrgrupp", "politisk styrgrupp"}, CategoryPolitical, false},
+	{Term{"forvaltning", "förvaltning (incl. regionkontor, kommunledningskontor)"}, CategoryAdministrative, true},
+	{Term{"avdelning", "avdelning, kansli, enhet"}, CategoryAdministrative, true},
+	{Term{"bolag", "bolag"}, CategoryCompany, true},
+	{Term{"stiftelse", "stiftelse"}, CategoryFoundation, true},
+	{Term{"kommunalforbund", "kommunalförbund"}, CategoryFederation, true},
+	{Term{"gemensam_verksamhet", "avtalssamverkan / gemensam verksamhet"}, CategoryCollaborative, false},
+	{Term{"ledningsforum", "lednings- och samverkansforum mellan huvudmän (t.ex. KRF)"}, CategoryCollaborative, false},
+	{Term{"chefsgrupp", "chefsgrupp (t.ex. Chefsgrupp Halland)"}, CategoryCollaborative, false},
+	{Term{"koncernledning", "koncernledning(sgrupp)"}, CategoryCollaborative, false},
+	{Term{"ledningsgrupp", "ledningsgrupp, grupp för sammanhållen ledning"}, CategoryCollaborative, false},
+	{Term{"strategisk_grupp", "strategisk grupp"}, CategoryCollaborative, false},
+	{Term{"taktisk_grupp", "taktisk grupp"}, CategoryCollaborative, false},
+	{Term{"operativ_grupp", "operativ grupp"}, CategoryCollaborative, false},
+	{Term{"samordnande_grupp", "samordnande grupp"}, CategoryCollaborative, false},
+	{Term{"samordningsrad", "samordningsråd"}, CategoryCollaborative, false},
+	{Term{"kommitte", "kommitté (t.ex. läkemedelskommittén)"}, CategoryCollaborative, false},
+	{Term{"sakkunniggrupp", "sakkunniggrupp"}, CategoryCollaborative, false},
+	{Term{"funktionsgrupp", "funktionsgrupp"}, CategoryCollaborative, false},
+	{Term{"kundrad", "kundråd"}, CategoryCollaborative, false},
+	{Term{"arbetsgrupp", "arbetsgrupp"}, CategoryCollaborative, false},
+	{Term{"projektgrupp", "projektgrupp"}, CategoryCollaborative, false},
+	{Term{"samverkansgrupp", "samverkansgrupp (t.ex. lokal samverkansgrupp)"}, CategoryCollaborative, false},
+	{Term{"natverk", "nätverk, samverkansforum"}, CategoryCollaborative, false},
+	{Term{"beredningsgrupp", "beredande grupp"}, CategoryCollaborative, false},
+}
+
+// OrganKindOf returns the organ kind with that value.
+func OrganKindOf(value string) (OrganKind, bool) {
+	for _, k := range OrganKinds {
+		if k.Value == value {
+			return k, true
+		}
+	}
+	return OrganKind{}, false
+}
+
+// Relation kinds: the directed relations a dataset may state between organs and posts.
+const (
+	RelReportsTo        = "reports_to"
+	RelPreparesFor      = "prepares_for"
+	RelAppoints         = "appoints"
+	RelEstablishes      = "establishes"
+	RelOversees         = "oversees"
+	RelEscalatesTo      = "escalates_to"
+	RelCollaboratesWith = "collaborates_with"
+	RelDirects          = "directs"
+	RelSupports         = "supports"
+	RelMemberOf         = "member_of"
+)
+
+// Vocabularies are the closed value lists of the dataset format, by the name the `enum` struct
+// tags use. The JSON Schema and validation both read them from here.
+var Vocabularies = map[string][]Term{
+	"organisation_kind": {{"region", "region"}, {"kommun", "kommun"}},
+	"organ_kind":        organKindTerms(),
+	"organ_category": {
+		{CategoryPolitical, "politiskt organ"}, {CategoryAdministrative, "förvaltningsorganisation"},
+		{CategoryCollaborative, "grupp, råd, forum, nätverk"}, {CategoryCompany, "bolag"},
+		{CategoryFoundation, "stiftelse"}, {CategoryFederation, "kommunalförbund"},
+	},
+	"post_kind": {
+		{"chair", "ordförande"}, {"vice_chair", "vice ordförande"}, {"member", "ledamot, deltagare"},
+		{"substitute", "ersättare"}, {"secretary", "sekreterare, sekreterarskap"},
+		{"adjunct", "adjungerad"}, {"expert", "sakkunnig"}, {"contact", "kontaktperson"},
+		{"convener", "sammankallande"}, {"director", "direktör, chef (regiondirektör, förvaltningschef, kommundirektör)"},
+		{"officer", "tjänsteperson i en särskild funktion (t.ex. TIB, kanslichef)"},
+	},
+	"mandate_level": {
+		{"original", "beslutanderätt enligt lag, reglemente eller arbetsordning"},
+		{"delegated", "beslut enligt delegation"},
+		{"koncernovergripande", "ordförande med tilldelat koncernövergripande mandat utifrån ordinarie funktion"},
+		{"own_forvaltning", "mandat att besluta inom egen förvaltning"},
+		{"group_assigned", "ordförande med tilldelat mandat kopplat till gruppen"},
+		{"preparatory", "beredande, utan mandat att besluta"},
+		{"directive", "direktivrätt"},
+	},
+	"document_kind": {
+		{"lag", "lag"}, {"reglemente", "reglemente"}, {"arbetsordning", "arbetsordning"},
+		{"delegationsordning", "delegationsordning"}, {"instruktion", "instruktion"},
+		{"uppdragshandling", "uppdragshandling"}, {"beslut", "beslut, protokollsutdrag"},
+		{"rapport", "lägesrapport, rapport"}, {"riktlinje", "riktlinje, förteckning, beskrivning"},
+		{"minnesanteckningar", "minnesanteckningar, protokoll"},
+	},
+	"frequency": {
+		{"yearly", "årligen"}, {"mandate_period", "minst en gång per mandatperiod"},
+		{"once", "en gång, senast ett visst datum"},
+	},
+	"staff_function": {
+		{"hr", "HR- och personalfrågor"}, {"it", "IT"}, {"kommunikation", "kommunikation"},
+		{"uppsikt_internkontroll", "uppsikt och internkontroll"}, {"ekonomi_budget", "ekonomi och budget"},
+		{"administration_juridik", "administration och juridik"}, {"sakerhet", "säkerhetsfrågor"},
+	},
+	"relation_kind": {
+		{RelReportsTo, "rapporterar till, ansvarar inför"},
+		{RelPreparesFor, "bereder åt"},
+		{RelAppoints, "tillsätter, utser, anställer"},
+		{RelEstablishes, "inrättar"},
+		{RelOversees, "har uppsikt över"},
+		{RelEscalatesTo, "eskalerar till, lyfter frågor till"},
+		{RelCollaboratesWith, "samverkar med"},
+		{RelDirects, "leder, är chef över, ger direktiv till"},
+		{RelSupports, "biträder, stödjer"},
+		{RelMemberOf, "ingår i, utgör (t.ex. arbetsutskotten utgör den politiska styrgruppen)"},
+	},
+	"rule_kind": {
+		{"meeting", "sammanträden: när, hur ofta, planering"},
+		{"notice", "kallelse och föredragningslista"},
+		{"minutes", "minnesanteckningar, protokoll"},
+		{"composition", "sammansättning, ersättare, adjungering"},
+		{"procedure", "arbetssätt, beslutsgång, ansvar"},
+		{"resources", "finansiering, sekreterarskap, stödresurser"},
+		{"reporting", "information, återkoppling, anmälan av beslut"},
+	},
+}
+
+func organKindTerms() []Term {
+	out := make([]Term, len(OrganKinds))
+	for i, k := range OrganKinds {
+		out[i] = k.Term
+	}
+	return out
+}
+
+// InVocabulary reports whether value belongs to the named vocabulary.
+func InVocabulary(name, value string) bool {
+	for _, t := range Vocabularies[name] {
+		if t.Value == value {
+			return true
+		}
+	}
+	return false
+}
