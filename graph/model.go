@@ -259,5 +259,6 @@ type Dataset struct {
 	FollowUpDuties []FollowUpDuty  `yaml:"follow_up_duties,omitempty" json:"follow_up_duties,omitempty"`
 	FollowUps      []FollowUp      `yaml:"follow_ups,omitempty" json:"follow_ups,omitempty"`
 	StaffFunctions []StaffFunction `yaml:"staff_functions,omitempty" json:"staff_functions,omitempty"`
+	Rules          []Rule          `yaml:"rules,omitempty" json:"rules,omitempty"`
 	Relations      []Relation      `yaml:"relations,omitempty" json:"relations,omitempty"`
 }

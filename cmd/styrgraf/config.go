@@ -4,6 +4,8 @@ import (
 	"flag"
 	"log/slog"
 	"os"
+
+	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
 
 // Config is everything styrgraf serve needs to know. Defaults come from the environment.
@@ -29,10 +31,20 @@ func DefaultConfig() Config {
 // RegisterFlags lets flags override the environment.
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env STYRGRAF_ADDR)")
+	c.RegisterNeo4jFlags(fs)
+}
+
+// RegisterNeo4jFlags registers the flags that say where Neo4j is.
+func (c *Config) RegisterNeo4jFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Neo4jURI, "neo4j-uri", c.Neo4jURI, "Neo4j URI: bolt://, neo4j:// (routing, clusters, Aura), +s for TLS (env NEO4J_URI)")
 	fs.StringVar(&c.Neo4jUser, "neo4j-user", c.Neo4jUser, "Neo4j user (env NEO4J_USER)")
 	fs.StringVar(&c.Neo4jDatabase, "neo4j-database", c.Neo4jDatabase, "Neo4j database (env NEO4J_DATABASE)")
 	// No flag for the password: flags show up in process listings. Use NEO4J_PASSWORD.
+}
+
+// Neo4j is the part of the configuration package neo4jdb needs.
+func (c Config) Neo4j() neo4jdb.Config {
+	return neo4jdb.Config{URI: c.Neo4jURI, User: c.Neo4jUser, Password: c.Neo4jPassword, Database: c.Neo4jDatabase}
 }
 
 // LogValue prints the configuration without secrets.

@@ -38,10 +38,7 @@ func NewMain(cfg Config, logger *slog.Logger) *Main {
 // returns once the listener is open; Neo4j need not be up yet (/readyz says when it is).
 func (m *Main) Run(ctx context.Context) error {
 	m.log.Info("starting styrgraf", "config", m.Config)
-	db, err := neo4jdb.Open(neo4jdb.Config{
-		URI: m.Config.Neo4jURI, User: m.Config.Neo4jUser,
-		Password: m.Config.Neo4jPassword, Database: m.Config.Neo4jDatabase,
-	})
+	db, err := neo4jdb.Open(m.Config.Neo4j())
 	if err != nil {
 		return err
 	}

@@ -68,7 +68,35 @@ func Check(files []*File) Problems {
 		c.items(f)
 	}
 	c.cycles(files)
+	c.relations(files)
 	return c.problems
+}
+
+// relations reports relationships stated twice, and relations that involve no item of their
+// own file (import replaces a file's relations by finding them through its own items).
+func (c *checker) relations(files []*File) {
+	for _, f := range files {
+		own := map[string]bool{}
+		for _, it := range Index([]*File{f}) {
+			if it.File == f {
+				own[it.Value.FieldByName("ID").String()] = true
+			}
+		}
+		for i, r := range f.Data.Relations {
+			if r.From != "" && r.To != "" && !own[r.From] && !own[r.To] {
+				c.add(f, fmt.Sprintf("relations[%d]", i), "relation %s → %s involves no item of this file; state it in the file of %s or %s", r.From, r.To, r.From, r.To)
+			}
+		}
+	}
+	seen := map[string]Rel{}
+	for _, r := range Flatten(files).Rels {
+		if first, dup := seen[r.Key]; dup {
+			line, _ := first.file.Position(first.path)
+			c.add(r.file, r.path, "%s %s → %s is stated twice (also at %s:%d)", r.Type, r.From, r.To, first.file.Name, line)
+			continue
+		}
+		seen[r.Key] = r
+	}
 }
 
 type checker struct{ problems Problems }

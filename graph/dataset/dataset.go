@@ -179,3 +179,12 @@ func expand(paths []string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// Scopes lists the files' scopes: what an import of these files replaces.
+func Scopes(files []*File) []string {
+	out := make([]string, 0, len(files))
+	for _, f := range files {
+		out = append(out, f.Data.Scope)
+	}
+	return out
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/styrgraf/styrgraf/graph/dataset"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb"
+)
+
+// importCmd validates dataset files and applies them to Neo4j in one transaction.
+func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := DefaultConfig()
+	cfg.RegisterNeo4jFlags(fs)
+	dry := fs.Bool("dry-run", false, "print what would change, write nothing")
+	verbose := fs.Bool("verbose", false, "list the ids added, changed and removed")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: styrgraf import [flags] PATH...   (files, or directories of *.yaml)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	res, err := importFiles(ctx, cfg, fs.Args(), neo4jdb.ImportOptions{DryRun: *dry, Progress: progressPrinter(stderr)})
+	if err != nil {
+		return err
+	}
+	printImport(stdout, res, *verbose)
+	return nil
+}
+
+// importFiles is the whole import: load and check the files, then apply them.
+func importFiles(ctx context.Context, cfg Config, paths []string, opts neo4jdb.ImportOptions) (neo4jdb.ImportResult, error) {
+	files, err := dataset.Load(paths...)
+	if err != nil {
+		return neo4jdb.ImportResult{}, err
+	}
+	db, err := neo4jdb.Open(cfg.Neo4j())
+	if err != nil {
+		return neo4jdb.ImportResult{}, err
+	}
+	defer db.Close(context.WithoutCancel(ctx))
+	if err := db.ApplySchema(ctx); err != nil {
+		return neo4jdb.ImportResult{}, err
+	}
+	return db.Import(ctx, dataset.Flatten(files), dataset.Scopes(files), opts)
+}
+
+// progressPrinter reports long steps (over a second) now and then, not every batch.
+func progressPrinter(w io.Writer) func(step string, done, total int) {
+	start, last := time.Now(), time.Now()
+	return func(step string, done, total int) {
+		if time.Since(start) < time.Second || (time.Since(last) < time.Second && done < total) {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(w, "%s: %d/%d\n", step, done, total)
+	}
+}
+
+func printImport(w io.Writer, r neo4jdb.ImportResult, verbose bool) {
+	verb := "imported"
+	if r.DryRun {
+		verb = "dry run, nothing written; would import"
+	}
+	fmt.Fprintf(w, "%s scopes %s\n", verb, strings.Join(r.Scopes, ", "))
+	for _, c := range []struct {
+		what string
+		ch   neo4jdb.Changes
+	}{{"items", r.Nodes}, {"relationships", r.Rels}} {
+		fmt.Fprintf(w, "  %s: %d added, %d changed, %d removed\n", c.what, len(c.ch.Added), len(c.ch.Changed), len(c.ch.Removed))
+		if verbose {
+			for _, l := range []struct {
+				sign string
+				ids  []string
+			}{{"+", c.ch.Added}, {"~", c.ch.Changed}, {"-", c.ch.Removed}} {
+				for _, id := range l.ids {
+					fmt.Fprintf(w, "    %s %s\n", l.sign, id)
+				}
+			}
+		}
+	}
+	if r.Unchanged() {
+		fmt.Fprintln(w, "  the graph already matched the files")
+	}
+}

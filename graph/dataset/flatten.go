@@ -1,0 +1,256 @@
+package dataset
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// Node is one item as it is stored: a label, an id, the scope (file) that declares it, and
+// its properties (scalars, string lists and graph.Date values; references are not
+// properties but relationships).
+type Node struct {
+	Label string
+	ID    string
+	Scope string
+	Props map[string]any
+}
+
+// Rel is one stored relationship. Key identifies it across imports: type, ends and, where
+// the same pair may be related more than once (e.g. a person holding a post twice), the
+// start of its validity.
+type Rel struct {
+	Type  string
+	From  string
+	To    string
+	Key   string
+	Scope string
+	Props map[string]any
+
+	file *File
+	path string
+}
+
+// Graph is what a set of dataset files says, flattened into nodes and relationships.
+type Graph struct {
+	Nodes []Node
+	Rels  []Rel
+}
+
+// Relationship types that the model's fields (not the relations list) produce.
+const (
+	RelBelongsTo        = "BELONGS_TO"
+	RelPartOf           = "PART_OF"
+	RelSeatOf           = "SEAT_OF"
+	RelExOfficio        = "EX_OFFICIO"
+	RelHolds            = "HOLDS"
+	RelHasMandate       = "HAS_MANDATE"
+	RelDelegatedFrom    = "DELEGATED_FROM"
+	RelAbout            = "ABOUT"
+	RelIssuedBy         = "ISSUED_BY"
+	RelSentTo           = "SENT_TO"
+	RelAssigns          = "ASSIGNS"
+	RelAssignedTo       = "ASSIGNED_TO"
+	RelReportsBackTo    = "REPORTS_BACK_TO"
+	RelCollaborateWith  = "IN_COLLABORATION_WITH"
+	RelFollowsUp        = "FOLLOWS_UP"
+	RelResponsibleFor   = "RESPONSIBLE_FOR"
+	RelFulfils          = "FULFILS"
+	RelPerformedBy      = "PERFORMED_BY"
+	RelRecordedIn       = "RECORDED_IN"
+	RelHasStaffFunction = "HAS_STAFF_FUNCTION"
+	RelAppliesTo        = "APPLIES_TO"
+)
+
+// RelType maps a relation kind of the dataset (reports_to) to its relationship type
+// (REPORTS_TO).
+func RelType(kind string) string { return strings.ToUpper(kind) }
+
+// Flatten turns checked files into the nodes and relationships to store. Defaults are
+// filled in here (an organ's category and decision power from its kind), so that what is
+// stored is complete.
+func Flatten(files []*File) Graph {
+	var g Graph
+	for _, f := range files {
+		fl := flattener{g: &g, f: f, scope: f.Data.Scope}
+		fl.flatten()
+	}
+	return g
+}
+
+type flattener struct {
+	g     *Graph
+	f     *File
+	scope string
+}
+
+func (fl *flattener) node(label, id string, v any) map[string]any {
+	props := scalarProps(reflect.ValueOf(v))
+	props["id"], props["scope"] = id, fl.scope
+	fl.g.Nodes = append(fl.g.Nodes, Node{Label: label, ID: id, Scope: fl.scope, Props: props})
+	return props
+}
+
+func (fl *flattener) rel(path, typ, from, to string, props map[string]any) {
+	if from == "" || to == "" {
+		return
+	}
+	if props == nil {
+		props = map[string]any{}
+	}
+	key := typ + "|" + from + "|" + to
+	if vf, ok := props["valid_from"].(graph.Date); ok {
+		key += "|" + vf.String()
+	}
+	props["key"], props["scope"] = key, fl.scope
+	fl.g.Rels = append(fl.g.Rels, Rel{Type: typ, From: from, To: to, Key: key, Scope: fl.scope, Props: props, file: fl.f, path: path})
+}
+
+func (fl *flattener) flatten() {
+	d := fl.f.Data
+	at := func(list string, i int, field string) string { return fmt.Sprintf("%s[%d].%s", list, i, field) }
+	for _, o := range d.Organisations {
+		fl.node("Organisation", o.ID, o)
+	}
+	for i, o := range d.Organs {
+		props := fl.node("Organ", o.ID, o)
+		if kind, ok := graph.OrganKindOf(o.Kind); ok {
+			if o.Category == "" {
+				props["category"] = kind.Category
+			}
+			if o.Decides == nil {
+				props["decides"] = kind.Decides
+			}
+		}
+		fl.rel(at("organs", i, "organisation"), RelBelongsTo, o.ID, o.Organisation, map[string]any{"primary": true})
+		for j, s := range o.Spans {
+			fl.rel(fmt.Sprintf("organs[%d].spans[%d]", i, j), RelBelongsTo, o.ID, s, map[string]any{"primary": false})
+		}
+		fl.rel(at("organs", i, "part_of"), RelPartOf, o.ID, o.PartOf, nil)
+	}
+	for i, p := range d.Posts {
+		props := fl.node("Post", p.ID, p)
+		props["max_holders"] = int64(p.Capacity())
+		fl.rel(at("posts", i, "organ"), RelSeatOf, p.ID, p.Organ, nil)
+		fl.rel(at("posts", i, "ex_officio"), RelExOfficio, p.ID, p.ExOfficio, nil)
+		for j, h := range p.Holders {
+			fl.rel(fmt.Sprintf("posts[%d].holders[%d]", i, j), RelHolds, h.Person, p.ID, scalarProps(reflect.ValueOf(h)))
+		}
+	}
+	for _, p := range d.People {
+		fl.node("Person", p.ID, p)
+	}
+	for _, t := range d.Topics {
+		fl.node("Topic", t.ID, t)
+	}
+	for i, m := range d.Mandates {
+		fl.node("Mandate", m.ID, m)
+		fl.rel(at("mandates", i, "holder"), RelHasMandate, m.Holder, m.ID, nil)
+		fl.rel(at("mandates", i, "delegated_from"), RelDelegatedFrom, m.ID, m.DelegatedFrom, nil)
+		for j, t := range m.Topics {
+			fl.rel(fmt.Sprintf("mandates[%d].topics[%d]", i, j), RelAbout, m.ID, t, nil)
+		}
+	}
+	for i, doc := range d.Documents {
+		fl.node("Document", doc.ID, doc)
+		fl.rel(at("documents", i, "issued_by"), RelIssuedBy, doc.ID, doc.IssuedBy, nil)
+		for j, to := range doc.SentTo {
+			fl.rel(fmt.Sprintf("documents[%d].sent_to[%d]", i, j), RelSentTo, doc.ID, to, nil)
+		}
+	}
+	for i, a := range d.Assignments {
+		fl.node("Assignment", a.ID, a)
+		fl.rel(at("assignments", i, "given_by"), RelAssigns, a.GivenBy, a.ID, nil)
+		fl.rel(at("assignments", i, "given_to"), RelAssignedTo, a.ID, a.GivenTo, nil)
+		fl.rel(at("assignments", i, "report_to"), RelReportsBackTo, a.ID, a.ReportTo, nil)
+		for j, c := range a.CollaborateWith {
+			fl.rel(fmt.Sprintf("assignments[%d].collaborate_with[%d]", i, j), RelCollaborateWith, a.ID, c, nil)
+		}
+		for j, t := range a.Topics {
+			fl.rel(fmt.Sprintf("assignments[%d].topics[%d]", i, j), RelAbout, a.ID, t, nil)
+		}
+	}
+	for i, du := range d.FollowUpDuties {
+		fl.node("FollowUpDuty", du.ID, du)
+		fl.rel(at("follow_up_duties", i, "subject"), RelFollowsUp, du.ID, du.Subject, nil)
+		fl.rel(at("follow_up_duties", i, "by"), RelResponsibleFor, du.By, du.ID, nil)
+	}
+	for i, fu := range d.FollowUps {
+		fl.node("FollowUp", fu.ID, fu)
+		fl.rel(at("follow_ups", i, "duty"), RelFulfils, fu.ID, fu.Duty, nil)
+		fl.rel(at("follow_ups", i, "by"), RelPerformedBy, fu.ID, fu.By, nil)
+		fl.rel(at("follow_ups", i, "document"), RelRecordedIn, fu.ID, fu.Document, nil)
+	}
+	for i, s := range d.StaffFunctions {
+		fl.node("StaffFunction", s.ID, s)
+		fl.rel(at("staff_functions", i, "organ"), RelHasStaffFunction, s.Organ, s.ID, nil)
+	}
+	for i, r := range d.Rules {
+		fl.node("Rule", r.ID, r)
+		fl.rel(at("rules", i, "applies_to"), RelAppliesTo, r.ID, r.AppliesTo, nil)
+	}
+	for i, r := range d.Relations {
+		fl.rel(fmt.Sprintf("relations[%d]", i), RelType(r.Kind), r.From, r.To, scalarProps(reflect.ValueOf(r)))
+	}
+}
+
+// scalarProps collects a struct's stored properties: scalar fields that are not references,
+// the validity bounds, and the source as source_document/source_section/source_illustrative.
+// Empty values are left out, so that absent and empty read back the same.
+func scalarProps(v reflect.Value) map[string]any {
+	props := map[string]any{}
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		fv := v.Field(i)
+		switch {
+		case name == "-" || f.Tag.Get("ref") != "" || name == "id":
+		case opts == "inline":
+			for k, val := range scalarProps(fv) {
+				props[k] = val
+			}
+		case f.Type == sourceType:
+			s := fv.Interface().(graph.Source)
+			switch {
+			case s.Illustrative:
+				props["source_illustrative"] = true
+			case s.Document != "":
+				props["source_document"] = s.Document
+				if s.Section != "" {
+					props["source_section"] = s.Section
+				}
+			}
+		default:
+			if val, ok := scalar(fv); ok {
+				props[name] = val
+			}
+		}
+	}
+	return props
+}
+
+func scalar(v reflect.Value) (any, bool) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return nil, false
+		}
+		return scalar(v.Elem())
+	case reflect.String:
+		return v.String(), v.String() != ""
+	case reflect.Bool:
+		return v.Bool(), v.Bool()
+	case reflect.Int:
+		return v.Int(), true
+	case reflect.Float64:
+		return v.Float(), true
+	case reflect.Struct:
+		if d, ok := v.Interface().(graph.Date); ok {
+			return d, true
+		}
+	}
+	return nil, false // lists of structs (holders) become relationships
+}

@@ -1,0 +1,327 @@
+package neo4jdb
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/dataset"
+	"github.com/styrgraf/styrgraf/queries"
+)
+
+// ImportOptions tune Import.
+type ImportOptions struct {
+	// DryRun computes and returns the changes without writing them.
+	DryRun bool
+	// BatchSize is how many rows go into one UNWIND statement (default 5000).
+	BatchSize int
+	// Progress, if set, is told how far each write step has come.
+	Progress func(step string, done, total int)
+}
+
+// ImportResult says what an import changed (or, dry, would change).
+type ImportResult struct {
+	Scopes []string `json:"scopes"`
+	DryRun bool     `json:"dry_run"`
+	Nodes  Changes  `json:"nodes"`
+	Rels   Changes  `json:"relationships"`
+}
+
+// Changes lists ids (for relationships: keys) added, changed and removed.
+type Changes struct {
+	Added   []string `json:"added"`
+	Changed []string `json:"changed"`
+	Removed []string `json:"removed"`
+}
+
+// Unchanged reports whether the import changed nothing.
+func (r ImportResult) Unchanged() bool {
+	return len(r.Nodes.Added)+len(r.Nodes.Changed)+len(r.Nodes.Removed)+
+		len(r.Rels.Added)+len(r.Rels.Changed)+len(r.Rels.Removed) == 0
+}
+
+// Import makes the graph hold exactly what g says for the given scopes, in one transaction:
+// items and relationships the files declare are created or updated, and those the scopes
+// declared before but no longer do are removed. Other scopes are not touched; an id owned by
+// another scope, or a removal that would cut another scope's relationships, is a conflict
+// and nothing is written.
+func (db *DB) Import(ctx context.Context, g dataset.Graph, scopes []string, opts ImportOptions) (ImportResult, error) {
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 5000
+	}
+	work := func(tx neo4j.ManagedTransaction) (ImportResult, error) {
+		p, err := plan(ctx, tx, g, scopes)
+		if err != nil || opts.DryRun {
+			return p.result, err
+		}
+		return p.result, p.apply(ctx, tx, opts)
+	}
+	var res ImportResult
+	var err error
+	if opts.DryRun {
+		res, err = readTx(ctx, db, "import_plan", work)
+	} else {
+		res, err = writeTx(ctx, db, "import", work)
+	}
+	res.DryRun = opts.DryRun
+	return res, err
+}
+
+type importPlan struct {
+	result                   ImportResult
+	createNodes, updateNodes []map[string]any
+	deleteNodes              []string
+	createRels, updateRels   []map[string]any
+	deleteRels               []map[string]any
+}
+
+func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, scopes []string) (importPlan, error) {
+	p := importPlan{result: ImportResult{Scopes: scopes}}
+	ids := make([]string, len(g.Nodes))
+	for i, n := range g.Nodes {
+		ids[i] = n.ID
+	}
+	foreign, err := collect(ctx, tx, "import_foreign_ids.cypher", map[string]any{"ids": ids, "scopes": scopes},
+		func(rec *neo4j.Record) (string, error) {
+			id, _, err := neo4j.GetRecordValue[string](rec, "id")
+			if err != nil {
+				return "", err
+			}
+			scope, _, err := neo4j.GetRecordValue[string](rec, "scope")
+			return fmt.Sprintf("%s (owned by scope %s)", id, scope), err
+		})
+	if err != nil {
+		return p, err
+	}
+	if len(foreign) > 0 {
+		return p, graph.Errorf(graph.ECONFLICT, "ids already declared by other files: %s; import those files together or rename", strings.Join(foreign, ", "))
+	}
+
+	type stored struct {
+		label string
+		props map[string]any
+	}
+	existing := map[string]stored{}
+	_, err = collect(ctx, tx, "import_existing_nodes.cypher", map[string]any{"scopes": scopes}, func(rec *neo4j.Record) (struct{}, error) {
+		id, _, err := neo4j.GetRecordValue[string](rec, "id")
+		if err != nil {
+			return struct{}{}, err
+		}
+		label, _, err := neo4j.GetRecordValue[string](rec, "label")
+		if err != nil {
+			return struct{}{}, err
+		}
+		props, _, err := neo4j.GetRecordValue[map[string]any](rec, "props")
+		existing[id] = stored{label, props}
+		return struct{}{}, err
+	})
+	if err != nil {
+		return p, err
+	}
+	want := map[string]bool{}
+	for _, n := range g.Nodes {
+		want[n.ID] = true
+		props := params(n.Props)
+		old, ok := existing[n.ID]
+		switch {
+		case !ok:
+			p.createNodes = append(p.createNodes, map[string]any{"label": n.Label, "props": props})
+			p.result.Nodes.Added = append(p.result.Nodes.Added, n.ID)
+		case old.label != n.Label:
+			// A different kind under the same id: replace the item.
+			p.deleteNodes = append(p.deleteNodes, n.ID)
+			p.createNodes = append(p.createNodes, map[string]any{"label": n.Label, "props": props})
+			p.result.Nodes.Changed = append(p.result.Nodes.Changed, n.ID)
+		case !sameProps(old.props, props):
+			p.updateNodes = append(p.updateNodes, map[string]any{"id": n.ID, "props": props})
+			p.result.Nodes.Changed = append(p.result.Nodes.Changed, n.ID)
+		}
+	}
+	var removed []string
+	for id := range existing {
+		if !want[id] {
+			removed = append(removed, id)
+		}
+	}
+	sort.Strings(removed)
+	if len(removed) > 0 {
+		dangling, err := collect(ctx, tx, "import_dangling.cypher", map[string]any{"ids": removed, "scopes": scopes},
+			func(rec *neo4j.Record) (string, error) {
+				vals := make([]string, 4)
+				for i, k := range []string{"id", "type", "other", "scope"} {
+					v, _, err := neo4j.GetRecordValue[string](rec, k)
+					if err != nil {
+						return "", err
+					}
+					vals[i] = v
+				}
+				return fmt.Sprintf("%s (%s %s, declared by scope %s)", vals[0], vals[1], vals[2], vals[3]), nil
+			})
+		if err != nil {
+			return p, err
+		}
+		if len(dangling) > 0 {
+			return p, graph.Errorf(graph.ECONFLICT, "cannot remove items that other files still refer to: %s; import those files together", strings.Join(dangling, ", "))
+		}
+	}
+	p.deleteNodes = append(p.deleteNodes, removed...)
+	p.result.Nodes.Removed = removed
+
+	type storedRel struct {
+		from, to string
+		props    map[string]any
+	}
+	existingRels := map[string]storedRel{}
+	_, err = collect(ctx, tx, "import_existing_rels.cypher", map[string]any{"scopes": scopes}, func(rec *neo4j.Record) (struct{}, error) {
+		var r storedRel
+		key, _, err := neo4j.GetRecordValue[string](rec, "key")
+		if err == nil {
+			r.from, _, err = neo4j.GetRecordValue[string](rec, "from")
+		}
+		if err == nil {
+			r.to, _, err = neo4j.GetRecordValue[string](rec, "to")
+		}
+		if err == nil {
+			r.props, _, err = neo4j.GetRecordValue[map[string]any](rec, "props")
+		}
+		existingRels[key] = r
+		return struct{}{}, err
+	})
+	if err != nil {
+		return p, err
+	}
+	replaced := map[string]bool{} // items recreated with a new kind lose their relationships
+	for _, n := range p.result.Nodes.Changed {
+		if slices.Contains(p.deleteNodes, n) {
+			replaced[n] = true
+		}
+	}
+	wantRel := map[string]bool{}
+	for _, r := range g.Rels {
+		wantRel[r.Key] = true
+		props := params(r.Props)
+		old, ok := existingRels[r.Key]
+		row := map[string]any{"type": r.Type, "from": r.From, "to": r.To, "key": r.Key, "props": props}
+		switch {
+		case !ok:
+			p.createRels = append(p.createRels, row)
+			p.result.Rels.Added = append(p.result.Rels.Added, r.Key)
+		case replaced[r.From] || replaced[r.To]:
+			p.createRels = append(p.createRels, row)
+		case !sameProps(old.props, props):
+			p.updateRels = append(p.updateRels, row)
+			p.result.Rels.Changed = append(p.result.Rels.Changed, r.Key)
+		}
+	}
+	for key, r := range existingRels {
+		if !wantRel[key] {
+			p.deleteRels = append(p.deleteRels, map[string]any{"from": r.from, "to": r.to, "key": key})
+			p.result.Rels.Removed = append(p.result.Rels.Removed, key)
+		}
+	}
+	sort.Strings(p.result.Rels.Removed)
+	return p, nil
+}
+
+// apply writes the plan: removals first, so that a changed kind or key never collides.
+func (p importPlan) apply(ctx context.Context, tx neo4j.ManagedTransaction, opts ImportOptions) error {
+	steps := []struct {
+		name  string
+		query string
+		param string
+		rows  any
+		n     int
+	}{
+		{"deleting relationships", "import_delete_rels.cypher", "rows", p.deleteRels, len(p.deleteRels)},
+		{"deleting items", "import_delete_nodes.cypher", "ids", p.deleteNodes, len(p.deleteNodes)},
+		{"creating items", "import_create_nodes.cypher", "rows", p.createNodes, len(p.createNodes)},
+		{"updating items", "import_update_nodes.cypher", "rows", p.updateNodes, len(p.updateNodes)},
+		{"creating relationships", "import_create_rels.cypher", "rows", p.createRels, len(p.createRels)},
+		{"updating relationships", "import_update_rels.cypher", "rows", p.updateRels, len(p.updateRels)},
+	}
+	for _, s := range steps {
+		rows := reflect.ValueOf(s.rows)
+		for start := 0; start < s.n; start += opts.BatchSize {
+			end := min(start+opts.BatchSize, s.n)
+			res, err := tx.Run(ctx, queries.Text(s.query), map[string]any{s.param: rows.Slice(start, end).Interface()})
+			if err == nil {
+				_, err = res.Consume(ctx)
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", s.name, err)
+			}
+			if opts.Progress != nil {
+				opts.Progress(s.name, end, s.n)
+			}
+		}
+	}
+	return nil
+}
+
+// collect runs one query and maps each record.
+func collect[T any](ctx context.Context, tx neo4j.ManagedTransaction, file string, params map[string]any, fn func(*neo4j.Record) (T, error)) ([]T, error) {
+	res, err := tx.Run(ctx, queries.Text(file), params)
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	for res.Next(ctx) {
+		v, err := fn(res.Record())
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		out = append(out, v)
+	}
+	return out, res.Err()
+}
+
+// params converts dataset property values to driver parameter types.
+func params(props map[string]any) map[string]any {
+	out := make(map[string]any, len(props))
+	for k, v := range props {
+		switch v := v.(type) {
+		case graph.Date:
+			out[k] = neo4j.DateOf(v.Time)
+		case []string:
+			list := make([]any, len(v))
+			for i, s := range v {
+				list[i] = s
+			}
+			out[k] = list
+		default:
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// sameProps compares stored properties with the ones to write.
+func sameProps(stored, want map[string]any) bool {
+	if len(stored) != len(want) {
+		return false
+	}
+	for k, w := range want {
+		s, ok := stored[k]
+		if !ok {
+			return false
+		}
+		if sd, ok := s.(dbtype.Date); ok {
+			wd, ok := w.(dbtype.Date)
+			if !ok || sd.Time() != wd.Time() {
+				return false
+			}
+			continue
+		}
+		if !reflect.DeepEqual(s, w) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,168 @@
+package neo4jdb_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/dataset"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
+)
+
+const validFile = "../dataset/testdata/valid.yaml"
+
+func mustLoad(t *testing.T, paths ...string) (dataset.Graph, []string) {
+	t.Helper()
+	files, err := dataset.Load(paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dataset.Flatten(files), dataset.Scopes(files)
+}
+
+func mustImport(t *testing.T, db *neo4jdb.DB, paths ...string) neo4jdb.ImportResult {
+	t.Helper()
+	g, scopes := mustLoad(t, paths...)
+	res, err := db.Import(context.Background(), g, scopes, neo4jdb.ImportOptions{})
+	if err != nil {
+		t.Fatalf("Import(%v): %v", paths, err)
+	}
+	return res
+}
+
+func snapshot(t *testing.T, db *neo4jdb.DB) neo4jdb.Snapshot {
+	t.Helper()
+	s, err := db.TakeSnapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// variant writes a copy of valid.yaml with replacements applied and returns its path.
+func variant(t *testing.T, replacements ...string) string {
+	t.Helper()
+	b, err := os.ReadFile(validFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for i := 0; i < len(replacements); i += 2 {
+		if !strings.Contains(s, replacements[i]) {
+			t.Fatalf("valid.yaml does not contain %q", replacements[i])
+		}
+		s = strings.Replace(s, replacements[i], replacements[i+1], 1)
+	}
+	path := filepath.Join(t.TempDir(), "variant.yaml")
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestImportTwiceChangesNothing(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	first := mustImport(t, db, validFile)
+	// valid.yaml declares 10 items: 1 organisation, 1 document, 3 organs, 2 posts, 2 people,
+	// 1 mandate; and 12 relationships: 3 BELONGS_TO, 1 PART_OF, 2 SEAT_OF, 1 EX_OFFICIO,
+	// 2 HOLDS, 1 HAS_MANDATE, 1 REPORTS_TO (the mandate's source is a property).
+	if len(first.Nodes.Added) != 10 || len(first.Rels.Added) != 11 {
+		t.Fatalf("first import added %d items and %d relationships, want 10 and 11: %+v", len(first.Nodes.Added), len(first.Rels.Added), first)
+	}
+	before := snapshot(t, db)
+	if before.Nodes != 10 || before.Rels != 11 {
+		t.Fatalf("graph holds %d nodes and %d relationships, want 10 and 11", before.Nodes, before.Rels)
+	}
+	second := mustImport(t, db, validFile)
+	if !second.Unchanged() {
+		t.Fatalf("second import changed things: %+v", second)
+	}
+	if after := snapshot(t, db); after != before {
+		t.Fatalf("graph changed on re-import: %+v != %+v", after, before)
+	}
+}
+
+func TestImportRemovesWhatTheFileNoLongerSays(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	mustImport(t, db, validFile)
+	// Drop the person bo (and the holding), rename an organ, drop the REPORTS_TO relation.
+	changed := variant(t,
+		"      - person: bo\n        valid_from: 2023-01-01\n", "",
+		"  - id: bo\n    name: Bo Exempel\n    placeholder: true\n", "",
+		"name: Regionstyrelsens arbetsutskott", "name: Arbetsutskottet",
+		"relations:\n  - kind: reports_to\n    from: test-rs\n    to: test-rf\n", "",
+	)
+	res := mustImport(t, db, changed)
+	if !slices.Equal(res.Nodes.Removed, []string{"bo"}) || !slices.Equal(res.Nodes.Changed, []string{"test-rsau"}) || len(res.Nodes.Added) != 0 {
+		t.Errorf("items: %+v, want bo removed and test-rsau changed", res.Nodes)
+	}
+	if !slices.Equal(res.Rels.Removed, []string{"HOLDS|bo|test-rs-chair|2023-01-01", "REPORTS_TO|test-rs|test-rf"}) {
+		t.Errorf("relationships removed = %v", res.Rels.Removed)
+	}
+	if s := snapshot(t, db); s.Nodes != 9 || s.Rels != 9 {
+		t.Errorf("graph holds %d nodes and %d relationships, want 9 and 9", s.Nodes, s.Rels)
+	}
+}
+
+func TestDryRunWritesNothing(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	before := snapshot(t, db)
+	g, scopes := mustLoad(t, validFile)
+	res, err := db.Import(context.Background(), g, scopes, neo4jdb.ImportOptions{DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.DryRun || len(res.Nodes.Added) != 10 {
+		t.Errorf("dry run result %+v, want 10 items to add", res)
+	}
+	if after := snapshot(t, db); after != before {
+		t.Fatalf("dry run wrote: %+v != %+v", after, before)
+	}
+}
+
+// TestFailedImportLeavesGraphAsBefore makes the database refuse a row in a late batch, after
+// earlier batches were written in the same transaction: nothing of it may remain.
+func TestFailedImportLeavesGraphAsBefore(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	mustImport(t, db, validFile)
+	before := snapshot(t, db)
+
+	g, scopes := mustLoad(t, variant(t, "name: Bo Exempel", "name: Bo Ändrad"))
+	// A valid new item is written first; then a map, which is not a storable property value,
+	// makes Neo4j reject the next row.
+	g.Nodes = append(g.Nodes, dataset.Node{Label: "Topic", ID: "fine", Scope: scopes[0],
+		Props: map[string]any{"id": "fine", "scope": scopes[0], "name": "Fine"}})
+	g.Nodes = append(g.Nodes, dataset.Node{Label: "Topic", ID: "broken", Scope: scopes[0],
+		Props: map[string]any{"id": "broken", "scope": scopes[0], "name": map[string]any{"not": "storable"}}})
+	var steps int
+	_, err := db.Import(context.Background(), g, scopes, neo4jdb.ImportOptions{BatchSize: 1, Progress: func(string, int, int) { steps++ }})
+	if err == nil {
+		t.Fatal("import of an unstorable value succeeded")
+	}
+	if steps == 0 {
+		t.Fatal("the failure came before any write, so this test proves nothing")
+	}
+	if after := snapshot(t, db); after != before {
+		t.Fatalf("failed import left changes: %+v != %+v", after, before)
+	}
+}
+
+func TestImportRefusesIdsOfAnotherScope(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	mustImport(t, db, validFile)
+	before := snapshot(t, db)
+	other := variant(t, "scope: test-region", "scope: another-file")
+	g, scopes := mustLoad(t, other)
+	_, err := db.Import(context.Background(), g, scopes, neo4jdb.ImportOptions{})
+	if graph.ErrorCode(err) != graph.ECONFLICT || !strings.Contains(graph.ErrorMessage(err), "test-rs (owned by scope test-region)") {
+		t.Fatalf("Import = %v, want a conflict naming test-rs", err)
+	}
+	if after := snapshot(t, db); after != before {
+		t.Fatalf("refused import changed the graph")
+	}
+}

@@ -1,0 +1,4 @@
+// Snapshot: every relationship with its ends and properties. Scans everything.
+// Parameters: none. Columns: type, from, to, props.
+MATCH (a)-[r]->(b)
+RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props
