@@ -35,7 +35,10 @@ var (
 // decode fills v (addressable) from n. path names v for problems, e.g. organs[2].kind.
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect.StructTag) {
 	if n.Kind == yaml.AliasNode {
-		n = n.Alias
+		// Following aliases can blow up exponentially ("billion laughs") or loop; dataset
+		// files are meant to be read by people, so each value is written out.
+		d.problem(n, path, "YAML aliases (*%s) are not supported; write the value out", n.Value)
+		return
 	}
 	d.pos[path] = position{n.Line, n.Column}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
