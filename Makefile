@@ -16,12 +16,15 @@ TEST_NEO4J_PASSWORD  := styrgraf-test
 
 .PHONY: run test build clean-data vet
 
-## run: build, start a local Neo4j (unless NEO4J_URI is set), serve on :8080
+# The example data `make run` loads (the five source organisations, see examples/).
+EXAMPLES ?= examples
+
+## run: build, start a local Neo4j (unless NEO4J_URI is set), load the examples, serve on :8080
 run: build
 ifdef NEO4J_URI
-	$(BIN) serve
+	$(BIN) serve -import $(EXAMPLES)
 else
-	$(NEO4JLOCAL) with --port $(NEO4J_LOCAL_PORT) --data $(STATE)/neo4j --password "$(NEO4J_PASSWORD)" -- $(BIN) serve
+	$(NEO4JLOCAL) with --port $(NEO4J_LOCAL_PORT) --data $(STATE)/neo4j --password "$(NEO4J_PASSWORD)" -- $(BIN) serve -import $(EXAMPLES)
 endif
 
 ## test: vet, start throw-away Neo4j servers, run every Go test against them

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"log/slog"
 	"os"
+	"strings"
 
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
@@ -15,6 +16,8 @@ type Config struct {
 	Neo4jUser     string
 	Neo4jPassword string
 	Neo4jDatabase string
+	// Import lists dataset files or directories that serve imports once Neo4j is reachable.
+	Import []string
 }
 
 // DefaultConfig reads the environment, falling back to defaults that work with `make run`.
@@ -25,12 +28,27 @@ func DefaultConfig() Config {
 		Neo4jUser:     envOr("NEO4J_USER", "neo4j"),
 		Neo4jPassword: os.Getenv("NEO4J_PASSWORD"),
 		Neo4jDatabase: envOr("NEO4J_DATABASE", "neo4j"),
+		Import:        splitList(os.Getenv("STYRGRAF_IMPORT")),
 	}
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // RegisterFlags lets flags override the environment.
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.Addr, "addr", c.Addr, "HTTP listen address (env STYRGRAF_ADDR)")
+	fs.Func("import", "dataset file or directory to import at start-up; repeatable (env STYRGRAF_IMPORT, comma-separated)", func(v string) error {
+		c.Import = append(c.Import, v)
+		return nil
+	})
 	c.RegisterNeo4jFlags(fs)
 }
 
@@ -59,6 +77,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("neo4j_user", c.Neo4jUser),
 		slog.String("neo4j_password", password),
 		slog.String("neo4j_database", c.Neo4jDatabase),
+		slog.String("import", strings.Join(c.Import, ",")),
 	)
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/styrgraf/styrgraf/api"
 	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/dataset"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
 
@@ -38,6 +39,14 @@ func NewMain(cfg Config, logger *slog.Logger) *Main {
 // returns once the listener is open; Neo4j need not be up yet (/readyz says when it is).
 func (m *Main) Run(ctx context.Context) error {
 	m.log.Info("starting styrgraf", "config", m.Config)
+	// Broken dataset files are the user's to fix: say so now rather than serve without them.
+	var files []*dataset.File
+	if len(m.Config.Import) > 0 {
+		var err error
+		if files, err = dataset.Load(m.Config.Import...); err != nil {
+			return err
+		}
+	}
 	db, err := neo4jdb.Open(m.Config.Neo4j())
 	if err != nil {
 		return err
@@ -64,28 +73,55 @@ func (m *Main) Run(ctx context.Context) error {
 	}()
 	go func() {
 		defer m.wg.Done()
-		m.applySchema(bg)
+		if m.applySchema(bg) && files != nil {
+			m.importAtStart(bg, files)
+		}
 	}()
 	return nil
 }
 
 // applySchema retries until the schema is applied or ctx ends, so that styrgraf may start
 // before Neo4j (as under docker compose) and still become ready without a restart.
-func (m *Main) applySchema(ctx context.Context) {
+func (m *Main) applySchema(ctx context.Context) bool {
+	err := m.retry(ctx, "applying schema", m.db.ApplySchema)
+	switch {
+	case err == nil:
+		m.log.Info("schema applied")
+	case ctx.Err() == nil:
+		m.log.Error("applying schema failed", "err", err)
+	}
+	return err == nil
+}
+
+// importAtStart applies the -import files, retrying while Neo4j is unavailable.
+func (m *Main) importAtStart(ctx context.Context, files []*dataset.File) {
+	var res neo4jdb.ImportResult
+	err := m.retry(ctx, "importing", func(ctx context.Context) (err error) {
+		res, err = m.db.Import(ctx, dataset.Flatten(files), dataset.Scopes(files), neo4jdb.ImportOptions{})
+		return err
+	})
+	if err != nil {
+		m.log.Error("import at start-up failed", "err", err)
+		return
+	}
+	m.log.Info("imported", "scopes", res.Scopes,
+		"items_added", len(res.Nodes.Added), "items_changed", len(res.Nodes.Changed), "items_removed", len(res.Nodes.Removed),
+		"relationships_added", len(res.Rels.Added), "relationships_changed", len(res.Rels.Changed), "relationships_removed", len(res.Rels.Removed))
+}
+
+// retry runs fn until it succeeds, fails for a reason other than Neo4j being unavailable,
+// or ctx ends.
+func (m *Main) retry(ctx context.Context, what string, fn func(context.Context) error) error {
 	delay := 500 * time.Millisecond
 	for {
-		err := m.db.ApplySchema(ctx)
-		if err == nil {
-			m.log.Info("schema applied")
-			return
+		err := fn(ctx)
+		if err == nil || graph.ErrorCode(err) != graph.EUNAVAILABLE || ctx.Err() != nil {
+			return err
 		}
-		if ctx.Err() != nil {
-			return
-		}
-		m.log.Warn("schema not applied yet, retrying", "in", delay, "err", graph.ErrorMessage(err))
+		m.log.Warn(what+": Neo4j not available yet, retrying", "in", delay, "err", graph.ErrorMessage(err))
 		select {
 		case <-ctx.Done():
-			return
+			return ctx.Err()
 		case <-time.After(delay):
 		}
 		delay = min(2*delay, 10*time.Second)
