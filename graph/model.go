@@ -262,3 +262,37 @@ type Dataset struct {
 	Rules          []Rule          `yaml:"rules,omitempty" json:"rules,omitempty"`
 	Relations      []Relation      `yaml:"relations,omitempty" json:"relations,omitempty"`
 }
+
+// Node is a stored item seen generically: its kind, properties and relationships. Detail
+// views and fact checks use it where a typed answer would add nothing.
+type Node struct {
+	ID    string         `json:"id"`
+	Label string         `json:"kind"`
+	Props map[string]any `json:"properties"`
+	Out   []Edge         `json:"out"`
+	In    []Edge         `json:"in"`
+}
+
+// Edge is a relationship seen from one end: its type and the item at the other end.
+type Edge struct {
+	Type  string         `json:"type"`
+	ID    string         `json:"id"`
+	Label string         `json:"kind"`
+	Props map[string]any `json:"properties,omitempty"`
+}
+
+// Targets lists the ids at the other end of the node's outgoing relationships of type typ.
+func (n Node) Targets(typ string) []string { return ids(n.Out, typ) }
+
+// Sources lists the ids at the other end of the node's incoming relationships of type typ.
+func (n Node) Sources(typ string) []string { return ids(n.In, typ) }
+
+func ids(edges []Edge, typ string) []string {
+	var out []string
+	for _, e := range edges {
+		if e.Type == typ {
+			out = append(out, e.ID)
+		}
+	}
+	return out
+}
