@@ -1,5 +1,47 @@
 // Package graph holds styrgraf's domain: the governance graph of Swedish regions and
 // municipalities (organs, seats, people, mandates and the relations between them) and the
 // errors every other package speaks. It knows nothing of HTTP or of the database driver;
-// the Neo4j implementation is in graph/neo4jdb.
+// package dataset reads the YAML files, package neo4jdb stores the graph in Neo4j.
+//
+// # Glossary
+//
+// Swedish governance terms are kept as domain vocabulary (in kinds and enum values);
+// everything else is named in English. Swedish term → where it lives in the model:
+//
+//	region, kommun (huvudman)             Organisation, kind region | kommun
+//	fullmäktige, styrelse, nämnd, utskott Organ, kind fullmaktige | styrelse | namnd | utskott
+//	gemensam nämnd, krisledningsnämnd     Organ, kind gemensam_namnd | krisledningsnamnd
+//	förvaltning, regionkontor, avdelning  Organ, kind forvaltning | avdelning (category administrative)
+//	bolag, stiftelse, kommunalförbund     Organ, kind bolag | stiftelse | kommunalforbund
+//	avtalssamverkan, gemensam verksamhet  Organ, kind gemensam_verksamhet, spans several organisations
+//	grupp, råd, forum, nätverk            Organ of a collaborative kind (chefsgrupp, strategisk_grupp,
+//	                                      koncernledning, samordningsrad, kundrad, funktionsgrupp, …)
+//	ordförande, ledamot, ersättare, …     Post, kind chair | member | substitute | secretary |
+//	                                      adjunct | expert | contact | convener | director | officer
+//	ex officio ("ordförande är           Post.ExOfficio: the post is held by whoever holds another
+//	regiondirektören")
+//	innehavare av en post                 Holding (Person HOLDS Post, dated)
+//	beslutsmandat                         Mandate (holder organ or post, scope, level, topics)
+//	delegation                            Mandate.DelegatedFrom (DELEGATED_FROM)
+//	uppdrag                               Assignment (given by, given to, report back to, due)
+//	uppföljning, utvärdering              FollowUpDuty (yearly | mandate_period | once) and FollowUp
+//	stabsfunktion                         StaffFunction (förvaltning, function, FTE)
+//	arbetsordning, reglemente, beslut, §  Document (kind, diarienummer, paragraph); Source cites it
+//	kallelse, minnesanteckningar, …       Rule (working rules an organ's documents lay down)
+//	uppsikt (KL 6 kap. 1 §)               relation oversees (OVERSEES)
+//	bereda                                relation prepares_for (PREPARES_FOR)
+//	rapportera till, ansvara inför        relation reports_to (REPORTS_TO)
+//	tillsätta, utse, anställa             relation appoints (APPOINTS)
+//	inrätta                               relation establishes (ESTABLISHES)
+//	eskalera, lyfta till                  relation escalates_to (ESCALATES_TO)
+//	leda, vara chef över, ge direktiv     relation directs (DIRECTS)
+//	biträda, stödja                       relation supports (SUPPORTS)
+//	ingå i, utgöra                        relation member_of (MEMBER_OF); Organ.PartOf (PART_OF)
+//	samverka                              relation collaborates_with (COLLABORATES_WITH)
+//	mandatperiod                          four years; fullmäktige's from 15 October of the election
+//	                                      year (2022, 2026, …), nämnder's usually from 1 January after
+//
+// Every item and relation may carry validity dates (valid_from, valid_to, inclusive) so that
+// questions can be asked as of a date, and a Source: a document and section, or
+// "illustrative" for example data no document states.
 package graph
