@@ -1,0 +1,66 @@
+package neo4jdb
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// Small readers for values inside maps and lists that queries return (GetRecordValue covers
+// only top-level columns).
+
+func str(m map[string]any, key string) string {
+	s, _ := m[key].(string)
+	return s
+}
+
+func maps(v any) []map[string]any {
+	list, _ := v.([]any)
+	out := make([]map[string]any, 0, len(list))
+	for _, e := range list {
+		if m, ok := e.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func refs(v any, kind string) []graph.Ref {
+	var out []graph.Ref
+	for _, m := range maps(v) {
+		out = append(out, graph.Ref{ID: str(m, "id"), Kind: kind, Name: str(m, "name")})
+	}
+	return out
+}
+
+func sourceRef(m map[string]any) graph.SourceRef {
+	illustrative, _ := m["source_illustrative"].(bool)
+	return graph.SourceRef{Document: str(m, "source_document"), DocumentTitle: str(m, "source_title"),
+		Section: str(m, "source_section"), Illustrative: illustrative}
+}
+
+func dateValue(v any) *graph.Date {
+	d, ok := v.(dbtype.Date)
+	if !ok {
+		return nil
+	}
+	return &graph.Date{Time: d.Time()}
+}
+
+// dateParam turns a day into the Cypher DATE parameter queries compare with.
+func dateParam(d graph.Date) neo4j.Date {
+	return neo4j.DateOf(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC))
+}
+
+// get reads a top-level column, failing with the column's name.
+func get[T neo4j.RecordValue](rec *neo4j.Record, key string) (T, error) {
+	v, isNil, err := neo4j.GetRecordValue[T](rec, key)
+	if err != nil && !isNil {
+		return v, fmt.Errorf("column %s: %w", key, err)
+	}
+	return v, nil
+}

@@ -1,0 +1,37 @@
+package graph
+
+// Answers to the questions styrgraf exists for. Each is computed as of a date: only items
+// and relations valid on that day take part.
+
+// Ref names an item in an answer.
+type Ref struct {
+	ID   string `json:"id"`
+	Kind string `json:"kind"` // Organ, Post, Person, Mandate…
+	Name string `json:"name"`
+}
+
+// SourceRef is a source with its document's title, for citing.
+type SourceRef struct {
+	Document      string `json:"document,omitempty"`
+	DocumentTitle string `json:"document_title,omitempty"`
+	Section       string `json:"section,omitempty"`
+	Illustrative  bool   `json:"illustrative,omitempty"`
+}
+
+// EscalationStep is one organ or post on the way up.
+type EscalationStep struct {
+	Ref
+	Organ   string    `json:"organ,omitempty"` // for a post: the organ it is a seat of
+	Via     string    `json:"via,omitempty"`   // relationship type that led here (REPORTS_TO…); empty for the start
+	Note    string    `json:"note,omitempty"`  // the relation's description, if the dataset gives one
+	Source  SourceRef `json:"source,omitempty"`
+	Holders []Ref     `json:"holders,omitempty"` // for a post: who holds it on the date (through ex officio seats too)
+}
+
+// EscalationChain is one path from the start to the top. Cycle is set when the path came
+// back to a step it had passed; CycleTo names that step.
+type EscalationChain struct {
+	Steps   []EscalationStep `json:"steps"`
+	Cycle   bool             `json:"cycle,omitempty"`
+	CycleTo string           `json:"cycle_to,omitempty"`
+}

@@ -1,0 +1,41 @@
+// Escalation: the part of the graph above an organ or post that escalation chains follow.
+// Returns every item reachable upward, each with the upward relationships it actually uses
+// on the date: of its valid outgoing EX_OFFICIO, ESCALATES_TO, REPORTS_TO, PREPARES_FOR,
+// PART_OF and SEAT_OF relationships only those of the first kind present, in that order
+// (a seat held ex officio is its source seat; a group escalates before it reports; a post
+// belongs to its organ only when nothing else leads up). Go assembles the chains from these
+// edges, which keeps cycles finite and several parents as several chains.
+// Index: item_id (unique seek for the start).
+// Parameters: $id (string), $at (date).
+// Columns: id, kind, name, valid (bool: the item exists on $at), organ (a post's organ name),
+//          up (list of {type, to, description, source_document, source_section, source_title}),
+//          holders (list of {id, name}: people holding the post on $at, directly or ex officio).
+MATCH (start:Item {id: $id})
+WHERE start:Organ OR start:Post
+MATCH (start)-[:EX_OFFICIO|ESCALATES_TO|REPORTS_TO|PREPARES_FOR|PART_OF|SEAT_OF*0..12]->(n:Item)
+WITH DISTINCT n
+CALL (n) {
+  OPTIONAL MATCH (n)-[r:EX_OFFICIO|ESCALATES_TO|REPORTS_TO|PREPARES_FOR|PART_OF|SEAT_OF]->(m:Item)
+  WHERE (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at)
+    AND (m.valid_from IS NULL OR m.valid_from <= $at) AND (m.valid_to IS NULL OR m.valid_to >= $at)
+  OPTIONAL MATCH (d:Document {id: r.source_document})
+  WITH r, m, d.title AS title,
+       CASE type(r) WHEN 'EX_OFFICIO' THEN 0 WHEN 'ESCALATES_TO' THEN 1 WHEN 'REPORTS_TO' THEN 2
+                    WHEN 'PREPARES_FOR' THEN 3 WHEN 'PART_OF' THEN 4 ELSE 5 END AS rank
+  WITH collect(CASE WHEN r IS NULL THEN NULL ELSE
+         {type: type(r), to: m.id, rank: rank, description: r.description,
+          source_document: r.source_document, source_section: r.source_section, source_title: title} END) AS edges,
+       min(rank) AS best
+  RETURN [e IN edges WHERE e.rank = best | e {.type, .to, .description, .source_document, .source_section, .source_title}] AS up
+}
+CALL (n) {
+  OPTIONAL MATCH (n:Post)-[:EX_OFFICIO*0..3]->(:Post)<-[h:HOLDS]-(p:Person)
+  WHERE (h.valid_from IS NULL OR h.valid_from <= $at) AND (h.valid_to IS NULL OR h.valid_to >= $at)
+  RETURN collect(DISTINCT p {.id, .name}) AS holders
+}
+OPTIONAL MATCH (n:Post)-[:SEAT_OF]->(organ:Organ)
+RETURN n.id AS id,
+       [l IN labels(n) WHERE l <> 'Item'][0] AS kind,
+       coalesce(n.name, n.title) AS name,
+       (n.valid_from IS NULL OR n.valid_from <= $at) AND (n.valid_to IS NULL OR n.valid_to >= $at) AS valid,
+       organ.name AS organ, up, holders
