@@ -55,11 +55,13 @@ func (v Validity) Overlaps(o Validity) bool {
 
 // Source is where a fact comes from: a document and the section in it, or "illustrative"
 // for example data that no document states. In YAML it is either the word illustrative or
-// a mapping {document, section}.
+// a mapping {document, section}; {document, section, illustrative: true} says that the
+// document states this kind of fact and the instance is made up (an example nämnd that a
+// reglemente's rule would cover).
 type Source struct {
 	Document     string `yaml:"document,omitempty" json:"document,omitempty" ref:"Document" doc:"id of the document that states the fact"`
 	Section      string `yaml:"section,omitempty" json:"section,omitempty" doc:"section, paragraph (§) or heading within the document"`
-	Illustrative bool   `yaml:"-" json:"illustrative,omitempty"`
+	Illustrative bool   `yaml:"illustrative,omitempty" json:"illustrative,omitempty" doc:"the kind of fact is documented, this instance is illustrative"`
 }
 
 // SourceIllustrative is the YAML word for facts no document states.
@@ -105,15 +107,16 @@ type Organ struct {
 // Post is a seat: a chair, a member's seat, a director's post. A post may be held ex officio:
 // whoever holds the source post holds this one ("the chair of CGH is the regiondirektör").
 type Post struct {
-	ID         string    `yaml:"id" json:"id" required:"true"`
-	Title      string    `yaml:"title" json:"title" required:"true" doc:"Swedish title, e.g. Ordförande, Regiondirektör"`
-	Kind       string    `yaml:"kind" json:"kind" required:"true" enum:"post_kind"`
-	Organ      string    `yaml:"organ" json:"organ" required:"true" ref:"Organ" doc:"the organ the seat belongs to"`
-	MaxHolders *int      `yaml:"max_holders,omitempty" json:"max_holders,omitempty" doc:"how many may hold it at once; default 1, 0 for no limit"`
-	ExOfficio  string    `yaml:"ex_officio,omitempty" json:"ex_officio,omitempty" ref:"Post" doc:"held by whoever holds this post"`
-	Holders    []Holding `yaml:"holders,omitempty" json:"holders,omitempty"`
-	Source     Source    `yaml:"source,omitempty" json:"source,omitempty"`
-	Validity   `yaml:",inline"`
+	ID          string    `yaml:"id" json:"id" required:"true"`
+	Title       string    `yaml:"title" json:"title" required:"true" doc:"Swedish title, e.g. Ordförande, Regiondirektör"`
+	Kind        string    `yaml:"kind" json:"kind" required:"true" enum:"post_kind"`
+	Organ       string    `yaml:"organ" json:"organ" required:"true" ref:"Organ" doc:"the organ the seat belongs to"`
+	MaxHolders  *int      `yaml:"max_holders,omitempty" json:"max_holders,omitempty" doc:"how many may hold it at once; default 1, 0 for no limit"`
+	ExOfficio   string    `yaml:"ex_officio,omitempty" json:"ex_officio,omitempty" ref:"Post" doc:"held by whoever holds this post"`
+	Holders     []Holding `yaml:"holders,omitempty" json:"holders,omitempty"`
+	Description string    `yaml:"description,omitempty" json:"description,omitempty"`
+	Source      Source    `yaml:"source,omitempty" json:"source,omitempty"`
+	Validity    `yaml:",inline"`
 }
 
 // Capacity is how many people may hold the post at once (0: no limit).
@@ -172,6 +175,7 @@ type Document struct {
 	IssuedBy     string   `yaml:"issued_by,omitempty" json:"issued_by,omitempty" ref:"Organ|Post" doc:"organ or post that decided or issued it"`
 	File         string   `yaml:"file,omitempty" json:"file,omitempty" doc:"where the text is kept"`
 	SentTo       []string `yaml:"sent_to,omitempty" json:"sent_to,omitempty" ref:"Organ|Post|Organisation" doc:"expedieras till / delges"`
+	Source       Source   `yaml:"source,omitempty" json:"source,omitempty" doc:"for an illustrative document: source: illustrative"`
 }
 
 // Rule is a working rule that a document lays down for an organ or a post and that is not a
@@ -197,6 +201,7 @@ type Assignment struct {
 	Due             *Date    `yaml:"due,omitempty" json:"due,omitempty" doc:"last day to report back"`
 	Reported        *Date    `yaml:"reported,omitempty" json:"reported,omitempty" doc:"day it was reported back, if it has been"`
 	Topics          []string `yaml:"topics,omitempty" json:"topics,omitempty" ref:"Topic"`
+	Description     string   `yaml:"description,omitempty" json:"description,omitempty"`
 	Source          Source   `yaml:"source,omitempty" json:"source,omitempty"`
 }
 
@@ -243,10 +248,10 @@ type Relation struct {
 	Validity    `yaml:",inline"`
 }
 
-// Dataset is the content of one dataset file. Scope names the file's share of the graph:
-// importing the file replaces everything previously imported under the same scope.
+// Dataset is the content of one dataset file. ID names the file's share of the graph:
+// importing the file replaces everything previously imported under the same id.
 type Dataset struct {
-	Scope          string          `yaml:"scope" json:"scope" required:"true" doc:"unique per file; import replaces what this scope declared before"`
+	ID             string          `yaml:"dataset" json:"dataset" required:"true" doc:"id of this dataset file, unique per file; import replaces what this dataset declared before"`
 	Description    string          `yaml:"description,omitempty" json:"description,omitempty"`
 	Organisations  []Organisation  `yaml:"organisations,omitempty" json:"organisations,omitempty"`
 	Documents      []Document      `yaml:"documents,omitempty" json:"documents,omitempty"`

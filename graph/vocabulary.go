@@ -39,6 +39,7 @@ var OrganKinds = []OrganKind{
 	{Term{"bolag", "bolag"}, CategoryCompany, true},
 	{Term{"stiftelse", "stiftelse"}, CategoryFoundation, true},
 	{Term{"kommunalforbund", "kommunalförbund"}, CategoryFederation, true},
+	{Term{"revision", "revisorerna (revision)"}, CategoryPolitical, false},
 	{Term{"gemensam_verksamhet", "avtalssamverkan / gemensam verksamhet"}, CategoryCollaborative, false},
 	{Term{"ledningsforum", "lednings- och samverkansforum mellan huvudmän (t.ex. KRF)"}, CategoryCollaborative, false},
 	{Term{"chefsgrupp", "chefsgrupp (t.ex. Chefsgrupp Halland)"}, CategoryCollaborative, false},
@@ -109,6 +110,7 @@ var Vocabularies = map[string][]Term{
 		{"group_assigned", "ordförande med tilldelat mandat kopplat till gruppen"},
 		{"preparatory", "beredande, utan mandat att besluta"},
 		{"directive", "direktivrätt"},
+		{"instruction", "uppdrag och befogenheter enligt instruktion (KL 7 kap. 2 §)"},
 	},
 	"document_kind": {
 		{"lag", "lag"}, {"reglemente", "reglemente"}, {"arbetsordning", "arbetsordning"},
@@ -116,6 +118,7 @@ var Vocabularies = map[string][]Term{
 		{"uppdragshandling", "uppdragshandling"}, {"beslut", "beslut, protokollsutdrag"},
 		{"rapport", "lägesrapport, rapport"}, {"riktlinje", "riktlinje, förteckning, beskrivning"},
 		{"minnesanteckningar", "minnesanteckningar, protokoll"},
+		{"tjansteskrivelse", "tjänsteskrivelse, beslutsförslag"}, {"avtal", "avtal, överenskommelse"},
 	},
 	"frequency": {
 		{"yearly", "årligen"}, {"mandate_period", "minst en gång per mandatperiod"},

@@ -1,10 +1,10 @@
-// Import, check: relationships declared by other scopes that would lose an end if these
+// Import, check: relationships declared by other datasets that would lose an end if these
 // items were removed. Index: item_id.
-// Parameters: $ids (ids to remove), $scopes (scopes being imported).
-// Columns: id, type, other (id of the other end), scope (scope declaring the relationship).
+// Parameters: $ids (ids to remove), $datasets (datasets being imported).
+// Columns: id, type, other (id of the other end), dataset (dataset declaring the relationship).
 UNWIND $ids AS id
 MATCH (n:Item {id: id})-[r]-(m:Item)
-WHERE NOT r.scope IN $scopes
-RETURN id, type(r) AS type, m.id AS other, r.scope AS scope
+WHERE NOT r.dataset IN $datasets
+RETURN id, type(r) AS type, m.id AS other, r.dataset AS dataset
 ORDER BY id, type, other
 LIMIT 20

@@ -1,10 +1,10 @@
-// Import, check: ids the files declare that already belong to another scope (another file
-// owns them). Index: item_id.
-// Parameters: $ids (list of strings), $scopes (list of strings).
-// Columns: id, scope (the scope that owns it).
+// Import, check: ids the files declare that already belong to another dataset (another file
+// declares them). Index: item_id.
+// Parameters: $ids (list of strings), $datasets (list of strings).
+// Columns: id, dataset (the dataset that declares it).
 UNWIND $ids AS id
 MATCH (n:Item {id: id})
-WHERE NOT n.scope IN $scopes
-RETURN n.id AS id, n.scope AS scope
+WHERE NOT n.dataset IN $datasets
+RETURN n.id AS id, n.dataset AS dataset
 ORDER BY id
 LIMIT 20

@@ -27,6 +27,7 @@ CREATE FULLTEXT INDEX search_text IF NOT EXISTS
   FOR (n:Organisation|Organ|Post|Person|Topic|Mandate) ON EACH [n.name, n.scope];
 
 // Every stored item also carries the label Item: ids are unique across all kinds (references
-// in dataset files do not name the kind), and import finds items by id and by scope.
+// in dataset files do not name the kind), and import finds items by id and by the dataset
+// (file) that declared them.
 CREATE CONSTRAINT item_id IF NOT EXISTS FOR (n:Item) REQUIRE n.id IS UNIQUE;
-CREATE INDEX item_scope IF NOT EXISTS FOR (n:Item) ON (n.scope);
+CREATE INDEX item_dataset IF NOT EXISTS FOR (n:Item) ON (n.dataset);

@@ -53,7 +53,7 @@ func importFiles(ctx context.Context, cfg Config, paths []string, opts neo4jdb.I
 	if err := db.ApplySchema(ctx); err != nil {
 		return neo4jdb.ImportResult{}, err
 	}
-	return db.Import(ctx, dataset.Flatten(files), dataset.Scopes(files), opts)
+	return db.Import(ctx, dataset.Flatten(files), dataset.DatasetIDs(files), opts)
 }
 
 // progressPrinter reports long steps (over a second) now and then, not every batch.
@@ -73,7 +73,7 @@ func printImport(w io.Writer, r neo4jdb.ImportResult, verbose bool) {
 	if r.DryRun {
 		verb = "dry run, nothing written; would import"
 	}
-	fmt.Fprintf(w, "%s scopes %s\n", verb, strings.Join(r.Scopes, ", "))
+	fmt.Fprintf(w, "%s datasets %s\n", verb, strings.Join(r.Datasets, ", "))
 	for _, c := range []struct {
 		what string
 		ch   neo4jdb.Changes

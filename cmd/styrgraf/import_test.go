@@ -42,7 +42,7 @@ func TestImportCommand(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("import exited %d: %s", status, errOut)
 	}
-	for _, want := range []string{"imported scopes test-region", "items: 10 added, 0 changed, 0 removed", "+ test-rsau"} {
+	for _, want := range []string{"imported datasets test-region", "items: 10 added, 0 changed, 0 removed", "+ test-rsau"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("import output lacks %q:\n%s", want, out)
 		}

@@ -97,14 +97,14 @@ func (m *Main) applySchema(ctx context.Context) bool {
 func (m *Main) importAtStart(ctx context.Context, files []*dataset.File) {
 	var res neo4jdb.ImportResult
 	err := m.retry(ctx, "importing", func(ctx context.Context) (err error) {
-		res, err = m.db.Import(ctx, dataset.Flatten(files), dataset.Scopes(files), neo4jdb.ImportOptions{})
+		res, err = m.db.Import(ctx, dataset.Flatten(files), dataset.DatasetIDs(files), neo4jdb.ImportOptions{})
 		return err
 	})
 	if err != nil {
 		m.log.Error("import at start-up failed", "err", err)
 		return
 	}
-	m.log.Info("imported", "scopes", res.Scopes,
+	m.log.Info("imported", "datasets", res.Datasets,
 		"items_added", len(res.Nodes.Added), "items_changed", len(res.Nodes.Changed), "items_removed", len(res.Nodes.Removed),
 		"relationships_added", len(res.Rels.Added), "relationships_changed", len(res.Rels.Changed), "relationships_removed", len(res.Rels.Removed))
 }

@@ -51,14 +51,14 @@ func eachItem(files []*File, fn func(Item, string)) {
 	}
 }
 
-// Check finds the problems that need all files together: duplicate ids and scopes,
+// Check finds the problems that need all files together: duplicate ids and dataset ids,
 // references to ids that do not exist (or are of the wrong kind), validity periods that end
 // before they start, cycles in part_of, seats held by more people at once than they allow,
 // and rules of the model (ex officio seats have no holders of their own, a once-duty has a
 // due date).
 func Check(files []*File) Problems {
 	c := &checker{}
-	c.scopes(files)
+	c.datasetIDs(files)
 	c.ids(files)
 	idx := Index(files)
 	for _, f := range files {
@@ -106,15 +106,15 @@ func (c *checker) add(f *File, path, format string, args ...any) {
 	c.problems = append(c.problems, Problem{File: f.Name, Line: line, Column: col, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
-func (c *checker) scopes(files []*File) {
+func (c *checker) datasetIDs(files []*File) {
 	seen := map[string]*File{}
 	for _, f := range files {
-		s := f.Data.Scope
+		s := f.Data.ID
 		if s == "" {
 			continue
 		}
 		if first, dup := seen[s]; dup {
-			c.add(f, "scope", "scope %q is already used by %s; each file needs its own", s, first.Name)
+			c.add(f, "dataset", "dataset %q is already used by %s; each file needs its own", s, first.Name)
 			continue
 		}
 		seen[s] = f

@@ -180,11 +180,11 @@ func expand(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// Scopes lists the files' scopes: what an import of these files replaces.
-func Scopes(files []*File) []string {
+// DatasetIDs lists the files' dataset ids: what an import of these files replaces.
+func DatasetIDs(files []*File) []string {
 	out := make([]string, 0, len(files))
 	for _, f := range files {
-		out = append(out, f.Data.Scope)
+		out = append(out, f.Data.ID)
 	}
 	return out
 }

@@ -8,26 +8,26 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// Node is one item as it is stored: a label, an id, the scope (file) that declares it, and
+// Node is one item as it is stored: a label, an id, the dataset (file) that declares it, and
 // its properties (scalars, string lists and graph.Date values; references are not
 // properties but relationships).
 type Node struct {
-	Label string
-	ID    string
-	Scope string
-	Props map[string]any
+	Label   string
+	ID      string
+	Dataset string
+	Props   map[string]any
 }
 
 // Rel is one stored relationship. Key identifies it across imports: type, ends and, where
 // the same pair may be related more than once (e.g. a person holding a post twice), the
 // start of its validity.
 type Rel struct {
-	Type  string
-	From  string
-	To    string
-	Key   string
-	Scope string
-	Props map[string]any
+	Type    string
+	From    string
+	To      string
+	Key     string
+	Dataset string
+	Props   map[string]any
 
 	file *File
 	path string
@@ -74,22 +74,22 @@ func RelType(kind string) string { return strings.ToUpper(kind) }
 func Flatten(files []*File) Graph {
 	var g Graph
 	for _, f := range files {
-		fl := flattener{g: &g, f: f, scope: f.Data.Scope}
+		fl := flattener{g: &g, f: f, dataset: f.Data.ID}
 		fl.flatten()
 	}
 	return g
 }
 
 type flattener struct {
-	g     *Graph
-	f     *File
-	scope string
+	g       *Graph
+	f       *File
+	dataset string
 }
 
 func (fl *flattener) node(label, id string, v any) map[string]any {
 	props := scalarProps(reflect.ValueOf(v))
-	props["id"], props["scope"] = id, fl.scope
-	fl.g.Nodes = append(fl.g.Nodes, Node{Label: label, ID: id, Scope: fl.scope, Props: props})
+	props["id"], props["dataset"] = id, fl.dataset
+	fl.g.Nodes = append(fl.g.Nodes, Node{Label: label, ID: id, Dataset: fl.dataset, Props: props})
 	return props
 }
 
@@ -104,8 +104,8 @@ func (fl *flattener) rel(path, typ, from, to string, props map[string]any) {
 	if vf, ok := props["valid_from"].(graph.Date); ok {
 		key += "|" + vf.String()
 	}
-	props["key"], props["scope"] = key, fl.scope
-	fl.g.Rels = append(fl.g.Rels, Rel{Type: typ, From: from, To: to, Key: key, Scope: fl.scope, Props: props, file: fl.f, path: path})
+	props["key"], props["dataset"] = key, fl.dataset
+	fl.g.Rels = append(fl.g.Rels, Rel{Type: typ, From: from, To: to, Key: key, Dataset: fl.dataset, Props: props, file: fl.f, path: path})
 }
 
 func (fl *flattener) flatten() {
@@ -214,14 +214,14 @@ func scalarProps(v reflect.Value) map[string]any {
 			}
 		case f.Type == sourceType:
 			s := fv.Interface().(graph.Source)
-			switch {
-			case s.Illustrative:
+			if s.Illustrative {
 				props["source_illustrative"] = true
-			case s.Document != "":
+			}
+			if s.Document != "" {
 				props["source_document"] = s.Document
-				if s.Section != "" {
-					props["source_section"] = s.Section
-				}
+			}
+			if s.Section != "" {
+				props["source_section"] = s.Section
 			}
 		default:
 			if val, ok := scalar(fv); ok {

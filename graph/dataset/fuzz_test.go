@@ -16,8 +16,8 @@ func FuzzParse(f *testing.F) {
 		}
 		f.Add(b)
 	}
-	f.Add([]byte("scope: x\norgans: &a [*a]\n"))
-	f.Add([]byte("scope: x\nposts:\n  - holders: {person: 1}\n"))
+	f.Add([]byte("dataset: x\norgans: &a [*a]\n"))
+	f.Add([]byte("dataset: x\nposts:\n  - holders: {person: 1}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, problems := Parse("fuzz.yaml", bytes.NewReader(data))
 		if file == nil {

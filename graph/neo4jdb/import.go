@@ -28,10 +28,10 @@ type ImportOptions struct {
 
 // ImportResult says what an import changed (or, dry, would change).
 type ImportResult struct {
-	Scopes []string `json:"scopes"`
-	DryRun bool     `json:"dry_run"`
-	Nodes  Changes  `json:"nodes"`
-	Rels   Changes  `json:"relationships"`
+	Datasets []string `json:"datasets"`
+	DryRun   bool     `json:"dry_run"`
+	Nodes    Changes  `json:"nodes"`
+	Rels     Changes  `json:"relationships"`
 }
 
 // Changes lists ids (for relationships: keys) added, changed and removed.
@@ -47,17 +47,17 @@ func (r ImportResult) Unchanged() bool {
 		len(r.Rels.Added)+len(r.Rels.Changed)+len(r.Rels.Removed) == 0
 }
 
-// Import makes the graph hold exactly what g says for the given scopes, in one transaction:
-// items and relationships the files declare are created or updated, and those the scopes
-// declared before but no longer do are removed. Other scopes are not touched; an id owned by
-// another scope, or a removal that would cut another scope's relationships, is a conflict
-// and nothing is written.
-func (db *DB) Import(ctx context.Context, g dataset.Graph, scopes []string, opts ImportOptions) (ImportResult, error) {
+// Import makes the graph hold exactly what g says for the given datasets, in one
+// transaction: items and relationships the files declare are created or updated, and those
+// the datasets declared before but no longer do are removed. Other datasets are not touched;
+// an id declared by another dataset, or a removal that would cut another dataset's
+// relationships, is a conflict and nothing is written.
+func (db *DB) Import(ctx context.Context, g dataset.Graph, datasets []string, opts ImportOptions) (ImportResult, error) {
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 5000
 	}
 	work := func(tx neo4j.ManagedTransaction) (ImportResult, error) {
-		p, err := plan(ctx, tx, g, scopes)
+		p, err := plan(ctx, tx, g, datasets)
 		if err != nil || opts.DryRun {
 			return p.result, err
 		}
@@ -82,20 +82,20 @@ type importPlan struct {
 	deleteRels               []map[string]any
 }
 
-func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, scopes []string) (importPlan, error) {
-	p := importPlan{result: ImportResult{Scopes: scopes}}
+func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, datasets []string) (importPlan, error) {
+	p := importPlan{result: ImportResult{Datasets: datasets}}
 	ids := make([]string, len(g.Nodes))
 	for i, n := range g.Nodes {
 		ids[i] = n.ID
 	}
-	foreign, err := collect(ctx, tx, "import_foreign_ids.cypher", map[string]any{"ids": ids, "scopes": scopes},
+	foreign, err := collect(ctx, tx, "import_foreign_ids.cypher", map[string]any{"ids": ids, "datasets": datasets},
 		func(rec *neo4j.Record) (string, error) {
 			id, _, err := neo4j.GetRecordValue[string](rec, "id")
 			if err != nil {
 				return "", err
 			}
-			scope, _, err := neo4j.GetRecordValue[string](rec, "scope")
-			return fmt.Sprintf("%s (owned by scope %s)", id, scope), err
+			ds, _, err := neo4j.GetRecordValue[string](rec, "dataset")
+			return fmt.Sprintf("%s (declared by dataset %s)", id, ds), err
 		})
 	if err != nil {
 		return p, err
@@ -109,7 +109,7 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, sco
 		props map[string]any
 	}
 	existing := map[string]stored{}
-	_, err = collect(ctx, tx, "import_existing_nodes.cypher", map[string]any{"scopes": scopes}, func(rec *neo4j.Record) (struct{}, error) {
+	_, err = collect(ctx, tx, "import_existing_nodes.cypher", map[string]any{"datasets": datasets}, func(rec *neo4j.Record) (struct{}, error) {
 		id, _, err := neo4j.GetRecordValue[string](rec, "id")
 		if err != nil {
 			return struct{}{}, err
@@ -152,17 +152,17 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, sco
 	}
 	sort.Strings(removed)
 	if len(removed) > 0 {
-		dangling, err := collect(ctx, tx, "import_dangling.cypher", map[string]any{"ids": removed, "scopes": scopes},
+		dangling, err := collect(ctx, tx, "import_dangling.cypher", map[string]any{"ids": removed, "datasets": datasets},
 			func(rec *neo4j.Record) (string, error) {
 				vals := make([]string, 4)
-				for i, k := range []string{"id", "type", "other", "scope"} {
+				for i, k := range []string{"id", "type", "other", "dataset"} {
 					v, _, err := neo4j.GetRecordValue[string](rec, k)
 					if err != nil {
 						return "", err
 					}
 					vals[i] = v
 				}
-				return fmt.Sprintf("%s (%s %s, declared by scope %s)", vals[0], vals[1], vals[2], vals[3]), nil
+				return fmt.Sprintf("%s (%s %s, declared by dataset %s)", vals[0], vals[1], vals[2], vals[3]), nil
 			})
 		if err != nil {
 			return p, err
@@ -179,7 +179,7 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, sco
 		props    map[string]any
 	}
 	existingRels := map[string]storedRel{}
-	_, err = collect(ctx, tx, "import_existing_rels.cypher", map[string]any{"scopes": scopes}, func(rec *neo4j.Record) (struct{}, error) {
+	_, err = collect(ctx, tx, "import_existing_rels.cypher", map[string]any{"datasets": datasets}, func(rec *neo4j.Record) (struct{}, error) {
 		var r storedRel
 		key, _, err := neo4j.GetRecordValue[string](rec, "key")
 		if err == nil {

@@ -22,13 +22,13 @@ func mustLoad(t *testing.T, paths ...string) (dataset.Graph, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return dataset.Flatten(files), dataset.Scopes(files)
+	return dataset.Flatten(files), dataset.DatasetIDs(files)
 }
 
 func mustImport(t *testing.T, db *neo4jdb.DB, paths ...string) neo4jdb.ImportResult {
 	t.Helper()
-	g, scopes := mustLoad(t, paths...)
-	res, err := db.Import(context.Background(), g, scopes, neo4jdb.ImportOptions{})
+	g, datasets := mustLoad(t, paths...)
+	res, err := db.Import(context.Background(), g, datasets, neo4jdb.ImportOptions{})
 	if err != nil {
 		t.Fatalf("Import(%v): %v", paths, err)
 	}
@@ -112,8 +112,8 @@ func TestImportRemovesWhatTheFileNoLongerSays(t *testing.T) {
 func TestDryRunWritesNothing(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	before := snapshot(t, db)
-	g, scopes := mustLoad(t, validFile)
-	res, err := db.Import(context.Background(), g, scopes, neo4jdb.ImportOptions{DryRun: true})
+	g, datasets := mustLoad(t, validFile)
+	res, err := db.Import(context.Background(), g, datasets, neo4jdb.ImportOptions{DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,15 +132,15 @@ func TestFailedImportLeavesGraphAsBefore(t *testing.T) {
 	mustImport(t, db, validFile)
 	before := snapshot(t, db)
 
-	g, scopes := mustLoad(t, variant(t, "name: Bo Exempel", "name: Bo Ändrad"))
+	g, datasets := mustLoad(t, variant(t, "name: Bo Exempel", "name: Bo Ändrad"))
 	// A valid new item is written first; then a map, which is not a storable property value,
 	// makes Neo4j reject the next row.
-	g.Nodes = append(g.Nodes, dataset.Node{Label: "Topic", ID: "fine", Scope: scopes[0],
-		Props: map[string]any{"id": "fine", "scope": scopes[0], "name": "Fine"}})
-	g.Nodes = append(g.Nodes, dataset.Node{Label: "Topic", ID: "broken", Scope: scopes[0],
-		Props: map[string]any{"id": "broken", "scope": scopes[0], "name": map[string]any{"not": "storable"}}})
+	g.Nodes = append(g.Nodes, dataset.Node{Label: "Topic", ID: "fine", Dataset: datasets[0],
+		Props: map[string]any{"id": "fine", "dataset": datasets[0], "name": "Fine"}})
+	g.Nodes = append(g.Nodes, dataset.Node{Label: "Topic", ID: "broken", Dataset: datasets[0],
+		Props: map[string]any{"id": "broken", "dataset": datasets[0], "name": map[string]any{"not": "storable"}}})
 	var steps int
-	_, err := db.Import(context.Background(), g, scopes, neo4jdb.ImportOptions{BatchSize: 1, Progress: func(string, int, int) { steps++ }})
+	_, err := db.Import(context.Background(), g, datasets, neo4jdb.ImportOptions{BatchSize: 1, Progress: func(string, int, int) { steps++ }})
 	if err == nil {
 		t.Fatal("import of an unstorable value succeeded")
 	}
@@ -156,10 +156,10 @@ func TestImportRefusesIdsOfAnotherScope(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	mustImport(t, db, validFile)
 	before := snapshot(t, db)
-	other := variant(t, "scope: test-region", "scope: another-file")
-	g, scopes := mustLoad(t, other)
-	_, err := db.Import(context.Background(), g, scopes, neo4jdb.ImportOptions{})
-	if graph.ErrorCode(err) != graph.ECONFLICT || !strings.Contains(graph.ErrorMessage(err), "test-rs (owned by scope test-region)") {
+	other := variant(t, "dataset: test-region", "dataset: another-file")
+	g, datasets := mustLoad(t, other)
+	_, err := db.Import(context.Background(), g, datasets, neo4jdb.ImportOptions{})
+	if graph.ErrorCode(err) != graph.ECONFLICT || !strings.Contains(graph.ErrorMessage(err), "test-rs (declared by dataset test-region)") {
 		t.Fatalf("Import = %v, want a conflict naming test-rs", err)
 	}
 	if after := snapshot(t, db); after != before {

@@ -44,7 +44,7 @@ func (db *DB) Item(ctx context.Context, id string) (graph.Node, error) {
 				e := graph.Edge{Type: m["type"].(string), ID: m["id"].(string), Label: m["label"].(string)}
 				e.Props, _ = m["props"].(map[string]any)
 				delete(e.Props, "key")
-				delete(e.Props, "scope")
+				delete(e.Props, "dataset")
 				*side.to = append(*side.to, e)
 			}
 			sort.Slice(*side.to, func(i, j int) bool {
