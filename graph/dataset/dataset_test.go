@@ -77,3 +77,25 @@ func TestEveryKindOfError(t *testing.T) {
 		}
 	}
 }
+
+func TestFlattenKeepsExplicitFalseAndDefaults(t *testing.T) {
+	files, problems := load(t, "testdata/valid.yaml")
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	no := false
+	files[0].Data.Organs[0].Decides = &no
+	props := map[string]map[string]any{}
+	for _, n := range Flatten(files).Nodes {
+		props[n.ID] = n.Props
+	}
+	if got := props["test-rf"]["decides"]; got != false {
+		t.Errorf("explicit decides: false stored as %v", got)
+	}
+	if got := props["test-rs"]["decides"]; got != true {
+		t.Errorf("default decides of a styrelse = %v, want true", got)
+	}
+	if got := props["test-rsau"]["category"]; got != "political" {
+		t.Errorf("default category of an utskott = %v", got)
+	}
+}

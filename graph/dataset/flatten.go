@@ -238,7 +238,9 @@ func scalar(v reflect.Value) (any, bool) {
 		if v.IsNil() {
 			return nil, false
 		}
-		return scalar(v.Elem())
+		// A pointer field was given explicitly: keep its value even when it is false or 0.
+		val, _ := scalar(v.Elem())
+		return val, val != nil
 	case reflect.String:
 		return v.String(), v.String() != ""
 	case reflect.Bool:

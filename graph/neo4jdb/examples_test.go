@@ -1,0 +1,190 @@
+package neo4jdb_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
+)
+
+// The example data must hold what the five source documents say. These tests read facts
+// back from the imported graph; each names the document and section it checks.
+
+const examples = "../../examples"
+
+func importExamples(t *testing.T) *neo4jdb.DB {
+	t.Helper()
+	db := neo4jdbtest.MustOpen(t)
+	mustImport(t, db, examples)
+	return db
+}
+
+func item(t *testing.T, db *neo4jdb.DB, id string) graph.Node {
+	t.Helper()
+	n, err := db.Item(context.Background(), id)
+	if err != nil {
+		t.Fatalf("item %s: %v", id, err)
+	}
+	return n
+}
+
+func wantTargets(t *testing.T, n graph.Node, typ string, want ...string) {
+	t.Helper()
+	got := n.Targets(typ)
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s -%s-> %v, want it to include %s", n.ID, typ, got, w)
+		}
+	}
+}
+
+func TestExamplesImportTwiceIdentical(t *testing.T) {
+	db := importExamples(t)
+	before := snapshot(t, db)
+	if before.Nodes < 300 || before.Rels < 500 {
+		t.Errorf("examples hold only %d nodes and %d relationships", before.Nodes, before.Rels)
+	}
+	if res := mustImport(t, db, examples); !res.Unchanged() {
+		t.Errorf("re-import changed: %+v", res)
+	}
+	if after := snapshot(t, db); after != before {
+		t.Errorf("snapshot changed on re-import: %+v != %+v", after, before)
+	}
+}
+
+func TestExamplesHoldTheDocuments(t *testing.T) {
+	db := importExamples(t)
+
+	t.Run("000 CGH 2.4: the chair is the regiondirektör ex officio", func(t *testing.T) {
+		chair := item(t, db, "cgh-ordforande")
+		if chair.Props["kind"] != "chair" || chair.Props["source_section"] != "2.4" {
+			t.Errorf("cgh-ordforande = %v", chair.Props)
+		}
+		wantTargets(t, chair, "SEAT_OF", "cgh")
+		wantTargets(t, chair, "EX_OFFICIO", "rh-regiondirektor")
+		rd := item(t, db, "rh-regiondirektor")
+		wantTargets(t, rd, "SEAT_OF", "rh-regionkontoret")
+		wantTargets(t, item(t, db, "rh-regionkontoret"), "BELONGS_TO", "region-halland")
+	})
+
+	t.Run("000 CGH 1.1: CGH prepares for KRF", func(t *testing.T) {
+		cgh := item(t, db, "cgh")
+		wantTargets(t, cgh, "PREPARES_FOR", "krf")
+		if cgh.Props["decides"] != false || cgh.Props["kind"] != "chefsgrupp" {
+			t.Errorf("cgh = %v, want a chefsgrupp that does not decide", cgh.Props)
+		}
+	})
+
+	t.Run("000 CGH 2.1: every Halland kommun's kommundirektör sits in CGH ex officio", func(t *testing.T) {
+		members := item(t, db, "cgh").Sources("SEAT_OF")
+		var directors []string
+		for _, m := range members {
+			directors = append(directors, item(t, db, m).Targets("EX_OFFICIO")...)
+		}
+		for _, k := range []string{"halmstad", "laholm", "hylte", "falkenberg", "varberg", "kungsbacka"} {
+			if !slices.Contains(directors, k+"-kommundirektor") {
+				t.Errorf("no CGH seat held ex officio by %s-kommundirektor (seats: %v)", k, members)
+			}
+		}
+	})
+
+	t.Run("003 VGR: a samordningsråd's chair is appointed by koncernledning HS; its kontaktperson comes from another förvaltning", func(t *testing.T) {
+		appointed := item(t, db, "vgr-kl-hs").Targets("APPOINTS")
+		for _, sr := range []string{"vgr-sr-ortopedi", "vgr-sr-barn", "vgr-sr-psykiatri"} {
+			var chair, contact graph.Node
+			for _, seat := range item(t, db, sr).Sources("SEAT_OF") {
+				switch s := item(t, db, seat); s.Props["kind"] {
+				case "chair":
+					chair = s
+				case "contact":
+					contact = s
+				}
+			}
+			if chair.ID == "" || contact.ID == "" {
+				t.Fatalf("%s lacks a chair or a kontaktperson", sr)
+			}
+			if !slices.Contains(appointed, chair.ID) {
+				t.Errorf("%s's chair %s is not appointed by vgr-kl-hs", sr, chair.ID)
+			}
+			chairOrgan := item(t, db, chair.Targets("EX_OFFICIO")[0]).Targets("SEAT_OF")
+			contactOrgan := item(t, db, contact.Targets("EX_OFFICIO")[0]).Targets("SEAT_OF")
+			if slices.Equal(chairOrgan, contactOrgan) {
+				t.Errorf("%s: chair and kontaktperson both from %v", sr, chairOrgan)
+			}
+		}
+	})
+
+	t.Run("001 RSAU §398: regionkontoret maps stabsfunktioner, reporting back to RSAU in 2022", func(t *testing.T) {
+		a := item(t, db, "rh-uppdrag-stabsfunktioner")
+		if got := a.Sources("ASSIGNS"); !slices.Equal(got, []string{"rh-rsau"}) {
+			t.Errorf("assigned by %v", got)
+		}
+		wantTargets(t, a, "ASSIGNED_TO", "rh-regionkontoret")
+		wantTargets(t, a, "REPORTS_BACK_TO", "rh-rsau")
+		if due, ok := a.Props["due"].(dbtype.Date); !ok || due.Time().Year() != 2022 {
+			t.Errorf("due = %v, want a date in 2022", a.Props["due"])
+		}
+		doc := item(t, db, a.Props["source_document"].(string))
+		if doc.Props["diarienummer"] != "RS211123" || doc.Props["paragraph"] != "§398" {
+			t.Errorf("source document = %v", doc.Props)
+		}
+		wantTargets(t, doc, "ISSUED_BY", "rh-rsau")
+	})
+
+	t.Run("002: the regiondirektör is appointed by and reports to regionstyrelsen", func(t *testing.T) {
+		rd := item(t, db, "rh-regiondirektor")
+		wantTargets(t, rd, "REPORTS_TO", "rh-rs")
+		if !slices.Contains(rd.Sources("APPOINTS"), "rh-rs") {
+			t.Errorf("rh-regiondirektor appointed by %v, want rh-rs", rd.Sources("APPOINTS"))
+		}
+		wantTargets(t, rd, "APPOINTS", "rh-tib")
+	})
+
+	t.Run("004: both arbetsutskott constitute the political styrgrupp, which prepares for both kommunstyrelser", func(t *testing.T) {
+		sg := item(t, db, "hh-styrgrupp")
+		if got := sg.Sources("MEMBER_OF"); len(got) != 2 {
+			t.Errorf("styrgrupp members %v, want both arbetsutskott", got)
+		}
+		if got := sg.Targets("PREPARES_FOR"); len(got) != 2 {
+			t.Errorf("styrgrupp prepares for %v, want both kommunstyrelser", got)
+		}
+	})
+
+	t.Run("only people the documents name", func(t *testing.T) {
+		for _, id := range []string{"jorgen-preuss", "cristine-karlsson", "henrik-lundahl", "helena-sjoholm"} {
+			p := item(t, db, id)
+			for k := range p.Props {
+				if strings.Contains(k, "personnummer") {
+					t.Errorf("%s has %s", id, k)
+				}
+			}
+		}
+	})
+}
+
+// DOMAIN.md question 2: a VGR samordningsråd escalates to its kontaktperson (a
+// förvaltningschef), then koncernledning hälso- och sjukvård, the regiondirektör,
+// regionstyrelsen and regionfullmäktige, in that order.
+func TestExamplesEscalationOfASamordningsrad(t *testing.T) {
+	db := importExamples(t)
+	chains, err := db.Escalation(context.Background(), "vgr-sr-ortopedi", graph.MustDate("2026-11-24"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "vgr-sr-ortopedi > ESCALATES_TO:vgr-sr-ortopedi-kontaktperson > EX_OFFICIO:vgr-skas-forvaltningschef > " +
+		"REPORTS_TO:vgr-kl-hs > REPORTS_TO:vgr-regiondirektor > REPORTS_TO:vgr-rs > REPORTS_TO:vgr-rf"
+	if got := render(chains); len(got) != 1 || got[0] != want {
+		t.Errorf("escalation of vgr-sr-ortopedi =\n  %s\nwant\n  %s", strings.Join(got, "\n  "), want)
+	}
+	// The Hörby–Höör arbetsgrupp goes up through the styrgrupp to both kommunstyrelser.
+	chains, err = db.Escalation(context.Background(), "hh-arbetsgrupp", graph.MustDate("2026-11-24"))
+	if err != nil || len(chains) != 2 {
+		t.Errorf("hh-arbetsgrupp: %v chains (%v), want one per kommunstyrelse", render(chains), err)
+	}
+}
