@@ -1,6 +1,7 @@
-// Import, write: replace the properties of existing relationships. Index: item_id.
-// Parameters: $rows (list of {from, to, key, props}). Columns: none.
+// Import, write: replace the properties of existing relationships, each identified by type,
+// ends and first valid day. Index: item_id.
+// Parameters: $rows (list of {type, from, to, valid_from, props}). Columns: none.
 UNWIND $rows AS row
-MATCH (:Item {id: row.from})-[r]->(:Item {id: row.to})
-WHERE r.key = row.key
+MATCH (:Item {id: row.from})-[r:$(row.type)]->(:Item {id: row.to})
+WHERE r.valid_from = row.valid_from OR (r.valid_from IS NULL AND row.valid_from IS NULL)
 SET r = row.props

@@ -18,9 +18,7 @@ type Node struct {
 	Props   map[string]any
 }
 
-// Rel is one stored relationship. Key identifies it across imports: type, ends and, where
-// the same pair may be related more than once (e.g. a person holding a post twice), the
-// start of its validity.
+// Rel is one stored relationship; Key (see RelKey) identifies it across imports.
 type Rel struct {
 	Type    string
 	From    string
@@ -64,6 +62,17 @@ const (
 	RelAppliesTo        = "APPLIES_TO"
 )
 
+// RelKey identifies a relationship across imports: its type, its ends and, where the same
+// pair may be related more than once (a person holding a post twice), the first day it
+// holds. It is not stored; import derives it from what is stored.
+func RelKey(typ, from, to, validFrom string) string {
+	key := typ + "|" + from + "|" + to
+	if validFrom != "" {
+		key += "|" + validFrom
+	}
+	return key
+}
+
 // RelType maps a relation kind of the dataset (reports_to) to its relationship type
 // (REPORTS_TO).
 func RelType(kind string) string { return strings.ToUpper(kind) }
@@ -100,11 +109,12 @@ func (fl *flattener) rel(path, typ, from, to string, props map[string]any) {
 	if props == nil {
 		props = map[string]any{}
 	}
-	key := typ + "|" + from + "|" + to
+	var validFrom string
 	if vf, ok := props["valid_from"].(graph.Date); ok {
-		key += "|" + vf.String()
+		validFrom = vf.String()
 	}
-	props["key"], props["dataset"] = key, fl.dataset
+	key := RelKey(typ, from, to, validFrom)
+	props["dataset"] = fl.dataset
 	fl.g.Rels = append(fl.g.Rels, Rel{Type: typ, From: from, To: to, Key: key, Dataset: fl.dataset, Props: props, file: fl.f, path: path})
 }
 

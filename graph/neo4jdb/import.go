@@ -175,13 +175,15 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, dat
 	p.result.Nodes.Removed = removed
 
 	type storedRel struct {
-		from, to string
-		props    map[string]any
+		typ, from, to string
+		validFrom     any
+		props         map[string]any
 	}
 	existingRels := map[string]storedRel{}
 	_, err = collect(ctx, tx, "import_existing_rels.cypher", map[string]any{"datasets": datasets}, func(rec *neo4j.Record) (struct{}, error) {
 		var r storedRel
-		key, _, err := neo4j.GetRecordValue[string](rec, "key")
+		var err error
+		r.typ, _, err = neo4j.GetRecordValue[string](rec, "type")
 		if err == nil {
 			r.from, _, err = neo4j.GetRecordValue[string](rec, "from")
 		}
@@ -191,7 +193,12 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, dat
 		if err == nil {
 			r.props, _, err = neo4j.GetRecordValue[map[string]any](rec, "props")
 		}
-		existingRels[key] = r
+		r.validFrom = r.props["valid_from"]
+		var validFrom string
+		if d := dateValue(r.validFrom); d != nil {
+			validFrom = d.String()
+		}
+		existingRels[dataset.RelKey(r.typ, r.from, r.to, validFrom)] = r
 		return struct{}{}, err
 	})
 	if err != nil {
@@ -208,7 +215,7 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, dat
 		wantRel[r.Key] = true
 		props := params(r.Props)
 		old, ok := existingRels[r.Key]
-		row := map[string]any{"type": r.Type, "from": r.From, "to": r.To, "key": r.Key, "props": props}
+		row := map[string]any{"type": r.Type, "from": r.From, "to": r.To, "valid_from": props["valid_from"], "props": props}
 		switch {
 		case !ok:
 			p.createRels = append(p.createRels, row)
@@ -222,7 +229,7 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, dat
 	}
 	for key, r := range existingRels {
 		if !wantRel[key] {
-			p.deleteRels = append(p.deleteRels, map[string]any{"from": r.from, "to": r.to, "key": key})
+			p.deleteRels = append(p.deleteRels, map[string]any{"type": r.typ, "from": r.from, "to": r.to, "valid_from": r.validFrom})
 			p.result.Rels.Removed = append(p.result.Rels.Removed, key)
 		}
 	}

@@ -152,7 +152,7 @@ func TestFailedImportLeavesGraphAsBefore(t *testing.T) {
 	}
 }
 
-func TestImportRefusesIdsOfAnotherScope(t *testing.T) {
+func TestImportRefusesIdsOfAnotherDataset(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	mustImport(t, db, validFile)
 	before := snapshot(t, db)

@@ -43,7 +43,6 @@ func (db *DB) Item(ctx context.Context, id string) (graph.Node, error) {
 				m := v.(map[string]any)
 				e := graph.Edge{Type: m["type"].(string), ID: m["id"].(string), Label: m["label"].(string)}
 				e.Props, _ = m["props"].(map[string]any)
-				delete(e.Props, "key")
 				delete(e.Props, "dataset")
 				*side.to = append(*side.to, e)
 			}
