@@ -57,6 +57,7 @@ func TestEveryKindOfError(t *testing.T) {
 		"testdata/errors.yaml:32:9: posts[0].holders[1]: post err-chair allows 1 holder(s) at once, but anna and bo hold it at the same time",
 		"testdata/errors.yaml:35:5: mandates[0].holder: required field \"holder\" is missing",
 		"testdata/errors.yaml:39:13: mandates[1].holder: \"anna\" is a Person; want Organ or Post",
+		"testdata/errors.yaml:45:11: people[0].name: want a string, got a list",
 	}
 	var got []string
 	for _, p := range problems {
