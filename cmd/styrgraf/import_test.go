@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
 )
 
@@ -25,15 +24,6 @@ func cli(t *testing.T, args ...string) (status int, stdout, stderr string) {
 	return status, out.String(), errOut.String()
 }
 
-func snapshot(t *testing.T, db *neo4jdb.DB) neo4jdb.Snapshot {
-	t.Helper()
-	s, err := db.TakeSnapshot(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 func TestImportCommand(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	const valid = "../../graph/dataset/testdata/valid.yaml"
@@ -47,7 +37,7 @@ func TestImportCommand(t *testing.T) {
 			t.Errorf("import output lacks %q:\n%s", want, out)
 		}
 	}
-	before := snapshot(t, db)
+	before := neo4jdbtest.Snapshot(t, db)
 
 	// One bad reference: nothing may be written, and the error names file, line and field.
 	b, _ := os.ReadFile(valid)
@@ -60,7 +50,7 @@ func TestImportCommand(t *testing.T) {
 	if want := bad + ":26:14: organs[2].part_of: no Organ has id \"test-nope\""; !strings.Contains(errOut, want) {
 		t.Errorf("error output lacks %q:\n%s", want, errOut)
 	}
-	if after := snapshot(t, db); after != before {
+	if after := neo4jdbtest.Snapshot(t, db); after != before {
 		t.Fatalf("a refused import changed the graph: %+v != %+v", after, before)
 	}
 

@@ -91,16 +91,23 @@ func exitStatus(err error, stderr io.Writer) int {
 // errUsage marks an error the flag package has already explained.
 var errUsage = errors.New("usage")
 
+// parseFlags parses a subcommand's flags; -h is not an error, other mistakes are usage
+// errors the flag package has already printed.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return errUsage
+}
+
 func serve(ctx context.Context, args []string, logger *slog.Logger, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg := DefaultConfig()
 	cfg.RegisterFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	m := NewMain(cfg, logger)
 	if err := m.Run(ctx); err != nil {

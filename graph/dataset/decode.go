@@ -191,22 +191,38 @@ func join(path, name string) string {
 	return path + "." + name
 }
 
-// structFields maps YAML keys to fields, flattening `yaml:",inline"` embedded structs.
-func structFields(t reflect.Type) map[string]reflect.StructField {
-	out := map[string]reflect.StructField{}
+// yamlField is a struct field under its YAML key.
+type yamlField struct {
+	name  string
+	field reflect.StructField
+}
+
+// yamlFields lists a type's YAML fields in declaration order, flattening `yaml:",inline"`
+// embedded structs (their Index then leads through the embedding field).
+func yamlFields(t reflect.Type) []yamlField {
+	var out []yamlField
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
 		switch {
 		case name == "-":
 		case opts == "inline":
-			for k, inner := range structFields(f.Type) {
-				inner.Index = append([]int{i}, inner.Index...)
-				out[k] = inner
+			for _, inner := range yamlFields(f.Type) {
+				inner.field.Index = append([]int{i}, inner.field.Index...)
+				out = append(out, inner)
 			}
 		default:
-			out[name] = f
+			out = append(out, yamlField{name, f})
 		}
+	}
+	return out
+}
+
+// structFields maps YAML keys to fields.
+func structFields(t reflect.Type) map[string]reflect.StructField {
+	out := map[string]reflect.StructField{}
+	for _, f := range yamlFields(t) {
+		out[f.name] = f.field
 	}
 	return out
 }
@@ -214,16 +230,8 @@ func structFields(t reflect.Type) map[string]reflect.StructField {
 // fieldNames lists a type's YAML keys in declaration order, for messages and the schema.
 func fieldNames(t reflect.Type) []string {
 	var names []string
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		switch {
-		case name == "-":
-		case opts == "inline":
-			names = append(names, fieldNames(f.Type)...)
-		default:
-			names = append(names, name)
-		}
+	for _, f := range yamlFields(t) {
+		names = append(names, f.name)
 	}
 	return names
 }

@@ -46,14 +46,14 @@ func wantTargets(t *testing.T, n graph.Node, typ string, want ...string) {
 
 func TestExamplesImportTwiceIdentical(t *testing.T) {
 	db := importExamples(t)
-	before := snapshot(t, db)
+	before := neo4jdbtest.Snapshot(t, db)
 	if before.Nodes < 300 || before.Rels < 500 {
 		t.Errorf("examples hold only %d nodes and %d relationships", before.Nodes, before.Rels)
 	}
 	if res := mustImport(t, db, examples); !res.Unchanged() {
 		t.Errorf("re-import changed: %+v", res)
 	}
-	if after := snapshot(t, db); after != before {
+	if after := neo4jdbtest.Snapshot(t, db); after != before {
 		t.Errorf("snapshot changed on re-import: %+v != %+v", after, before)
 	}
 }

@@ -35,15 +35,6 @@ func mustImport(t *testing.T, db *neo4jdb.DB, paths ...string) neo4jdb.ImportRes
 	return res
 }
 
-func snapshot(t *testing.T, db *neo4jdb.DB) neo4jdb.Snapshot {
-	t.Helper()
-	s, err := db.TakeSnapshot(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // variant writes a copy of valid.yaml with replacements applied and returns its path.
 func variant(t *testing.T, replacements ...string) string {
 	t.Helper()
@@ -74,7 +65,7 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 	if len(first.Nodes.Added) != 10 || len(first.Rels.Added) != 11 {
 		t.Fatalf("first import added %d items and %d relationships, want 10 and 11: %+v", len(first.Nodes.Added), len(first.Rels.Added), first)
 	}
-	before := snapshot(t, db)
+	before := neo4jdbtest.Snapshot(t, db)
 	if before.Nodes != 10 || before.Rels != 11 {
 		t.Fatalf("graph holds %d nodes and %d relationships, want 10 and 11", before.Nodes, before.Rels)
 	}
@@ -82,7 +73,7 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 	if !second.Unchanged() {
 		t.Fatalf("second import changed things: %+v", second)
 	}
-	if after := snapshot(t, db); after != before {
+	if after := neo4jdbtest.Snapshot(t, db); after != before {
 		t.Fatalf("graph changed on re-import: %+v != %+v", after, before)
 	}
 }
@@ -104,14 +95,14 @@ func TestImportRemovesWhatTheFileNoLongerSays(t *testing.T) {
 	if !slices.Equal(res.Rels.Removed, []string{"HOLDS|bo|test-rs-chair|2023-01-01", "REPORTS_TO|test-rs|test-rf"}) {
 		t.Errorf("relationships removed = %v", res.Rels.Removed)
 	}
-	if s := snapshot(t, db); s.Nodes != 9 || s.Rels != 9 {
+	if s := neo4jdbtest.Snapshot(t, db); s.Nodes != 9 || s.Rels != 9 {
 		t.Errorf("graph holds %d nodes and %d relationships, want 9 and 9", s.Nodes, s.Rels)
 	}
 }
 
 func TestDryRunWritesNothing(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	before := snapshot(t, db)
+	before := neo4jdbtest.Snapshot(t, db)
 	g, datasets := mustLoad(t, validFile)
 	res, err := db.Import(context.Background(), g, datasets, neo4jdb.ImportOptions{DryRun: true})
 	if err != nil {
@@ -120,7 +111,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 	if !res.DryRun || len(res.Nodes.Added) != 10 {
 		t.Errorf("dry run result %+v, want 10 items to add", res)
 	}
-	if after := snapshot(t, db); after != before {
+	if after := neo4jdbtest.Snapshot(t, db); after != before {
 		t.Fatalf("dry run wrote: %+v != %+v", after, before)
 	}
 }
@@ -130,7 +121,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 func TestFailedImportLeavesGraphAsBefore(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	mustImport(t, db, validFile)
-	before := snapshot(t, db)
+	before := neo4jdbtest.Snapshot(t, db)
 
 	g, datasets := mustLoad(t, variant(t, "name: Bo Exempel", "name: Bo Ändrad"))
 	// A valid new item is written first; then a map, which is not a storable property value,
@@ -147,7 +138,7 @@ func TestFailedImportLeavesGraphAsBefore(t *testing.T) {
 	if steps == 0 {
 		t.Fatal("the failure came before any write, so this test proves nothing")
 	}
-	if after := snapshot(t, db); after != before {
+	if after := neo4jdbtest.Snapshot(t, db); after != before {
 		t.Fatalf("failed import left changes: %+v != %+v", after, before)
 	}
 }
@@ -155,14 +146,14 @@ func TestFailedImportLeavesGraphAsBefore(t *testing.T) {
 func TestImportRefusesIdsOfAnotherDataset(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	mustImport(t, db, validFile)
-	before := snapshot(t, db)
+	before := neo4jdbtest.Snapshot(t, db)
 	other := variant(t, "dataset: test-region", "dataset: another-file")
 	g, datasets := mustLoad(t, other)
 	_, err := db.Import(context.Background(), g, datasets, neo4jdb.ImportOptions{})
 	if graph.ErrorCode(err) != graph.ECONFLICT || !strings.Contains(graph.ErrorMessage(err), "test-rs (declared by dataset test-region)") {
 		t.Fatalf("Import = %v, want a conflict naming test-rs", err)
 	}
-	if after := snapshot(t, db); after != before {
+	if after := neo4jdbtest.Snapshot(t, db); after != before {
 		t.Fatalf("refused import changed the graph")
 	}
 }

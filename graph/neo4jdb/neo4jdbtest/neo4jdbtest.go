@@ -65,6 +65,16 @@ func MustOpen(tb testing.TB) *neo4jdb.DB {
 	return db
 }
 
+// Snapshot summarises the whole test database, for asserting that something changed nothing.
+func Snapshot(tb testing.TB, db *neo4jdb.DB) neo4jdb.Snapshot {
+	tb.Helper()
+	s, err := db.TakeSnapshot(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
 func acquire() (neo4jdb.Config, error) {
 	raw := os.Getenv(EnvURIs)
 	if raw == "" {
