@@ -35,3 +35,24 @@ type EscalationChain struct {
 	Cycle   bool             `json:"cycle,omitempty"`
 	CycleTo string           `json:"cycle_to,omitempty"`
 }
+
+// MandateRef is a mandate in an answer, with its source.
+type MandateRef struct {
+	ID     string    `json:"id"`
+	Scope  string    `json:"scope"`
+	Level  string    `json:"level"`
+	Holder string    `json:"holder,omitempty"` // name of the organ or post that holds it
+	Source SourceRef `json:"source"`
+}
+
+// Decision answers "who decides X?" once: a mandate, who holds it on the date, and the
+// delegation path from it back to the original power (Path[0] is the mandate itself).
+type Decision struct {
+	Mandate MandateRef   `json:"mandate"`
+	Score   float64      `json:"score"`  // full-text relevance
+	Direct  bool         `json:"direct"` // the mandate's scope matched, not only its topic
+	Holder  Ref          `json:"holder"`
+	Organ   string       `json:"organ,omitempty"` // for a post holder: its organ
+	People  []Ref        `json:"people"`          // who holds the post on the date
+	Path    []MandateRef `json:"delegation_path"`
+}

@@ -11,7 +11,7 @@ func TestSchemaStatementsAndNames(t *testing.T) {
 	if len(stmts) == 0 || len(names) != len(stmts) {
 		t.Fatalf("every schema statement must be a named CREATE ... IF NOT EXISTS: %d statements, %d names", len(stmts), len(names))
 	}
-	for _, want := range []string{"organ_id", "post_id", "search_text"} {
+	for _, want := range []string{"organ_id", "post_id", "search_sv"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("SchemaNames() lacks %q: %v", want, names)
 		}

@@ -20,11 +20,15 @@ CREATE CONSTRAINT staff_function_id IF NOT EXISTS FOR (n:StaffFunction) REQUIRE 
 CREATE INDEX organ_kind IF NOT EXISTS FOR (n:Organ) ON (n.kind);
 CREATE INDEX post_kind IF NOT EXISTS FOR (n:Post) ON (n.kind);
 
-// Name search: exact/prefix by name, and full text over names, topics and mandate scopes.
+// Name search: exact/prefix by name, and full text over names, titles, abbreviations,
+// topics and mandate scopes. The Swedish analyzer folds case and stems, so that
+// "stabsfunktion" finds "stabsfunktioner".
 CREATE INDEX organ_name IF NOT EXISTS FOR (n:Organ) ON (n.name);
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
-CREATE FULLTEXT INDEX search_text IF NOT EXISTS
-  FOR (n:Organisation|Organ|Post|Person|Topic|Mandate) ON EACH [n.name, n.scope];
+CREATE FULLTEXT INDEX search_sv IF NOT EXISTS
+  FOR (n:Organisation|Organ|Post|Person|Topic|Mandate|Assignment|Document)
+  ON EACH [n.name, n.title, n.short_name, n.scope, n.description]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'swedish'}};
 
 // Every stored item also carries the label Item: ids are unique across all kinds (references
 // in dataset files do not name the kind), and import finds items by id and by the dataset

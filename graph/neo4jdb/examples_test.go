@@ -188,3 +188,27 @@ func TestExamplesEscalationOfASamordningsrad(t *testing.T) {
 		t.Errorf("hh-arbetsgrupp: %v chains (%v), want one per kommunstyrelse", render(chains), err)
 	}
 }
+
+// DOMAIN.md question 1 on document 001: the mapping of stabsfunktioner was decided by RSAU
+// by delegation from regionstyrelsen (§398).
+func TestExamplesWhoDecidesStabsfunktioner(t *testing.T) {
+	db := importExamples(t)
+	got, err := db.WhoDecides(context.Background(), "stabsfunktioner", "region-halland", graph.MustDate("2026-11-24"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatal("nobody decides about stabsfunktioner")
+	}
+	top := got[0]
+	var path []string
+	for _, m := range top.Path {
+		path = append(path, m.ID)
+	}
+	if top.Mandate.ID != "rh-rsau-delegation" || top.Holder.ID != "rh-rsau" || strings.Join(path, ">") != "rh-rsau-delegation>rh-rs-leda-samordna" {
+		t.Errorf("top answer = %s held by %s via %v", top.Mandate.ID, top.Holder.ID, path)
+	}
+	if !strings.Contains(top.Mandate.Source.Section, "§398") || top.Mandate.Source.DocumentTitle == "" {
+		t.Errorf("source = %+v, want §398 with the decision's title", top.Mandate.Source)
+	}
+}

@@ -1,0 +1,62 @@
+// Who decides: mandates matching a topic or free text, with their holders on a date, the
+// people in those seats, and the delegation path back to the original power.
+// A mandate matches when the full-text query hits its scope (direct) or a topic it is ABOUT
+// (via topic); a topic id given exactly matches too.
+// Index: search_sv (full text, Swedish analyzer); topic_id (unique seek for an exact topic id);
+//        organisation_id for the optional organisation filter.
+// Parameters: $q (Lucene query string, special characters escaped by the caller),
+//             $topic (string: the raw input, tried as a topic id), $organisation (string or null),
+//             $at (date).
+// Columns: mandate ({id, scope, level, source_document, source_section, source_title}),
+//          score (float), direct (bool: the scope itself matched), holder ({id, kind, name}),
+//          organ (a post holder's organ name), people (list of {id, name}),
+//          path (list of {id, scope, level, holder, source_document, source_section,
+//          source_title}: the mandate first, then each mandate it is delegated from).
+CALL () {
+  CALL db.index.fulltext.queryNodes('search_sv', $q) YIELD node, score
+  WHERE node:Mandate OR node:Topic
+  RETURN node, score
+  UNION
+  MATCH (node:Topic {id: $topic})
+  RETURN node, 100.0 AS score
+}
+CALL (node) {
+  MATCH (m:Mandate) WHERE m = node
+  RETURN m, true AS direct
+  UNION
+  MATCH (m:Mandate)-[:ABOUT]->(node:Topic)
+  RETURN m, false AS direct
+}
+WITH m, max(score) AS score, max(direct) AS direct
+WHERE (m.valid_from IS NULL OR m.valid_from <= $at) AND (m.valid_to IS NULL OR m.valid_to >= $at)
+MATCH (h:Item)-[:HAS_MANDATE]->(m)
+WHERE (h:Organ OR h:Post)
+  AND (h.valid_from IS NULL OR h.valid_from <= $at) AND (h.valid_to IS NULL OR h.valid_to >= $at)
+OPTIONAL MATCH (h:Post)-[:SEAT_OF]->(seatOrgan:Organ)
+WITH m, score, direct, h, seatOrgan, coalesce(seatOrgan, h) AS holderOrgan
+WHERE $organisation IS NULL OR EXISTS { (holderOrgan)-[:BELONGS_TO]->(:Organisation {id: $organisation}) }
+CALL (h) {
+  OPTIONAL MATCH (h:Post)-[:EX_OFFICIO*0..3]->(:Post)<-[held:HOLDS]-(p:Person)
+  WHERE (held.valid_from IS NULL OR held.valid_from <= $at) AND (held.valid_to IS NULL OR held.valid_to >= $at)
+  RETURN collect(DISTINCT p {.id, .name}) AS people
+}
+CALL (m) {
+  MATCH chain = (m)-[:DELEGATED_FROM*0..10]->(:Mandate)
+  // A cycle in the data ends the path where it would come back.
+  WHERE all(i IN range(0, length(chain) - 1) WHERE NOT nodes(chain)[i] IN nodes(chain)[i + 1..])
+  WITH chain ORDER BY length(chain) DESC LIMIT 1
+  UNWIND range(0, length(chain)) AS i
+  WITH i, nodes(chain)[i] AS x
+  OPTIONAL MATCH (hx:Item)-[:HAS_MANDATE]->(x)
+  OPTIONAL MATCH (d:Document {id: x.source_document})
+  WITH i, x, d, collect(coalesce(hx.name, hx.title))[0] AS holderName
+  ORDER BY i
+  RETURN collect(x {.id, .scope, .level, .source_document, .source_section,
+                    holder: holderName, source_title: d.title}) AS path
+}
+OPTIONAL MATCH (md:Document {id: m.source_document})
+RETURN m {.id, .scope, .level, .source_document, .source_section, source_title: md.title} AS mandate,
+       score, direct,
+       h {.id, kind: [l IN labels(h) WHERE l <> 'Item'][0], name: coalesce(h.name, h.title)} AS holder,
+       seatOrgan.name AS organ, people, path
+ORDER BY score DESC, direct DESC, size(path), mandate.id, holder.id
