@@ -56,3 +56,13 @@ type Decision struct {
 	People  []Ref        `json:"people"`          // who holds the post on the date
 	Path    []MandateRef `json:"delegation_path"`
 }
+
+// Change is one thing that started or ended between two dates.
+type Change struct {
+	Date   Date   `json:"date"`
+	Change string `json:"change"` // started | ended (Date is then the last valid day)
+	What   string `json:"what"`   // Organ, Post, Mandate, StaffFunction, HOLDS, REPORTS_TO…
+	ID     string `json:"id"`     // item id, or "from>to" for a relationship
+	Name   string `json:"name"`
+	Detail string `json:"detail,omitempty"`
+}

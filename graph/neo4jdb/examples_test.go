@@ -212,3 +212,25 @@ func TestExamplesWhoDecidesStabsfunktioner(t *testing.T) {
 		t.Errorf("source = %+v, want §398 with the decision's title", top.Mandate.Source)
 	}
 }
+
+// DOMAIN.md question 6/7 on document 001: the people who signed on 2021-10-28 are recorded in
+// their posts on that day only, so a window around it shows them starting and ending.
+func TestExamplesChangesAroundRSAU398(t *testing.T) {
+	db := importExamples(t)
+	got, err := db.Changes(context.Background(), "region-halland", graph.MustDate("2021-10-01"), graph.MustDate("2021-11-30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, c := range got {
+		lines = append(lines, c.Date.String()+" "+c.Change+" "+c.What+" "+c.ID)
+	}
+	for _, want := range []string{
+		"2021-10-28 started HOLDS jorgen-preuss>rh-regiondirektor",
+		"2021-10-28 ended HOLDS jorgen-preuss>rh-regiondirektor",
+	} {
+		if !slices.Contains(lines, want) {
+			t.Errorf("changes lack %q:\n  %s", want, strings.Join(lines, "\n  "))
+		}
+	}
+}
