@@ -66,3 +66,71 @@ type Change struct {
 	Name   string `json:"name"`
 	Detail string `json:"detail,omitempty"`
 }
+
+// Seat is a post of an organ as of a date, with who holds it.
+type Seat struct {
+	ID         string    `json:"id"`
+	Title      string    `json:"title"`
+	Kind       string    `json:"kind"`
+	MaxHolders int       `json:"max_holders"` // 0: no limit
+	ExOfficio  *Ref      `json:"ex_officio,omitempty"`
+	Holders    []Ref     `json:"holders"`
+	Source     SourceRef `json:"source"`
+}
+
+// Vacant reports whether nobody holds the seat.
+func (s Seat) Vacant() bool { return len(s.Holders) == 0 }
+
+// RelationView is a relation of an organ seen from the organ: its type and the other end.
+type RelationView struct {
+	Type        string    `json:"type"`
+	Other       Ref       `json:"other"`
+	Description string    `json:"description,omitempty"`
+	Source      SourceRef `json:"source"`
+}
+
+// DutyRef is a follow-up duty in an answer.
+type DutyRef struct {
+	ID          string    `json:"id"`
+	Frequency   string    `json:"frequency"`
+	Description string    `json:"description,omitempty"`
+	Due         *Date     `json:"due,omitempty"`
+	Source      SourceRef `json:"source"`
+}
+
+// RuleRef is a working rule in an answer.
+type RuleRef struct {
+	ID     string    `json:"id"`
+	Kind   string    `json:"kind"`
+	Text   string    `json:"text"`
+	Source SourceRef `json:"source"`
+}
+
+// StaffFTE is one stabsfunktion's capacity.
+type StaffFTE struct {
+	Function string  `json:"function"`
+	FTE      float64 `json:"fte"`
+}
+
+// OrganDetail is everything about one organ on a date.
+type OrganDetail struct {
+	ID             string         `json:"id"`
+	Name           string         `json:"name"`
+	ShortName      string         `json:"short_name,omitempty"`
+	Kind           string         `json:"kind"`
+	Category       string         `json:"category"`
+	Decides        bool           `json:"decides"`
+	Statutory      bool           `json:"statutory"`
+	Description    string         `json:"description,omitempty"`
+	Source         SourceRef      `json:"source"`
+	Organisations  []Ref          `json:"organisations"` // the primary one first
+	PartOf         []Ref          `json:"part_of"`
+	Parts          []Ref          `json:"parts"`
+	Seats          []Seat         `json:"seats"`
+	Out            []RelationView `json:"relations_out"`
+	In             []RelationView `json:"relations_in"`
+	Mandates       []MandateRef   `json:"mandates"`
+	Duties         []DutyRef      `json:"follow_up_duties"`
+	Rules          []RuleRef      `json:"rules"`
+	StaffFunctions []StaffFTE     `json:"staff_functions"`
+}

@@ -234,3 +234,35 @@ func TestExamplesChangesAroundRSAU398(t *testing.T) {
 		}
 	}
 }
+
+// Organ detail of CGH (document 000): its chair is the regiondirektör's seat, vacant today
+// (no document names a holder now) and held by Jörgen Preuss on 2021-10-28.
+func TestExamplesOrganDetailCGH(t *testing.T) {
+	db := importExamples(t)
+	chairHolders := func(at string) []graph.Ref {
+		d, err := db.OrganDetail(context.Background(), "cgh", graph.MustDate(at))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range d.Seats {
+			if s.ID == "cgh-ordforande" {
+				if s.ExOfficio == nil || s.ExOfficio.ID != "rh-regiondirektor" {
+					t.Errorf("CGH chair ex officio = %+v", s.ExOfficio)
+				}
+				return s.Holders
+			}
+		}
+		t.Fatalf("CGH has no seat cgh-ordforande: %+v", d.Seats)
+		return nil
+	}
+	if h := chairHolders("2026-11-24"); len(h) != 0 {
+		t.Errorf("CGH chair today held by %v, want vacant", h)
+	}
+	if h := chairHolders("2021-10-28"); len(h) != 1 || h[0].ID != "jorgen-preuss" {
+		t.Errorf("CGH chair on 2021-10-28 held by %v, want jorgen-preuss", h)
+	}
+	d, _ := db.OrganDetail(context.Background(), "cgh", graph.MustDate("2026-11-24"))
+	if len(d.Rules) < 5 || len(d.Out) == 0 || d.ShortName != "CGH" {
+		t.Errorf("CGH detail: %d rules, %d relations out, short name %q", len(d.Rules), len(d.Out), d.ShortName)
+	}
+}
