@@ -134,3 +134,31 @@ type OrganDetail struct {
 	Rules          []RuleRef      `json:"rules"`
 	StaffFunctions []StaffFTE     `json:"staff_functions"`
 }
+
+// SubtreeOrgan is one organ of a subtree with its seats.
+type SubtreeOrgan struct {
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	ShortName    string `json:"short_name,omitempty"`
+	Kind         string `json:"kind"`
+	Category     string `json:"category"`
+	Organisation string `json:"organisation"`
+	Level        int    `json:"level"`            // 0 for the root
+	Parent       string `json:"parent,omitempty"` // the organ it is part of
+	Seats        []Seat `json:"seats"`
+}
+
+// EdgeRef is a relationship between two items of an answer.
+type EdgeRef struct {
+	Type string `json:"type"`
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Subtree is an organ with its parts down to some depth, their seats and the relations
+// between them: what an org diagram draws.
+type Subtree struct {
+	Root   string         `json:"root"`
+	Organs []SubtreeOrgan `json:"organs"` // by level, then name
+	Edges  []EdgeRef      `json:"edges"`
+}
