@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb"
+)
+
+func init() {
+	register(question{
+		name: "who-decides", args: "TOPIC OR WORDS...", help: "who holds a mandate about it, and the delegation path",
+		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, false) },
+		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+			return db.WhoDecides(ctx, strings.Join(o.Args, " "), o.Organisation, o.At)
+		},
+		table: func(w io.Writer, r any) {
+			fmt.Fprintln(w, "MANDATE\tLEVEL\tHOLDER\tPEOPLE\tDELEGATION PATH\tSOURCE")
+			for _, d := range r.([]graph.Decision) {
+				var path []string
+				for _, m := range d.Path[1:] {
+					path = append(path, m.Holder+" ("+cite(m.Source)+")")
+				}
+				holder := d.Holder.Name
+				if d.Organ != "" {
+					holder += ", " + d.Organ
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", short(d.Mandate.Scope, 60), d.Mandate.Level, holder, names(d.People),
+					strings.Join(path, " ← "), cite(d.Mandate.Source))
+			}
+		},
+	})
+	register(question{
+		name: "escalation", args: "ORGAN-OR-POST-ID", help: "every chain upward to the top, with who holds each seat",
+		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+			id, err := oneArg(o, "organ or post id")
+			if err != nil {
+				return nil, err
+			}
+			return db.Escalation(ctx, id, o.At)
+		},
+		table: func(w io.Writer, r any) {
+			for i, c := range r.([]graph.EscalationChain) {
+				fmt.Fprintf(w, "chain %d\n", i+1)
+				fmt.Fprintln(w, "STEP\tVIA\tKIND\tNAME\tHELD BY")
+				for j, s := range c.Steps {
+					name := s.Name
+					if s.Organ != "" {
+						name += " (" + s.Organ + ")"
+					}
+					holders := ""
+					if s.Kind == "Post" {
+						holders = names(s.Holders)
+					}
+					fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", j+1, s.Via, s.Kind, short(name, 70), holders)
+				}
+				if c.Cycle {
+					fmt.Fprintf(w, "\t(cycle: back to %s)\n", c.CycleTo)
+				}
+			}
+		},
+	})
+	register(question{
+		name: "changes", help: "what started or ended in an organisation between two dates",
+		flags: func(fs *flag.FlagSet, o *askOptions) {
+			organisationFlag(fs, o, true)
+			fs.Func("from", "first date, YYYY-MM-DD", dateFlag(&o.From))
+			fs.Func("to", "last date, YYYY-MM-DD", dateFlag(&o.To))
+		},
+		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+			if err := requireOrganisation(o); err != nil {
+				return nil, err
+			}
+			if o.From.IsZero() || o.To.IsZero() {
+				return nil, graph.Errorf(graph.EINVALID, "-from and -to are required")
+			}
+			return db.Changes(ctx, o.Organisation, o.From, o.To)
+		},
+		table: func(w io.Writer, r any) {
+			fmt.Fprintln(w, "DATE\tCHANGE\tWHAT\tNAME\tDETAIL")
+			for _, c := range r.([]graph.Change) {
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.Date, c.Change, c.What, c.Name, c.Detail)
+			}
+		},
+	})
+	register(question{
+		name: "organ", args: "ORGAN-ID", help: "one organ: seats and holders, relations, mandates, duties, rules",
+		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+			id, err := oneArg(o, "organ id")
+			if err != nil {
+				return nil, err
+			}
+			return db.OrganDetail(ctx, id, o.At)
+		},
+		table: func(w io.Writer, r any) {
+			d := r.(graph.OrganDetail)
+			fmt.Fprintf(w, "%s (%s, %s)\t%s\n", d.Name, d.Kind, d.Category, names(d.Organisations))
+			fmt.Fprintln(w, "\nSEAT\tKIND\tHELD BY\tEX OFFICIO")
+			for _, s := range d.Seats {
+				ex := ""
+				if s.ExOfficio != nil {
+					ex = s.ExOfficio.Name
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", s.Title, s.Kind, names(s.Holders), ex)
+			}
+			fmt.Fprintln(w, "\nRELATION\tWITH\tSOURCE")
+			for _, rel := range d.Out {
+				fmt.Fprintf(w, "%s →\t%s\t%s\n", rel.Type, rel.Other.Name, cite(rel.Source))
+			}
+			for _, rel := range d.In {
+				fmt.Fprintf(w, "← %s\t%s\t%s\n", rel.Type, rel.Other.Name, cite(rel.Source))
+			}
+			if len(d.Mandates) > 0 {
+				fmt.Fprintln(w, "\nMANDATE\tLEVEL\tSOURCE")
+				for _, m := range d.Mandates {
+					fmt.Fprintf(w, "%s\t%s\t%s\n", short(m.Scope, 70), m.Level, cite(m.Source))
+				}
+			}
+		},
+	})
+	register(question{
+		name: "subtree", args: "ORGAN-ID", help: "an organ and its parts with seats and holders",
+		flags: func(fs *flag.FlagSet, o *askOptions) { fs.IntVar(&o.Depth, "depth", 2, "levels of parts to include") },
+		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+			id, err := oneArg(o, "organ id")
+			if err != nil {
+				return nil, err
+			}
+			return db.OrganSubtree(ctx, id, o.At, o.Depth)
+		},
+		table: func(w io.Writer, r any) {
+			fmt.Fprintln(w, "ORGAN\tKIND\tSEATS (HELD BY)")
+			for _, org := range r.(graph.Subtree).Organs {
+				var seats []string
+				for _, s := range org.Seats {
+					seats = append(seats, s.Title+" ("+names(s.Holders)+")")
+				}
+				fmt.Fprintf(w, "%s%s\t%s\t%s\n", strings.Repeat("  ", org.Level), org.Name, org.Kind, strings.Join(seats, "; "))
+			}
+		},
+	})
+}
