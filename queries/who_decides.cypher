@@ -21,7 +21,8 @@ CALL () {
   RETURN node, 100.0 AS score
 }
 CALL (node) {
-  MATCH (m:Mandate) WHERE m = node
+  WITH node AS m
+  WHERE m:Mandate
   RETURN m, true AS direct
   UNION
   MATCH (m:Mandate)-[:ABOUT]->(node:Topic)

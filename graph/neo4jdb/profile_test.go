@@ -1,0 +1,55 @@
+package neo4jdb_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// profiled lists every question query with parameters on the example data, and whether its
+// plan must start from a unique index seek. Run with -v to see db hits per query.
+var profiled = []struct {
+	file   string
+	params map[string]any
+	seek   bool
+}{
+	{"item.cypher", map[string]any{"id": "cgh"}, true},
+	{"organisation_exists.cypher", map[string]any{"id": "region-halland"}, true},
+	{"escalation.cypher", map[string]any{"id": "vgr-sr-ortopedi", "at": at("2026-11-24")}, true},
+	{"who_decides.cypher", map[string]any{"q": `"stabsfunktioner"`, "topic": "stabsfunktioner", "organisation": "region-halland", "at": at("2026-11-24")}, true},
+	{"changes.cypher", map[string]any{"organisation": "region-halland", "from": at("2021-01-01"), "to": at("2026-11-24")}, true},
+	{"organ_detail.cypher", map[string]any{"id": "cgh", "at": at("2026-11-24")}, true},
+	{"organ_subtree.cypher", map[string]any{"id": "rh-rs", "at": at("2026-11-24"), "depth": int64(3)}, true},
+	// The read side of import: by dataset (index item_dataset) and by id.
+	{"import_existing_nodes.cypher", map[string]any{"datasets": []any{"vgr"}}, false},
+	{"import_existing_rels.cypher", map[string]any{"datasets": []any{"vgr"}}, false},
+	{"import_foreign_ids.cypher", map[string]any{"ids": []any{"cgh", "krf"}, "datasets": []any{"vgr"}}, true},
+	{"import_dangling.cypher", map[string]any{"ids": []any{"rh-regiondirektor"}, "datasets": []any{"region-halland"}}, true},
+}
+
+func at(s string) neo4j.Date { return neo4j.DateOf(graph.MustDate(s).Time) }
+
+func TestQueryPlansUseIndexes(t *testing.T) {
+	db := importExamples(t)
+	for _, q := range profiled {
+		p, err := db.Profile(context.Background(), q.file, q.params)
+		if err != nil {
+			t.Errorf("%s: %v", q.file, err)
+			continue
+		}
+		t.Logf("%-28s %6d db hits, %3d rows, operators %s", q.file, p.DBHits, p.Rows, strings.Join(p.Operators, " "))
+		for _, bad := range []string{"AllNodesScan", "NodeByLabelScan"} {
+			if slices.Contains(p.Operators, bad) {
+				t.Errorf("%s scans (%s) where an index applies", q.file, bad)
+			}
+		}
+		if q.seek && !slices.Contains(p.Operators, "NodeUniqueIndexSeek") {
+			t.Errorf("%s does not start from a unique index seek: %v", q.file, p.Operators)
+		}
+	}
+}
