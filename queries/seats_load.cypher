@@ -13,7 +13,7 @@
 //          directly.
 MATCH (o:Organisation {id: $organisation})
 CALL (o) {
-  OPTIONAL MATCH (o)<-[b:BELONGS_TO]-(organ:Organ)<-[s:SEAT_OF]-(seat:Post)
+  MATCH (o)<-[b:BELONGS_TO]-(organ:Organ)<-[s:SEAT_OF]-(seat:Post)
   WHERE (b.valid_from IS NULL OR b.valid_from <= $at) AND (b.valid_to IS NULL OR b.valid_to >= $at)
     AND (organ.valid_from IS NULL OR organ.valid_from <= $at) AND (organ.valid_to IS NULL OR organ.valid_to >= $at)
     AND (s.valid_from IS NULL OR s.valid_from <= $at) AND (s.valid_to IS NULL OR s.valid_to >= $at)
@@ -32,6 +32,7 @@ CALL (o) {
                    via_kind: CASE WHEN via <> seat THEN via.kind END,
                    via_organ_id: viaOrgan.id, via_organ: viaOrgan.name}) AS seats
   WHERE size(seats) >= $minSeats
+  // Without grouping keys the aggregation returns one row even when nothing matched.
   RETURN collect({id: p.id, name: p.name, seats: seats}) AS people
 }
 RETURN (o.valid_from IS NULL OR o.valid_from <= $at) AND (o.valid_to IS NULL OR o.valid_to >= $at) AS found,

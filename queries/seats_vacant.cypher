@@ -14,7 +14,7 @@
 //                      source_title, source_kind, source_organ_id, source_organ}).
 MATCH (o:Organisation {id: $organisation})
 CALL (o) {
-  OPTIONAL MATCH (o)<-[b:BELONGS_TO]-(organ:Organ)<-[s:SEAT_OF]-(seat:Post)
+  MATCH (o)<-[b:BELONGS_TO]-(organ:Organ)<-[s:SEAT_OF]-(seat:Post)
   WHERE (b.valid_from IS NULL OR b.valid_from <= $at) AND (b.valid_to IS NULL OR b.valid_to >= $at)
     AND (organ.valid_from IS NULL OR organ.valid_from <= $at) AND (organ.valid_to IS NULL OR organ.valid_to >= $at)
     AND (s.valid_from IS NULL OR s.valid_from <= $at) AND (s.valid_to IS NULL OR s.valid_to >= $at)
@@ -31,9 +31,10 @@ CALL (o) {
     ORDER BY steps DESC, q.id
     RETURN max(steps) AS steps, sum(holdings) AS holdings, head(collect(q)) AS source
   }
-  WITH organ, seat, steps, source WHERE seat IS NOT NULL AND holdings = 0
-  OPTIONAL MATCH (source)-[:SEAT_OF]->(sourceOrgan:Organ)
+  WITH organ, seat, steps, source WHERE holdings = 0
+  OPTIONAL MATCH (source)-[:SEAT_OF]->(sourceOrgan:Organ) WHERE steps > 0
   WITH organ, seat, steps, source, head(collect(sourceOrgan)) AS sourceOrgan
+  // Without grouping keys the aggregation returns one row even when nothing matched.
   RETURN collect(CASE WHEN steps = 0 THEN
            {id: seat.id, title: seat.title, kind: seat.kind, max_holders: seat.max_holders,
             organ_id: organ.id, organ: organ.name} END) AS vacant,

@@ -13,7 +13,7 @@
 //                  when the organ has no chair post}).
 MATCH (o:Organisation {id: $organisation})
 CALL (o) {
-  OPTIONAL MATCH (o)<-[b:BELONGS_TO]-(organ:Organ)
+  MATCH (o)<-[b:BELONGS_TO]-(organ:Organ)
   WHERE (b.valid_from IS NULL OR b.valid_from <= $at) AND (b.valid_to IS NULL OR b.valid_to >= $at)
     AND (organ.valid_from IS NULL OR organ.valid_from <= $at) AND (organ.valid_to IS NULL OR organ.valid_to >= $at)
     AND coalesce(organ.category, '') <> 'administrative'
@@ -28,7 +28,8 @@ CALL (o) {
     WITH chair, count(held) AS holdings
     RETURN collect(chair {.id, .title, .kind}) AS chairs, sum(holdings) AS holdings
   }
-  WITH organ, chairs WHERE organ IS NOT NULL AND holdings = 0
+  WITH organ, chairs WHERE holdings = 0
+  // Without grouping keys the aggregation returns one row even when nothing matched.
   RETURN collect({id: organ.id, name: organ.name, kind: organ.kind, chairs: chairs}) AS organs
 }
 RETURN (o.valid_from IS NULL OR o.valid_from <= $at) AND (o.valid_to IS NULL OR o.valid_to >= $at) AS found,

@@ -14,12 +14,15 @@
 //                order, total, gaps: list of strings in $functions order}).
 MATCH (o:Organisation {id: $organisation})
 CALL (o) {
-  OPTIONAL MATCH (o)<-[b:BELONGS_TO]-(f:Organ {kind: 'forvaltning'})
+  // Expand from the organisation and filter on kind afterwards: seeking all förvaltningar
+  // through organ_kind would read every organisation's.
+  MATCH (o)<-[b:BELONGS_TO]-(organ:Organ)
   WHERE (b.valid_from IS NULL OR b.valid_from <= $at) AND (b.valid_to IS NULL OR b.valid_to >= $at)
+  WITH DISTINCT organ AS f
+  WHERE f.kind = 'forvaltning'
     AND (f.valid_from IS NULL OR f.valid_from <= $at) AND (f.valid_to IS NULL OR f.valid_to >= $at)
-  WITH DISTINCT f
   CALL (f) {
-    OPTIONAL MATCH (f)-[h:HAS_STAFF_FUNCTION]->(s:StaffFunction)
+    MATCH (f)-[h:HAS_STAFF_FUNCTION]->(s:StaffFunction)
     WHERE (h.valid_from IS NULL OR h.valid_from <= $at) AND (h.valid_to IS NULL OR h.valid_to >= $at)
       AND (s.valid_from IS NULL OR s.valid_from <= $at) AND (s.valid_to IS NULL OR s.valid_to >= $at)
     WITH s.function AS function, sum(coalesce(s.fte, 0.0)) AS fte
@@ -27,10 +30,10 @@ CALL (o) {
   }
   WITH f, [fn IN $functions |
            {function: fn, fte: toFloat(reduce(t = 0.0, p IN present | t + CASE WHEN p.function = fn THEN p.fte ELSE 0.0 END))}] AS fte
-  RETURN collect(CASE WHEN f IS NULL THEN NULL ELSE
-           {id: f.id, name: f.name, fte: fte,
-            total: reduce(t = 0.0, e IN fte | t + e.fte),
-            gaps: [e IN fte WHERE e.fte <= 0 | e.function]} END) AS rows
+  // Without grouping keys the aggregation returns one row even when nothing matched.
+  RETURN collect({id: f.id, name: f.name, fte: fte,
+                  total: reduce(t = 0.0, e IN fte | t + e.fte),
+                  gaps: [e IN fte WHERE e.fte <= 0 | e.function]}) AS rows
 }
 RETURN (o.valid_from IS NULL OR o.valid_from <= $at) AND (o.valid_to IS NULL OR o.valid_to >= $at) AS found,
        o.name AS name, rows
