@@ -1,0 +1,58 @@
+package graph
+
+// SeatsReport answers DOMAIN.md question 6 for one organisation as of a date: vacant seats,
+// ex officio seats whose source seat is vacant, organs without a chair, and people who hold
+// many seats. A seat is a Post of an organ that belongs to the organisation (as its huvudman
+// or as one of the organisations a joint organ spans); post, organ and every relationship
+// involved must be valid on the date.
+type SeatsReport struct {
+	Organisation    Ref                 `json:"organisation"`
+	Vacant          []VacantSeat        `json:"vacant"`            // seats not held ex officio that nobody holds
+	ExOfficioVacant []ExOfficioVacancy  `json:"ex_officio_vacant"` // ex officio seats whose source seat nobody holds
+	WithoutChair    []OrganWithoutChair `json:"without_chair"`     // organs with no chair post, or whose chair nobody holds
+	ManySeats       []SeatHolder        `json:"many_seats"`        // people holding at least the asked number of seats
+}
+
+// Seat is a post seen as a seat of an organ.
+type Seat struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Kind  string `json:"kind"` // post kind: chair, member, director…
+	Organ Ref    `json:"organ"`
+}
+
+// VacantSeat is a seat nobody holds. MaxHolders is how many may hold it at once (0: no
+// limit), so that an empty open-ended seat (ersättare, adjungerad) can be told from an empty
+// single seat.
+type VacantSeat struct {
+	Seat
+	MaxHolders int `json:"max_holders"`
+}
+
+// ExOfficioVacancy is a seat held ex officio whose source seat (the post at the end of its
+// ex officio chain, followed at most three steps) nobody holds.
+type ExOfficioVacancy struct {
+	Seat
+	Source Seat `json:"source"`
+}
+
+// OrganWithoutChair is an organ with no chair post (ChairPosts empty) or whose chair posts
+// nobody holds, directly or ex officio. OrganKind is the organ's kind (nämnd, chefsgrupp…).
+type OrganWithoutChair struct {
+	Organ      Ref    `json:"organ"`
+	OrganKind  string `json:"organ_kind"`
+	ChairPosts []Seat `json:"chair_posts,omitempty"`
+}
+
+// SeatHolder is a person and the seats they hold.
+type SeatHolder struct {
+	Person Ref        `json:"person"`
+	Seats  []HeldSeat `json:"seats"`
+}
+
+// HeldSeat is a seat a person holds; Via is set for a seat held ex officio and names the
+// post the person holds directly that carries it.
+type HeldSeat struct {
+	Seat
+	Via *Seat `json:"via,omitempty"`
+}
