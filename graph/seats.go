@@ -13,8 +13,8 @@ type SeatsReport struct {
 	ManySeats       []SeatHolder        `json:"many_seats"`        // people holding at least the asked number of seats
 }
 
-// Seat is a post seen as a seat of an organ.
-type Seat struct {
+// SeatRef is a post seen as a seat of an organ (without its holders; see Seat).
+type SeatRef struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	Kind  string `json:"kind"` // post kind: chair, member, director…
@@ -25,23 +25,23 @@ type Seat struct {
 // limit), so that an empty open-ended seat (ersättare, adjungerad) can be told from an empty
 // single seat.
 type VacantSeat struct {
-	Seat
+	SeatRef
 	MaxHolders int `json:"max_holders"`
 }
 
 // ExOfficioVacancy is a seat held ex officio whose source seat (the post at the end of its
 // ex officio chain, followed at most three steps) nobody holds.
 type ExOfficioVacancy struct {
-	Seat
-	Source Seat `json:"source"`
+	SeatRef
+	Source SeatRef `json:"source"`
 }
 
 // OrganWithoutChair is an organ with no chair post (ChairPosts empty) or whose chair posts
 // nobody holds, directly or ex officio. OrganKind is the organ's kind (nämnd, chefsgrupp…).
 type OrganWithoutChair struct {
-	Organ      Ref    `json:"organ"`
-	OrganKind  string `json:"organ_kind"`
-	ChairPosts []Seat `json:"chair_posts,omitempty"`
+	Organ      Ref       `json:"organ"`
+	OrganKind  string    `json:"organ_kind"`
+	ChairPosts []SeatRef `json:"chair_posts,omitempty"`
 }
 
 // SeatHolder is a person and the seats they hold.
@@ -53,6 +53,6 @@ type SeatHolder struct {
 // HeldSeat is a seat a person holds; Via is set for a seat held ex officio and names the
 // post the person holds directly that carries it.
 type HeldSeat struct {
-	Seat
-	Via *Seat `json:"via,omitempty"`
+	SeatRef
+	Via *SeatRef `json:"via,omitempty"`
 }

@@ -48,13 +48,13 @@ func (db *DB) Seats(ctx context.Context, organisation string, at graph.Date, min
 			return a, err
 		}
 		for _, m := range maps(list) {
-			r.Vacant = append(r.Vacant, graph.VacantSeat{Seat: seat(m, ""), MaxHolders: int(num(m, "max_holders"))})
+			r.Vacant = append(r.Vacant, graph.VacantSeat{SeatRef: seatRef(m, ""), MaxHolders: int(num(m, "max_holders"))})
 		}
 		if list, err = get[[]any](rec, "ex_officio"); err != nil {
 			return a, err
 		}
 		for _, m := range maps(list) {
-			r.ExOfficioVacant = append(r.ExOfficioVacant, graph.ExOfficioVacancy{Seat: seat(m, ""), Source: seat(m, "source_")})
+			r.ExOfficioVacant = append(r.ExOfficioVacant, graph.ExOfficioVacancy{SeatRef: seatRef(m, ""), Source: seatRef(m, "source_")})
 		}
 
 		if rec, err = single(ctx, tx, "seats_without_chair.cypher", params); err != nil || rec == nil {
@@ -66,7 +66,7 @@ func (db *DB) Seats(ctx context.Context, organisation string, at graph.Date, min
 		for _, m := range maps(list) {
 			organ := graph.OrganWithoutChair{Organ: graph.Ref{ID: str(m, "id"), Kind: "Organ", Name: str(m, "name")}, OrganKind: str(m, "kind")}
 			for _, c := range maps(m["chairs"]) {
-				organ.ChairPosts = append(organ.ChairPosts, graph.Seat{ID: str(c, "id"), Title: str(c, "title"), Kind: str(c, "kind"), Organ: organ.Organ})
+				organ.ChairPosts = append(organ.ChairPosts, graph.SeatRef{ID: str(c, "id"), Title: str(c, "title"), Kind: str(c, "kind"), Organ: organ.Organ})
 			}
 			r.WithoutChair = append(r.WithoutChair, organ)
 		}
@@ -80,9 +80,9 @@ func (db *DB) Seats(ctx context.Context, organisation string, at graph.Date, min
 		for _, m := range maps(list) {
 			h := graph.SeatHolder{Person: graph.Ref{ID: str(m, "id"), Kind: "Person", Name: str(m, "name")}}
 			for _, s := range maps(m["seats"]) {
-				held := graph.HeldSeat{Seat: seat(s, "")}
+				held := graph.HeldSeat{SeatRef: seatRef(s, "")}
 				if str(s, "via_id") != "" {
-					via := seat(s, "via_")
+					via := seatRef(s, "via_")
 					held.Via = &via
 				}
 				h.Seats = append(h.Seats, held)
@@ -118,15 +118,15 @@ func single(ctx context.Context, tx neo4j.ManagedTransaction, file string, param
 }
 
 // seat reads a seat from a map whose keys carry prefix: {prefix}id, title, kind, organ_id, organ.
-func seat(m map[string]any, prefix string) graph.Seat {
-	return graph.Seat{
+func seatRef(m map[string]any, prefix string) graph.SeatRef {
+	return graph.SeatRef{
 		ID: str(m, prefix+"id"), Title: str(m, prefix+"title"), Kind: str(m, prefix+"kind"),
 		Organ: graph.Ref{ID: str(m, prefix+"organ_id"), Kind: "Organ", Name: str(m, prefix+"organ")},
 	}
 }
 
 // seatLess orders seats by organ name, title and id (organ id breaks ties of equal names).
-func seatLess(a, b graph.Seat) bool {
+func seatLess(a, b graph.SeatRef) bool {
 	if a.Organ.Name != b.Organ.Name {
 		return a.Organ.Name < b.Organ.Name
 	}
@@ -140,8 +140,8 @@ func seatLess(a, b graph.Seat) bool {
 }
 
 func sortSeatsReport(r *graph.SeatsReport) {
-	sort.Slice(r.Vacant, func(i, j int) bool { return seatLess(r.Vacant[i].Seat, r.Vacant[j].Seat) })
-	sort.Slice(r.ExOfficioVacant, func(i, j int) bool { return seatLess(r.ExOfficioVacant[i].Seat, r.ExOfficioVacant[j].Seat) })
+	sort.Slice(r.Vacant, func(i, j int) bool { return seatLess(r.Vacant[i].SeatRef, r.Vacant[j].SeatRef) })
+	sort.Slice(r.ExOfficioVacant, func(i, j int) bool { return seatLess(r.ExOfficioVacant[i].SeatRef, r.ExOfficioVacant[j].SeatRef) })
 	sort.Slice(r.WithoutChair, func(i, j int) bool {
 		a, b := r.WithoutChair[i].Organ, r.WithoutChair[j].Organ
 		return a.Name < b.Name || a.Name == b.Name && a.ID < b.ID
@@ -150,7 +150,7 @@ func sortSeatsReport(r *graph.SeatsReport) {
 		sort.Slice(o.ChairPosts, func(i, j int) bool { return seatLess(o.ChairPosts[i], o.ChairPosts[j]) })
 	}
 	for _, h := range r.ManySeats {
-		sort.Slice(h.Seats, func(i, j int) bool { return seatLess(h.Seats[i].Seat, h.Seats[j].Seat) })
+		sort.Slice(h.Seats, func(i, j int) bool { return seatLess(h.Seats[i].SeatRef, h.Seats[j].SeatRef) })
 	}
 	sort.Slice(r.ManySeats, func(i, j int) bool {
 		a, b := r.ManySeats[i], r.ManySeats[j]
