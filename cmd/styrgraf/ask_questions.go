@@ -143,4 +143,69 @@ func init() {
 			}
 		},
 	})
+	register(question{
+		name: "staff-functions", help: "stabsfunktioner per förvaltning with FTE, and the gaps",
+		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, true) },
+		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+			if err := requireOrganisation(o); err != nil {
+				return nil, err
+			}
+			return db.StaffFunctions(ctx, o.Organisation, o.At)
+		},
+		table: func(w io.Writer, r any) {
+			rows := r.([]graph.StaffFunctionRow)
+			fmt.Fprint(w, "FÖRVALTNING")
+			for _, f := range graph.StaffFunctionValues() {
+				fmt.Fprintf(w, "\t%s", strings.ToUpper(f))
+			}
+			fmt.Fprintln(w, "\tTOTAL\tGAPS")
+			for _, row := range rows {
+				fmt.Fprint(w, row.Forvaltning.Name)
+				for _, f := range row.Functions {
+					fmt.Fprintf(w, "\t%g", f.FTE)
+				}
+				fmt.Fprintf(w, "\t%g\t%s\n", row.Total, strings.Join(row.Gaps, ", "))
+			}
+		},
+	})
+	register(question{
+		name: "seats", help: "vacant seats, organs without a chair, people holding many seats",
+		flags: func(fs *flag.FlagSet, o *askOptions) {
+			organisationFlag(fs, o, true)
+			fs.IntVar(&o.MinSeats, "min-seats", 2, "list people holding at least this many seats")
+		},
+		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+			if err := requireOrganisation(o); err != nil {
+				return nil, err
+			}
+			return db.Seats(ctx, o.Organisation, o.At, o.MinSeats)
+		},
+		table: func(w io.Writer, r any) {
+			rep := r.(graph.SeatsReport)
+			fmt.Fprintln(w, "VACANT SEAT\tORGAN\tKIND")
+			for _, s := range rep.Vacant {
+				fmt.Fprintf(w, "%s\t%s\t%s\n", s.Title, s.Organ.Name, s.Kind)
+			}
+			fmt.Fprintln(w, "\nEX OFFICIO SEAT\tORGAN\tVACANT SOURCE SEAT")
+			for _, s := range rep.ExOfficioVacant {
+				fmt.Fprintf(w, "%s\t%s\t%s (%s)\n", s.Title, s.Organ.Name, s.Source.Title, s.Source.Organ.Name)
+			}
+			fmt.Fprintln(w, "\nORGAN WITHOUT CHAIR\tKIND\tCHAIR POSTS")
+			for _, o := range rep.WithoutChair {
+				var posts []string
+				for _, p := range o.ChairPosts {
+					posts = append(posts, p.Title)
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\n", o.Organ.Name, o.OrganKind, strings.Join(posts, ", "))
+			}
+			fmt.Fprintln(w, "\nPERSON\tSEATS")
+			for _, h := range rep.ManySeats {
+				var seats []string
+				for _, s := range h.Seats {
+					seats = append(seats, s.Title+" ("+s.Organ.Name+")")
+				}
+				fmt.Fprintf(w, "%s\t%d: %s\n", h.Person.Name, len(h.Seats), strings.Join(seats, "; "))
+			}
+		},
+	})
 }
