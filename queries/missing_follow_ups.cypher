@@ -15,7 +15,7 @@
 //   once            missing when it has no follow-up at all and its due date is on or before
 //                   $yearEnd (a once-duty without a due date is never missing).
 // Index: organisation_id (unique seek) for a named organisation; a label scan of Organisation
-// when $organisation is '' (all organisations); document_id (unique seek) for the sources.
+// only when $organisation is '' (all organisations); document_id (unique seek) for the sources.
 // Parameters: $organisation (string, '' for all), $yearStart, $yearEnd, $periodStart,
 //             $periodEnd, $at (date).
 // Columns: organisations (int: organisations in scope; 0 for an unknown organisation),
@@ -28,8 +28,10 @@ CALL () {
   MATCH (org:Organisation {id: $organisation})
   RETURN org
   UNION
+  // Every organisation when none is named; written so that the scan runs only then.
+  WITH $organisation AS named
+  WHERE named = ''
   MATCH (org:Organisation)
-  WHERE $organisation = ''
   RETURN org
 }
 WITH org
@@ -38,17 +40,21 @@ WITH collect(org) AS orgs
 CALL (orgs) {
   UNWIND orgs AS org
   MATCH (org)<-[b:BELONGS_TO]-(organ:Organ)
-  WITH DISTINCT organ, b
-  CALL (organ, b) {
-    WITH organ, b
-    WHERE all(x IN [organ, b] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))
+  // One row per organ, however many of the organisations in scope it belongs to.
+  WITH organ, collect(b) AS memberships
+  CALL (organ, memberships) {
+    WITH organ, memberships
+    WHERE (organ.valid_from IS NULL OR organ.valid_from <= $yearEnd) AND (organ.valid_to IS NULL OR organ.valid_to >= $yearStart)
+      AND any(b IN memberships WHERE (b.valid_from IS NULL OR b.valid_from <= $yearEnd) AND (b.valid_to IS NULL OR b.valid_to >= $yearStart))
     MATCH (duty:FollowUpDuty)-[f:FOLLOWS_UP]->(organ)
     RETURN duty, f, organ AS subject
     UNION
     MATCH (organ)<-[:SEAT_OF*0..1]-(giver:Item)-[:ASSIGNS]->(a:Assignment)<-[f:FOLLOWS_UP]-(duty:FollowUpDuty)
     WHERE CASE WHEN a.given IS NULL
-            THEN all(x IN [organ, b, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))
-            ELSE all(x IN [organ, b, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= a.given) AND (x.valid_to IS NULL OR x.valid_to >= a.given))
+            THEN all(x IN [organ, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))
+              AND any(b IN memberships WHERE (b.valid_from IS NULL OR b.valid_from <= $yearEnd) AND (b.valid_to IS NULL OR b.valid_to >= $yearStart))
+            ELSE all(x IN [organ, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= a.given) AND (x.valid_to IS NULL OR x.valid_to >= a.given))
+              AND any(b IN memberships WHERE (b.valid_from IS NULL OR b.valid_from <= a.given) AND (b.valid_to IS NULL OR b.valid_to >= a.given))
           END
     RETURN duty, f, a AS subject
   }

@@ -6,7 +6,7 @@
 // dissolved since still leaves its unreported assignments overdue. Assignments given after
 // $at do not exist yet; an assignment without a due date is never overdue.
 // Index: organisation_id (unique seek) for a named organisation; a label scan of Organisation
-// when $organisation is '' (all organisations); document_id (unique seek) for the sources.
+// only when $organisation is '' (all organisations); document_id (unique seek) for the sources.
 // Parameters: $organisation (string, '' for all), $yearStart, $yearEnd (date: the organisation
 //             must hold on some day of the year, as in missing_follow_ups.cypher), $at (date).
 // Columns: organisations (int: organisations in scope; 0 for an unknown organisation),
@@ -17,8 +17,10 @@ CALL () {
   MATCH (org:Organisation {id: $organisation})
   RETURN org
   UNION
+  // Every organisation when none is named; written so that the scan runs only then.
+  WITH $organisation AS named
+  WHERE named = ''
   MATCH (org:Organisation)
-  WHERE $organisation = ''
   RETURN org
 }
 WITH org
@@ -26,13 +28,18 @@ WHERE (org.valid_from IS NULL OR org.valid_from <= $yearEnd) AND (org.valid_to I
 WITH collect(org) AS orgs
 CALL (orgs) {
   UNWIND orgs AS org
-  MATCH (org)<-[b:BELONGS_TO]-(organ:Organ)<-[:SEAT_OF*0..1]-(giver:Item)-[:ASSIGNS]->(a:Assignment)
+  MATCH (org)<-[b:BELONGS_TO]-(organ:Organ)
+  // One row per organ, however many of the organisations in scope it belongs to.
+  WITH organ, collect(b) AS memberships
+  MATCH (organ)<-[:SEAT_OF*0..1]-(giver:Item)-[:ASSIGNS]->(a:Assignment)
   WHERE a.due < $at
     AND (a.reported IS NULL OR a.reported > $at)
     AND (a.given IS NULL OR a.given <= $at)
     AND CASE WHEN a.given IS NULL
-          THEN all(x IN [organ, b, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))
-          ELSE all(x IN [organ, b, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= a.given) AND (x.valid_to IS NULL OR x.valid_to >= a.given))
+          THEN all(x IN [organ, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))
+            AND any(b IN memberships WHERE (b.valid_from IS NULL OR b.valid_from <= $yearEnd) AND (b.valid_to IS NULL OR b.valid_to >= $yearStart))
+          ELSE all(x IN [organ, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= a.given) AND (x.valid_to IS NULL OR x.valid_to >= a.given))
+            AND any(b IN memberships WHERE (b.valid_from IS NULL OR b.valid_from <= a.given) AND (b.valid_to IS NULL OR b.valid_to >= a.given))
         END
   WITH DISTINCT a, giver
   OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(to:Item)

@@ -7,7 +7,7 @@
 // organisation without a styrelse on $at gives a row with no styrelse; one with several
 // styrelser gives a row per styrelse.
 // Index: organisation_id (unique seek) for a named organisation; a label scan of Organisation
-// when $organisation is '' (all organisations); document_id (unique seek) for the sources.
+// only when $organisation is '' (all organisations); document_id (unique seek) for the sources.
 // Parameters: $organisation (string, '' for all), $at (date), $kinds (list of organ kinds).
 // Columns: organisations (int: organisations in scope; 0 for an unknown organisation),
 //          rows (list of {organ_id, organ_name, organ_kind, organisation_id,
@@ -18,8 +18,10 @@ CALL () {
   MATCH (org:Organisation {id: $organisation})
   RETURN org
   UNION
+  // Every organisation when none is named; written so that the scan runs only then.
+  WITH $organisation AS named
+  WHERE named = ''
   MATCH (org:Organisation)
-  WHERE $organisation = ''
   RETURN org
 }
 WITH org
@@ -36,11 +38,13 @@ CALL (orgs) {
   MATCH (organ)-[ob:BELONGS_TO]->(owner:Organisation)
   WHERE (ob.valid_from IS NULL OR ob.valid_from <= $at) AND (ob.valid_to IS NULL OR ob.valid_to >= $at)
     AND (owner.valid_from IS NULL OR owner.valid_from <= $at) AND (owner.valid_to IS NULL OR owner.valid_to >= $at)
-  WITH DISTINCT organ, owner
+  // Each owner's styrelse is looked up once, not once per organ.
+  WITH owner, collect(DISTINCT organ) AS organs
   OPTIONAL MATCH (owner)<-[sb:BELONGS_TO]-(styrelse:Organ {kind: 'styrelse'})
   WHERE (sb.valid_from IS NULL OR sb.valid_from <= $at) AND (sb.valid_to IS NULL OR sb.valid_to >= $at)
     AND (styrelse.valid_from IS NULL OR styrelse.valid_from <= $at) AND (styrelse.valid_to IS NULL OR styrelse.valid_to >= $at)
-  WITH DISTINCT organ, owner, styrelse
+  WITH DISTINCT owner, organs, styrelse
+  UNWIND organs AS organ
   CALL (organ, styrelse) {
     OPTIONAL MATCH p = (styrelse)-[:OVERSEES*1..3]->(organ)
     WHERE all(r IN relationships(p) WHERE (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at))
