@@ -16,6 +16,9 @@ import (
 // period that contains year, and the assignments overdue on at. An organisation that does
 // not exist or does not hold in the year is ENOTFOUND.
 func (db *DB) MissingFollowUps(ctx context.Context, organisation string, year int, at graph.Date) (graph.FollowUpReport, error) {
+	if year < 1 || year > 9999 {
+		return graph.FollowUpReport{}, graph.Errorf(graph.EINVALID, "year %d is not a year (1–9999)", year)
+	}
 	yearStart := graph.Date{Time: time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)}
 	yearEnd := graph.Date{Time: time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC)}
 	periodStart, periodEnd := graph.MandatePeriod(yearStart)

@@ -197,4 +197,7 @@ func TestMissingFollowUps(t *testing.T) {
 			t.Errorf("MissingFollowUps(%s, %d) = %v, want ENOTFOUND", missing.org, missing.year, err)
 		}
 	}
+	if _, err := db.MissingFollowUps(context.Background(), "fu-region", 0, graph.MustDate("2026-11-24")); graph.ErrorCode(err) != graph.EINVALID {
+		t.Errorf("MissingFollowUps(year 0) = %v, want EINVALID", err)
+	}
 }
