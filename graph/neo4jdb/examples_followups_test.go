@@ -1,0 +1,136 @@
+package neo4jdb_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// DOMAIN.md questions 3 and 4 on the example data. The expected answers are read off the
+// YAML in examples/ (the comments say where).
+
+func TestExamplesMissingFollowUps(t *testing.T) {
+	db := importExamples(t)
+	at := graph.MustDate("2026-11-24")
+
+	// halland-samverkan.yaml: of CGH's strategiska grupper, kompetensförsörjning (2026-11-11)
+	// and folkhälsa (2026-05-20) were followed up in 2026, digitalisering last on 2025-11-12
+	// and samhällsbyggnad last on 2024-11-13. CGH's evaluation (once per mandatperiod, 2.9)
+	// was last done on 2022-03-23, before the 2022–2026 period began; that period ended on
+	// 2026-10-14. region-halland.yaml: the once-duty on RSAU §398's assignment was due
+	// 2022-12-31 and has no follow-up; the assignment has no reported date. CGH's own
+	// assignments to the groups have no due date.
+	got, err := db.MissingFollowUps(context.Background(), "region-halland", 2026, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, "missing follow-ups of Region Halland in 2026", renderMissing(got.Missing), []string{
+		"cgh cgh-utvardering 2022-10-15..2026-10-14 last:2022-03-23 overdue",
+		"cgh-sg-digitalisering cgh-sg-digitalisering-arlig-uppfoljning 2026-01-01..2026-12-31 last:2025-11-12 due",
+		"cgh-sg-samhallsbyggnad cgh-sg-samhallsbyggnad-arlig-uppfoljning 2026-01-01..2026-12-31 last:2024-11-13 due",
+		"rh-uppdrag-stabsfunktioner rh-uppfoljning-stabsfunktioner ..2022-12-31 last:- overdue",
+	})
+	sameLines(t, "overdue assignments of Region Halland", renderOverdue(got.OverdueAssignments), []string{
+		"rh-uppdrag-stabsfunktioner rh-rsau>rh-regionkontoret report:rh-rsau due:2022-12-31",
+	})
+	if len(got.Missing) == 4 {
+		if s := got.Missing[1].Source; s.Document != "cgh-arbetsordning" || s.Section != "3.4" || s.DocumentTitle != "Arbetsordning för Chefsgrupp Halland (CGH)" {
+			t.Errorf("source of the yearly follow-up of the strategiska grupper = %+v, want arbetsordningen 3.4", s)
+		}
+	}
+	if len(got.OverdueAssignments) == 1 {
+		o := got.OverdueAssignments[0]
+		if o.GivenBy.Name != "Regionstyrelsens arbetsutskott" || o.GivenTo.Name != "Regionkontoret" || o.ReportTo == nil || o.ReportTo.ID != "rh-rsau" ||
+			o.Source.Document != "rh-rsau-2021-398" || o.Source.Section != "§398 Beslut" {
+			t.Errorf("RSAU §398's assignment = %+v", o)
+		}
+	}
+
+	// The strategiska grupper and CGH span the Halland kommuner too; the §398 assignment is
+	// the region's alone, and CGH's assignments have no due date.
+	got, err = db.MissingFollowUps(context.Background(), "halmstad-kommun", 2026, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, "missing follow-ups of Halmstads kommun in 2026", renderMissing(got.Missing), []string{
+		"cgh cgh-utvardering 2022-10-15..2026-10-14 last:2022-03-23 overdue",
+		"cgh-sg-digitalisering cgh-sg-digitalisering-arlig-uppfoljning 2026-01-01..2026-12-31 last:2025-11-12 due",
+		"cgh-sg-samhallsbyggnad cgh-sg-samhallsbyggnad-arlig-uppfoljning 2026-01-01..2026-12-31 last:2024-11-13 due",
+	})
+	sameLines(t, "overdue assignments of Halmstads kommun", renderOverdue(got.OverdueAssignments), []string{})
+
+	// horby-hoor.yaml: the joint löneenhet was followed up on 2026-10-07, the IT-enhet only on
+	// 2025-12-03. The arbetsgrupp's assignment from the styrgrupp (both kommuner's) was due
+	// 2018-01-31 and has no reported date.
+	for _, org := range []string{"horby-kommun", "hoor-kommun"} {
+		got, err = db.MissingFollowUps(context.Background(), org, 2026, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameLines(t, "missing follow-ups of "+org, renderMissing(got.Missing), []string{
+			"hh-gv-it hh-uppfoljning-gv-it 2026-01-01..2026-12-31 last:2025-12-03 due",
+		})
+		sameLines(t, "overdue assignments of "+org, renderOverdue(got.OverdueAssignments), []string{
+			"hh-uppdrag-overlamning-2018 hh-styrgrupp>hh-arbetsgrupp report:hh-styrgrupp due:2018-01-31",
+		})
+	}
+
+	// vgr.yaml has no follow-up duties and no assignments.
+	got, err = db.MissingFollowUps(context.Background(), "vgr", 2026, at)
+	if err != nil || len(got.Missing) != 0 || len(got.OverdueAssignments) != 0 {
+		t.Errorf("VGR: %+v, %v; want an empty report", got, err)
+	}
+}
+
+func TestExamplesOversightCoverage(t *testing.T) {
+	db := importExamples(t)
+	at := graph.MustDate("2026-11-24")
+	uppsikt := "rh-regiondirektorens-uppdrag Biträda i regionstyrelsens uppsiktsplikt, styrning, ledning och koordinering"
+	samverkan := "hh-lagesrapport-samverkan Motiv till att samverka (viktiga frågor)"
+
+	// region-halland.yaml: regionstyrelsen oversees the three driftnämnder, the
+	// krisledningsnämnd and Hallandstrafiken AB; the stiftelse deliberately lacks uppsikt.
+	rows, err := db.OversightCoverage(context.Background(), "region-halland", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, "uppsikt in Region Halland", renderOversight(rows), []string{
+		"rh-stiftelse-exempelfond region-halland rh-rs GAP",
+		"rh-hallandstrafiken region-halland rh-rs covered (" + uppsikt + ")",
+		"rh-krisledningsnamnd region-halland rh-rs covered (" + uppsikt + ")",
+		"rh-namnden-hallands-sjukhus region-halland rh-rs covered (" + uppsikt + ")",
+		"rh-namnden-narsjukvarden region-halland rh-rs covered (" + uppsikt + ")",
+		"rh-namnden-regionservice region-halland rh-rs covered (" + uppsikt + ")",
+	})
+
+	// horby-hoor.yaml: both kommunstyrelser oversee the löneenhet; the IT-enhet only Hörby's.
+	for _, org := range []string{"horby-kommun", "hoor-kommun"} {
+		rows, err := db.OversightCoverage(context.Background(), org, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameLines(t, "uppsikt in "+org, renderOversight(rows), []string{
+			"hh-gv-it hoor-kommun hoor-ks GAP",
+			"hh-gv-it horby-kommun horby-ks covered (" + samverkan + ")",
+			"hh-gv-lon horby-kommun horby-ks covered (" + samverkan + ")",
+			"hh-gv-lon hoor-kommun hoor-ks covered (" + samverkan + ")",
+		})
+	}
+
+	// vgr.yaml states no uppsikt over its two nämnder.
+	rows, err = db.OversightCoverage(context.Background(), "vgr", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, "uppsikt in VGR", renderOversight(rows), []string{
+		"vgr-hss vgr vgr-rs GAP",
+		"vgr-shsn vgr vgr-rs GAP",
+	})
+
+	// halland-kommuner.yaml: a kommun with no nämnd, bolag, stiftelse or joint activity.
+	rows, err = db.OversightCoverage(context.Background(), "halmstad-kommun", at)
+	if err != nil || len(rows) != 0 {
+		t.Errorf("Halmstads kommun: %v, %v; want no rows", renderOversight(rows), err)
+	}
+}

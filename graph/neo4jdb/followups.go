@@ -1,0 +1,136 @@
+package neo4jdb
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/queries"
+)
+
+// MissingFollowUps answers "which groups have had no follow-up this year?" for an
+// organisation (empty: all organisations): the follow-up duties with no follow-up in the
+// period that contains year, and the assignments overdue on at. An organisation that does
+// not exist or does not hold in the year is ENOTFOUND.
+func (db *DB) MissingFollowUps(ctx context.Context, organisation string, year int, at graph.Date) (graph.FollowUpReport, error) {
+	if year < 1 || year > 9999 {
+		return graph.FollowUpReport{}, graph.Errorf(graph.EINVALID, "year %d is not a year (1–9999)", year)
+	}
+	yearStart := graph.Date{Time: time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)}
+	yearEnd := graph.Date{Time: time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC)}
+	periodStart, periodEnd := graph.MandatePeriod(yearStart)
+	report := graph.FollowUpReport{Organisation: organisation, Year: year, At: at,
+		Missing: []graph.MissingFollowUp{}, OverdueAssignments: []graph.OverdueAssignment{}}
+
+	type lists struct {
+		organisations    int64
+		missing, overdue []map[string]any
+	}
+	got, err := readTx(ctx, db, "missing_follow_ups", func(tx neo4j.ManagedTransaction) (lists, error) {
+		var l lists
+		var err error
+		l.organisations, l.missing, err = oneListRow(ctx, tx, "missing_follow_ups.cypher", "missing", map[string]any{
+			"organisation": organisation,
+			"yearStart":    dateParam(yearStart), "yearEnd": dateParam(yearEnd),
+			"periodStart": dateParam(periodStart), "periodEnd": dateParam(periodEnd),
+			"at": dateParam(at),
+		})
+		if err != nil || l.organisations == 0 {
+			return l, err
+		}
+		_, l.overdue, err = oneListRow(ctx, tx, "overdue_assignments.cypher", "overdue", map[string]any{
+			"organisation": organisation,
+			"yearStart":    dateParam(yearStart), "yearEnd": dateParam(yearEnd),
+			"at": dateParam(at),
+		})
+		return l, err
+	})
+	if err != nil {
+		return report, err
+	}
+	if got.organisations == 0 && organisation != "" {
+		return report, graph.Errorf(graph.ENOTFOUND, "no organisation %q in %d", organisation, year)
+	}
+
+	for _, m := range got.missing {
+		row := graph.MissingFollowUp{
+			Subject: graph.Ref{ID: str(m, "subject_id"), Kind: str(m, "subject_kind"), Name: str(m, "subject_name")},
+			Duty: graph.DutyRef{ID: str(m, "duty_id"), Frequency: str(m, "frequency"),
+				Description: str(m, "description"), Due: dateValue(m["due"])},
+			PeriodStart:  dateValue(m["period_start"]),
+			LastFollowUp: dateValue(m["last_follow_up"]),
+			Source:       sourceRef(m),
+		}
+		if end := dateValue(m["period_end"]); end != nil {
+			row.PeriodEnd = *end
+		}
+		row.Status = graph.StatusDue
+		if row.PeriodEnd.Before(at.Time) {
+			row.Status = graph.StatusOverdue
+		}
+		report.Missing = append(report.Missing, row)
+	}
+	sort.Slice(report.Missing, func(i, j int) bool {
+		a, b := report.Missing[i], report.Missing[j]
+		if a.Subject.Name != b.Subject.Name {
+			return a.Subject.Name < b.Subject.Name
+		}
+		if a.Duty.ID != b.Duty.ID {
+			return a.Duty.ID < b.Duty.ID
+		}
+		return a.Subject.ID < b.Subject.ID
+	})
+
+	for _, m := range got.overdue {
+		row := graph.OverdueAssignment{
+			Assignment: graph.Ref{ID: str(m, "id"), Kind: "Assignment", Name: str(m, "title")},
+			GivenBy:    graph.Ref{ID: str(m, "given_by_id"), Kind: str(m, "given_by_kind"), Name: str(m, "given_by_name")},
+			GivenTo:    graph.Ref{ID: str(m, "given_to_id"), Kind: str(m, "given_to_kind"), Name: str(m, "given_to_name")},
+			Given:      dateValue(m["given"]),
+			Source:     sourceRef(m),
+		}
+		if id := str(m, "report_to_id"); id != "" {
+			row.ReportTo = &graph.Ref{ID: id, Kind: str(m, "report_to_kind"), Name: str(m, "report_to_name")}
+		}
+		if due := dateValue(m["due"]); due != nil {
+			row.Due = *due
+		}
+		report.OverdueAssignments = append(report.OverdueAssignments, row)
+	}
+	sort.Slice(report.OverdueAssignments, func(i, j int) bool {
+		a, b := report.OverdueAssignments[i], report.OverdueAssignments[j]
+		if !a.Due.Equal(b.Due.Time) {
+			return a.Due.Before(b.Due.Time)
+		}
+		if a.Assignment.ID != b.Assignment.ID {
+			return a.Assignment.ID < b.Assignment.ID
+		}
+		return a.GivenBy.ID < b.GivenBy.ID
+	})
+	return report, nil
+}
+
+// oneListRow runs a query that returns one row: the number of organisations in scope and a
+// list of maps in column col.
+func oneListRow(ctx context.Context, tx neo4j.ManagedTransaction, file, col string, params map[string]any) (int64, []map[string]any, error) {
+	res, err := tx.Run(ctx, queries.Text(file), params)
+	if err != nil {
+		return 0, nil, err
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	n, err := get[int64](rec, "organisations")
+	if err != nil {
+		return 0, nil, err
+	}
+	list, err := get[[]any](rec, col)
+	if err != nil {
+		return 0, nil, err
+	}
+	return n, maps(list), nil
+}

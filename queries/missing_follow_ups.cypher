@@ -1,0 +1,89 @@
+// Missing follow-ups (DOMAIN.md question 3): the follow-up duties of an organisation that have
+// no follow-up in the period containing a year. A duty belongs to the organisation when its
+// subject does: an organ that BELONGS_TO it (primary or spanning), or an assignment that such
+// an organ, or a post (SEAT_OF) in such an organ, ASSIGNS.
+// Validity: the organisation, the duty and its FOLLOWS_UP relationship must hold on some day of
+// the year; so must an organ subject and its BELONGS_TO relationship. An assignment belongs to
+// the organisation when the giving organ (and post) and its BELONGS_TO relationship held on the
+// day the assignment was given (on some day of the year when that day is unknown), so an organ
+// dissolved since leaves its assignments' duties behind. Only follow-ups dated on or before $at
+// count: later ones have not happened yet as of $at.
+// Per frequency:
+//   yearly          missing when no follow-up is dated in [$yearStart, $yearEnd];
+//   mandate_period  missing when none is dated in [$periodStart, $periodEnd] (the mandatperiod
+//                   that contains $yearStart, computed in Go);
+//   once            missing when it has no follow-up at all and its due date is on or before
+//                   $yearEnd (a once-duty without a due date is never missing).
+// Index: organisation_id (unique seek) for a named organisation; a label scan of Organisation
+// only when $organisation is '' (all organisations); document_id (unique seek) for the sources.
+// Parameters: $organisation (string, '' for all), $yearStart, $yearEnd, $periodStart,
+//             $periodEnd, $at (date).
+// Columns: organisations (int: organisations in scope; 0 for an unknown organisation),
+//          missing (list of {subject_id, subject_kind, subject_name, duty_id, frequency,
+//          description, due, period_start (null for once), period_end, last_follow_up (the
+//          latest follow-up on or before both period_end and $at), source_document,
+//          source_title, source_section, source_illustrative}), one per duty and subject even
+//          when the subject belongs to several organisations in scope.
+CALL () {
+  MATCH (org:Organisation {id: $organisation})
+  RETURN org
+  UNION
+  // Every organisation when none is named; written so that the scan runs only then.
+  WITH $organisation AS named
+  WHERE named = ''
+  MATCH (org:Organisation)
+  RETURN org
+}
+WITH org
+WHERE (org.valid_from IS NULL OR org.valid_from <= $yearEnd) AND (org.valid_to IS NULL OR org.valid_to >= $yearStart)
+WITH collect(org) AS orgs
+CALL (orgs) {
+  UNWIND orgs AS org
+  MATCH (org)<-[b:BELONGS_TO]-(organ:Organ)
+  // One row per organ, however many of the organisations in scope it belongs to.
+  WITH organ, collect(b) AS memberships
+  CALL (organ, memberships) {
+    WITH organ, memberships
+    WHERE (organ.valid_from IS NULL OR organ.valid_from <= $yearEnd) AND (organ.valid_to IS NULL OR organ.valid_to >= $yearStart)
+      AND any(b IN memberships WHERE (b.valid_from IS NULL OR b.valid_from <= $yearEnd) AND (b.valid_to IS NULL OR b.valid_to >= $yearStart))
+    MATCH (duty:FollowUpDuty)-[f:FOLLOWS_UP]->(organ)
+    RETURN duty, f, organ AS subject
+    UNION
+    MATCH (organ)<-[:SEAT_OF*0..1]-(giver:Item)-[:ASSIGNS]->(a:Assignment)<-[f:FOLLOWS_UP]-(duty:FollowUpDuty)
+    WHERE CASE WHEN a.given IS NULL
+            THEN all(x IN [organ, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))
+              AND any(b IN memberships WHERE (b.valid_from IS NULL OR b.valid_from <= $yearEnd) AND (b.valid_to IS NULL OR b.valid_to >= $yearStart))
+            ELSE all(x IN [organ, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= a.given) AND (x.valid_to IS NULL OR x.valid_to >= a.given))
+              AND any(b IN memberships WHERE (b.valid_from IS NULL OR b.valid_from <= a.given) AND (b.valid_to IS NULL OR b.valid_to >= a.given))
+          END
+    RETURN duty, f, a AS subject
+  }
+  WITH DISTINCT duty, f, subject
+  WHERE all(x IN [duty, f] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))
+    AND (duty.frequency <> 'once' OR duty.due <= $yearEnd)
+  WITH duty, subject,
+       CASE duty.frequency WHEN 'yearly' THEN $yearStart WHEN 'mandate_period' THEN $periodStart END AS periodStart,
+       CASE duty.frequency WHEN 'yearly' THEN $yearEnd WHEN 'mandate_period' THEN $periodEnd ELSE duty.due END AS periodEnd
+  CALL (duty) {
+    OPTIONAL MATCH (fu:FollowUp)-[:FULFILS]->(duty)
+    WHERE fu.date <= $at
+    RETURN collect(fu.date) AS dates
+  }
+  WITH duty, subject, periodStart, periodEnd, dates
+  WHERE CASE duty.frequency
+          WHEN 'once' THEN size(dates) = 0
+          ELSE none(d IN dates WHERE periodStart <= d <= periodEnd)
+        END
+  OPTIONAL MATCH (doc:Document {id: duty.source_document})
+  RETURN collect({
+    subject_id: subject.id,
+    subject_kind: [l IN labels(subject) WHERE l <> 'Item'][0],
+    subject_name: coalesce(subject.name, subject.title),
+    duty_id: duty.id, frequency: duty.frequency, description: duty.description, due: duty.due,
+    period_start: periodStart, period_end: periodEnd,
+    last_follow_up: reduce(last = null, d IN dates | CASE WHEN d <= periodEnd AND (last IS NULL OR d > last) THEN d ELSE last END),
+    source_document: duty.source_document, source_title: doc.title, source_section: duty.source_section,
+    source_illustrative: coalesce(duty.source_illustrative, false)
+  }) AS missing
+}
+RETURN size(orgs) AS organisations, missing

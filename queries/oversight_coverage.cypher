@@ -1,0 +1,69 @@
+// Uppsikt coverage (DOMAIN.md question 4; kommunallagen 6 kap. 1 §): every organ of a kind in
+// $kinds (nämnder, bolag, stiftelser, kommunalförbund, joint activities) that holds on $at and
+// belongs (BELONGS_TO, primary or spanning, holding on $at) to the organisation, once for EACH
+// organisation it belongs to on $at, with that organisation's styrelse (an organ of kind
+// styrelse belonging to it on $at) and the shortest path of 1 to 3 OVERSEES relationships from
+// the styrelse to the organ on which every relationship and every organ holds on $at. An
+// organisation without a styrelse on $at gives a row with no styrelse; one with several
+// styrelser gives a row per styrelse.
+// Index: organisation_id (unique seek) for a named organisation; a label scan of Organisation
+// only when $organisation is '' (all organisations); document_id (unique seek) for the sources.
+// Parameters: $organisation (string, '' for all), $at (date), $kinds (list of organ kinds).
+// Columns: organisations (int: organisations in scope; 0 for an unknown organisation),
+//          rows (list of {organ_id, organ_name, organ_kind, organisation_id,
+//          organisation_name, styrelse_id, styrelse_name, covered, via (list of {id, kind, name}:
+//          organs between styrelse and organ), source_document, source_title, source_section,
+//          source_illustrative (of the OVERSEES relationship reaching the organ)}).
+CALL () {
+  MATCH (org:Organisation {id: $organisation})
+  RETURN org
+  UNION
+  // Every organisation when none is named; written so that the scan runs only then.
+  WITH $organisation AS named
+  WHERE named = ''
+  MATCH (org:Organisation)
+  RETURN org
+}
+WITH org
+WHERE (org.valid_from IS NULL OR org.valid_from <= $at) AND (org.valid_to IS NULL OR org.valid_to >= $at)
+WITH collect(org) AS orgs
+CALL (orgs) {
+  UNWIND orgs AS org
+  MATCH (org)<-[b:BELONGS_TO]-(organ:Organ)
+  WHERE organ.kind IN $kinds
+    AND (b.valid_from IS NULL OR b.valid_from <= $at) AND (b.valid_to IS NULL OR b.valid_to >= $at)
+    AND (organ.valid_from IS NULL OR organ.valid_from <= $at) AND (organ.valid_to IS NULL OR organ.valid_to >= $at)
+  WITH DISTINCT organ
+  // Every organisation the organ belongs to, also those outside the scope asked about.
+  MATCH (organ)-[ob:BELONGS_TO]->(owner:Organisation)
+  WHERE (ob.valid_from IS NULL OR ob.valid_from <= $at) AND (ob.valid_to IS NULL OR ob.valid_to >= $at)
+    AND (owner.valid_from IS NULL OR owner.valid_from <= $at) AND (owner.valid_to IS NULL OR owner.valid_to >= $at)
+  // Each owner's styrelse is looked up once, not once per organ.
+  WITH owner, collect(DISTINCT organ) AS organs
+  OPTIONAL MATCH (owner)<-[sb:BELONGS_TO]-(styrelse:Organ {kind: 'styrelse'})
+  WHERE (sb.valid_from IS NULL OR sb.valid_from <= $at) AND (sb.valid_to IS NULL OR sb.valid_to >= $at)
+    AND (styrelse.valid_from IS NULL OR styrelse.valid_from <= $at) AND (styrelse.valid_to IS NULL OR styrelse.valid_to >= $at)
+  WITH DISTINCT owner, organs, styrelse
+  UNWIND organs AS organ
+  CALL (organ, styrelse) {
+    OPTIONAL MATCH p = (styrelse)-[:OVERSEES*1..3]->(organ)
+    WHERE all(r IN relationships(p) WHERE (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at))
+      AND all(n IN nodes(p) WHERE (n.valid_from IS NULL OR n.valid_from <= $at) AND (n.valid_to IS NULL OR n.valid_to >= $at))
+    WITH p, [n IN nodes(p) | n.id] AS ids
+    ORDER BY length(p), ids
+    LIMIT 1
+    RETURN p
+  }
+  WITH organ, owner, styrelse, p, last(relationships(p)) AS r
+  OPTIONAL MATCH (doc:Document {id: r.source_document})
+  RETURN collect({
+    organ_id: organ.id, organ_name: organ.name, organ_kind: organ.kind,
+    organisation_id: owner.id, organisation_name: owner.name,
+    styrelse_id: styrelse.id, styrelse_name: styrelse.name,
+    covered: p IS NOT NULL,
+    via: [n IN nodes(p)[1..-1] | {id: n.id, kind: [l IN labels(n) WHERE l <> 'Item'][0], name: coalesce(n.name, n.title)}],
+    source_document: r.source_document, source_title: doc.title, source_section: r.source_section,
+    source_illustrative: coalesce(r.source_illustrative, false)
+  }) AS rows
+}
+RETURN size(orgs) AS organisations, rows
