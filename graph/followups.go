@@ -30,14 +30,6 @@ type FollowUpReport struct {
 	OverdueAssignments []OverdueAssignment `json:"overdue_assignments"`
 }
 
-// DutyRef names a follow-up duty in an answer.
-type DutyRef struct {
-	ID          string `json:"id"`
-	Frequency   string `json:"frequency"`
-	Description string `json:"description,omitempty"`
-	Due         *Date  `json:"due,omitempty"` // for frequency once
-}
-
 // MissingFollowUp is a duty with no follow-up in its period. For a yearly duty the period is
 // the calendar year, for a mandate_period duty the mandatperiod that contains 1 January of
 // the year; a once-duty has no start (any follow-up at all fulfils it) and ends on its due

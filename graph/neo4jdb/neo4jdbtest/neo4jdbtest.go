@@ -110,8 +110,11 @@ func routed(uri string) string {
 	return strings.Replace(uri, "bolt://", "neo4j://", 1)
 }
 
-// lock takes an exclusive lock for uri that lasts until the process exits; the descriptor is
-// deliberately never closed.
+// held keeps the locked file reachable: an unreachable *os.File is closed by its finalizer,
+// which would silently release the lock while the tests still use the server.
+var held *os.File
+
+// lock takes an exclusive lock for uri that lasts until the process exits.
 func lock(uri string, wait bool) (bool, error) {
 	sum := sha256.Sum256([]byte(uri))
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("styrgraf-neo4j-test-%x.lock", sum[:8]))
@@ -130,6 +133,7 @@ func lock(uri string, wait bool) (bool, error) {
 		}
 		return false, err
 	}
+	held = f
 	return true, nil
 }
 
