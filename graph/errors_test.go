@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -26,5 +27,19 @@ func TestErrorCodeAndMessage(t *testing.T) {
 		if got := ErrorMessage(tc.err); got != tc.message {
 			t.Errorf("ErrorMessage(%v) = %q, want %q", tc.err, got, tc.message)
 		}
+	}
+}
+
+func TestDateJSON(t *testing.T) {
+	b, err := json.Marshal(struct{ D Date }{MustDate("2026-11-24")})
+	if err != nil || string(b) != `{"D":"2026-11-24"}` {
+		t.Fatalf("json = %s, %v", b, err)
+	}
+	var back struct{ D Date }
+	if err := json.Unmarshal(b, &back); err != nil || back.D.String() != "2026-11-24" {
+		t.Fatalf("unmarshal = %v, %v", back.D, err)
+	}
+	if err := json.Unmarshal([]byte(`{"D":"24/11/2026"}`), &back); err == nil {
+		t.Fatal("a non-ISO date was accepted")
 	}
 }

@@ -208,4 +208,52 @@ func init() {
 			}
 		},
 	})
+	register(question{
+		name: "missing-follow-ups", help: "duties with no follow-up in the period containing the year, and overdue uppdrag",
+		flags: func(fs *flag.FlagSet, o *askOptions) {
+			organisationFlag(fs, o, false)
+			fs.IntVar(&o.Year, "year", 0, "the year (default: the year of -at)")
+		},
+		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+			if o.Year == 0 {
+				o.Year = o.At.Year()
+			}
+			return db.MissingFollowUps(ctx, o.Organisation, o.Year, o.At)
+		},
+		table: func(w io.Writer, r any) {
+			rep := r.(graph.FollowUpReport)
+			fmt.Fprintln(w, "SUBJECT\tDUTY\tPERIOD END\tLAST FOLLOW-UP\tSTATUS\tSOURCE")
+			for _, m := range rep.Missing {
+				last := "never"
+				if m.LastFollowUp != nil {
+					last = m.LastFollowUp.String()
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", short(m.Subject.Name, 50), m.Duty.Frequency, m.PeriodEnd, last, m.Status, cite(m.Source))
+			}
+			fmt.Fprintln(w, "\nOVERDUE UPPDRAG\tGIVEN BY\tGIVEN TO\tDUE\tSOURCE")
+			for _, a := range rep.OverdueAssignments {
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", short(a.Assignment.Name, 50), a.GivenBy.Name, a.GivenTo.Name, a.Due, cite(a.Source))
+			}
+		},
+	})
+	register(question{
+		name: "oversight", help: "is every nämnd, bolag, stiftelse and joint activity under the styrelse's uppsikt? gaps first",
+		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, false) },
+		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+			return db.OversightCoverage(ctx, o.Organisation, o.At)
+		},
+		table: func(w io.Writer, r any) {
+			fmt.Fprintln(w, "ORGAN\tKIND\tORGANISATION\tSTYRELSE\tUNDER UPPSIKT\tSOURCE")
+			for _, row := range r.([]graph.OversightRow) {
+				styrelse, covered := "none", "NO"
+				if row.Styrelse != nil {
+					styrelse = row.Styrelse.Name
+				}
+				if row.Covered {
+					covered = "yes"
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", row.Organ.Name, row.OrganKind, row.Organisation.Name, styrelse, covered, cite(row.Source))
+			}
+		},
+	})
 }

@@ -15,6 +15,9 @@ type QueryProfile struct {
 	DBHits    int64
 	Rows      int64
 	Operators []string
+	// Scans lists scan operators (AllNodesScan, NodeByLabelScan) that touched the database,
+	// with their db hits; a scan branch that the parameters leave unused does not count.
+	Scans map[string]int64
 }
 
 // Profile runs one of the embedded queries under PROFILE, inside a read transaction that is
@@ -25,7 +28,7 @@ func (db *DB) Profile(ctx context.Context, file string, params map[string]any) (
 		if err != nil {
 			return QueryProfile{}, err
 		}
-		var p QueryProfile
+		p := QueryProfile{Scans: map[string]int64{}}
 		for res.Next(ctx) {
 			p.Rows++
 		}
@@ -46,6 +49,9 @@ func (db *DB) Profile(ctx context.Context, file string, params map[string]any) (
 				}
 			}
 			seen[op] = true
+			if (op == "AllNodesScan" || op == "NodeByLabelScan") && pp.DbHits() > 0 {
+				p.Scans[op] += pp.DbHits()
+			}
 			for _, c := range pp.Children() {
 				walk(c)
 			}
