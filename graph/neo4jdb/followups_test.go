@@ -3,7 +3,6 @@ package neo4jdb_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/styrgraf/styrgraf/graph"
@@ -41,13 +40,6 @@ func renderOverdue(rows []graph.OverdueAssignment) []string {
 		out = append(out, fmt.Sprintf("%s %s>%s report:%s due:%s", r.Assignment.ID, r.GivenBy.ID, r.GivenTo.ID, report, r.Due))
 	}
 	return out
-}
-
-func sameLines(t *testing.T, what string, got, want []string) {
-	t.Helper()
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("%s =\n  %s\nwant\n  %s", what, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
-	}
 }
 
 func TestMissingFollowUps(t *testing.T) {

@@ -25,6 +25,14 @@ func mustLoad(t *testing.T, paths ...string) (dataset.Graph, []string) {
 	return dataset.Flatten(files), dataset.DatasetIDs(files)
 }
 
+// sameLines compares answers rendered one per line, showing both in full when they differ.
+func sameLines(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s =\n  %s\nwant\n  %s", what, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
 func mustImport(t *testing.T, db *neo4jdb.DB, paths ...string) neo4jdb.ImportResult {
 	t.Helper()
 	g, datasets := mustLoad(t, paths...)

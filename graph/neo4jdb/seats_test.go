@@ -51,13 +51,6 @@ func renderSeats(r graph.SeatsReport) seatsWant {
 	return w
 }
 
-func diffList(t *testing.T, what string, got, want []string) {
-	t.Helper()
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("%s =\n  %s\nwant\n  %s", what, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
-	}
-}
-
 func TestSeats(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	mustImport(t, db, "testdata/seats.yaml")
@@ -158,10 +151,10 @@ func TestSeats(t *testing.T) {
 		}
 		r := renderSeats(got)
 		name := fmt.Sprintf("Seats(%s, %s, %d)", tc.org, tc.at, tc.minSeats)
-		diffList(t, name+" vacant", r.vacant, tc.want.vacant)
-		diffList(t, name+" ex officio vacant", r.exOfficio, tc.want.exOfficio)
-		diffList(t, name+" without chair", r.withoutChair, tc.want.withoutChair)
-		diffList(t, name+" many seats", r.many, tc.want.many)
+		sameLines(t, name+" vacant", r.vacant, tc.want.vacant)
+		sameLines(t, name+" ex officio vacant", r.exOfficio, tc.want.exOfficio)
+		sameLines(t, name+" without chair", r.withoutChair, tc.want.withoutChair)
+		sameLines(t, name+" many seats", r.many, tc.want.many)
 	}
 
 	// Names and titles come along, and empty lists are lists.
