@@ -25,6 +25,7 @@ var statusOf = map[string]int{
 	graph.ENOTFOUND:     http.StatusNotFound,
 	graph.ECONFLICT:     http.StatusConflict,
 	graph.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	graph.ETOOLARGE:     http.StatusUnprocessableEntity,
 	graph.EINTERNAL:     http.StatusInternalServerError,
 }
 

@@ -15,6 +15,7 @@ const (
 	EUNAUTHORIZED = "unauthorized" // no or unknown credentials
 	EFORBIDDEN    = "forbidden"    // known credentials, not allowed
 	EUNAVAILABLE  = "unavailable"  // a dependency (Neo4j) cannot be reached; try again later
+	ETOOLARGE     = "too_large"    // the answer would be too large to produce; narrow the request
 )
 
 // Error is the one error type that crosses package boundaries. Message is safe to show to a
