@@ -162,3 +162,33 @@ type Subtree struct {
 	Organs []SubtreeOrgan `json:"organs"` // by level, then name
 	Edges  []EdgeRef      `json:"edges"`
 }
+
+// SearchHit is one thing found by name.
+type SearchHit struct {
+	ID           string  `json:"id"`
+	Kind         string  `json:"kind"` // Organ, Post, Person, Topic, Organisation
+	Name         string  `json:"name"`
+	Organisation string  `json:"organisation,omitempty"`
+	Score        float64 `json:"score"`
+}
+
+// PersonSeat is a seat a person holds on a date; Via names the post they hold directly when
+// the seat is held ex officio.
+type PersonSeat struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Kind      string `json:"kind"`
+	Organ     Ref    `json:"organ"`
+	Via       *Ref   `json:"via,omitempty"`
+	ValidFrom *Date  `json:"valid_from,omitempty"`
+	ValidTo   *Date  `json:"valid_to,omitempty"`
+}
+
+// PersonDetail is a person and their seats on a date.
+type PersonDetail struct {
+	ID          string       `json:"id"`
+	Name        string       `json:"name"`
+	Email       string       `json:"email,omitempty"`
+	Placeholder bool         `json:"placeholder,omitempty"`
+	Seats       []PersonSeat `json:"seats"`
+}

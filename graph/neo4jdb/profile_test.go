@@ -33,6 +33,8 @@ var profiled = []struct {
 		"periodStart": at("2022-10-15"), "periodEnd": at("2026-10-14"), "at": at("2026-11-24")}, true},
 	{"overdue_assignments.cypher", map[string]any{"organisation": "region-halland", "yearStart": at("2026-01-01"), "yearEnd": at("2026-12-31"), "at": at("2026-11-24")}, true},
 	{"oversight_coverage.cypher", map[string]any{"organisation": "horby-kommun", "at": at("2026-11-24"), "kinds": uppsiktKinds()}, true},
+	{"search.cypher", map[string]any{"q": `"regionstyrelsen"`, "limit": int64(20)}, false},
+	{"person.cypher", map[string]any{"id": "jorgen-preuss", "at": at("2021-10-28")}, true},
 	// The read side of import: by dataset (index item_dataset) and by id.
 	{"import_existing_nodes.cypher", map[string]any{"datasets": []any{"vgr"}}, false},
 	{"import_existing_rels.cypher", map[string]any{"datasets": []any{"vgr"}}, false},

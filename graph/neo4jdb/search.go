@@ -1,0 +1,82 @@
+package neo4jdb
+
+import (
+	"context"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// MaxSearchHits bounds a search.
+const MaxSearchHits = 200
+
+// Search finds organs, seats, people, topics and organisations by name.
+func (db *DB) Search(ctx context.Context, text string, limit int) ([]graph.SearchHit, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, graph.Errorf(graph.EINVALID, "q: say what to search for")
+	}
+	if limit <= 0 || limit > MaxSearchHits {
+		limit = MaxSearchHits
+	}
+	params := map[string]any{"q": luceneQuery(text), "limit": int64(limit)}
+	return readTx(ctx, db, "search", func(tx neo4j.ManagedTransaction) ([]graph.SearchHit, error) {
+		return collect(ctx, tx, "search.cypher", params, func(rec *neo4j.Record) (graph.SearchHit, error) {
+			var h graph.SearchHit
+			var err error
+			if h.ID, err = get[string](rec, "id"); err != nil {
+				return h, err
+			}
+			if h.Kind, err = get[string](rec, "kind"); err != nil {
+				return h, err
+			}
+			if h.Name, err = get[string](rec, "name"); err != nil {
+				return h, err
+			}
+			if h.Organisation, err = get[string](rec, "organisation"); err != nil {
+				return h, err
+			}
+			h.Score, err = get[float64](rec, "score")
+			return h, err
+		})
+	})
+}
+
+// Person returns a person and the seats they hold on at, or ENOTFOUND.
+func (db *DB) Person(ctx context.Context, id string, at graph.Date) (graph.PersonDetail, error) {
+	params := map[string]any{"id": id, "at": dateParam(at)}
+	rows, err := readTx(ctx, db, "person", func(tx neo4j.ManagedTransaction) ([]graph.PersonDetail, error) {
+		return collect(ctx, tx, "person.cypher", params, func(rec *neo4j.Record) (graph.PersonDetail, error) {
+			var d graph.PersonDetail
+			p, err := get[map[string]any](rec, "person")
+			if err != nil {
+				return d, err
+			}
+			d.ID, d.Name, d.Email = str(p, "id"), str(p, "name"), str(p, "email")
+			d.Placeholder, _ = p["placeholder"].(bool)
+			seats, err := get[[]any](rec, "seats")
+			if err != nil {
+				return d, err
+			}
+			d.Seats = []graph.PersonSeat{}
+			for _, s := range maps(seats) {
+				ps := graph.PersonSeat{ID: str(s, "id"), Title: str(s, "title"), Kind: str(s, "kind"),
+					Organ:     graph.Ref{ID: str(s, "organ_id"), Kind: "Organ", Name: str(s, "organ")},
+					ValidFrom: dateValue(s["valid_from"]), ValidTo: dateValue(s["valid_to"])}
+				if via := str(s, "via_id"); via != "" {
+					ps.Via = &graph.Ref{ID: via, Kind: "Post", Name: str(s, "via_title")}
+				}
+				d.Seats = append(d.Seats, ps)
+			}
+			return d, nil
+		})
+	})
+	if err != nil {
+		return graph.PersonDetail{}, err
+	}
+	if len(rows) == 0 {
+		return graph.PersonDetail{}, graph.Errorf(graph.ENOTFOUND, "no person %q", id)
+	}
+	return rows[0], nil
+}
