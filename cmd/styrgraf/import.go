@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
@@ -27,7 +28,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	res, err := importFiles(ctx, cfg, fs.Args(), neo4jdb.ImportOptions{DryRun: *dry, Progress: progressPrinter(stderr)})
+	res, err := importFiles(ctx, cfg, fs.Args(), graph.ImportOptions{DryRun: *dry, Progress: progressPrinter(stderr)})
 	if err != nil {
 		return err
 	}
@@ -36,18 +37,18 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 // importFiles is the whole import: load and check the files, then apply them.
-func importFiles(ctx context.Context, cfg Config, paths []string, opts neo4jdb.ImportOptions) (neo4jdb.ImportResult, error) {
+func importFiles(ctx context.Context, cfg Config, paths []string, opts graph.ImportOptions) (graph.ImportResult, error) {
 	files, err := dataset.Load(paths...)
 	if err != nil {
-		return neo4jdb.ImportResult{}, err
+		return graph.ImportResult{}, err
 	}
 	db, err := neo4jdb.Open(cfg.Neo4j())
 	if err != nil {
-		return neo4jdb.ImportResult{}, err
+		return graph.ImportResult{}, err
 	}
 	defer db.Close(context.WithoutCancel(ctx))
 	if err := db.ApplySchema(ctx); err != nil {
-		return neo4jdb.ImportResult{}, err
+		return graph.ImportResult{}, err
 	}
 	return db.Import(ctx, dataset.Flatten(files), dataset.DatasetIDs(files), opts)
 }
@@ -64,7 +65,7 @@ func progressPrinter(w io.Writer) func(step string, done, total int) {
 	}
 }
 
-func printImport(w io.Writer, r neo4jdb.ImportResult, verbose bool) {
+func printImport(w io.Writer, r graph.ImportResult, verbose bool) {
 	verb := "imported"
 	if r.DryRun {
 		verb = "dry run, nothing written; would import"
@@ -72,7 +73,7 @@ func printImport(w io.Writer, r neo4jdb.ImportResult, verbose bool) {
 	fmt.Fprintf(w, "%s datasets %s\n", verb, strings.Join(r.Datasets, ", "))
 	for _, c := range []struct {
 		what string
-		ch   neo4jdb.Changes
+		ch   graph.ImportChanges
 	}{{"items", r.Nodes}, {"relationships", r.Rels}} {
 		fmt.Fprintf(w, "  %s: %d added, %d changed, %d removed\n", c.what, len(c.ch.Added), len(c.ch.Changed), len(c.ch.Removed))
 		if verbose {

@@ -95,9 +95,9 @@ func (m *Main) applySchema(ctx context.Context) bool {
 
 // importAtStart applies the -import files, retrying while Neo4j is unavailable.
 func (m *Main) importAtStart(ctx context.Context, files []*dataset.File) {
-	var res neo4jdb.ImportResult
+	var res graph.ImportResult
 	err := m.retry(ctx, "importing", func(ctx context.Context) (err error) {
-		res, err = m.db.Import(ctx, dataset.Flatten(files), dataset.DatasetIDs(files), neo4jdb.ImportOptions{})
+		res, err = m.db.Import(ctx, dataset.Flatten(files), dataset.DatasetIDs(files), graph.ImportOptions{})
 		return err
 	})
 	if err != nil {

@@ -16,54 +16,23 @@ import (
 	"github.com/styrgraf/styrgraf/queries"
 )
 
-// ImportOptions tune Import.
-type ImportOptions struct {
-	// DryRun computes and returns the changes without writing them.
-	DryRun bool
-	// BatchSize is how many rows go into one UNWIND statement (default 5000).
-	BatchSize int
-	// Progress, if set, is told how far each write step has come.
-	Progress func(step string, done, total int)
-}
-
-// ImportResult says what an import changed (or, dry, would change).
-type ImportResult struct {
-	Datasets []string `json:"datasets"`
-	DryRun   bool     `json:"dry_run"`
-	Nodes    Changes  `json:"nodes"`
-	Rels     Changes  `json:"relationships"`
-}
-
-// Changes lists ids (for relationships: keys) added, changed and removed.
-type Changes struct {
-	Added   []string `json:"added"`
-	Changed []string `json:"changed"`
-	Removed []string `json:"removed"`
-}
-
-// Unchanged reports whether the import changed nothing.
-func (r ImportResult) Unchanged() bool {
-	return len(r.Nodes.Added)+len(r.Nodes.Changed)+len(r.Nodes.Removed)+
-		len(r.Rels.Added)+len(r.Rels.Changed)+len(r.Rels.Removed) == 0
-}
-
 // Import makes the graph hold exactly what g says for the given datasets, in one
 // transaction: items and relationships the files declare are created or updated, and those
 // the datasets declared before but no longer do are removed. Other datasets are not touched;
 // an id declared by another dataset, or a removal that would cut another dataset's
 // relationships, is a conflict and nothing is written.
-func (db *DB) Import(ctx context.Context, g dataset.Graph, datasets []string, opts ImportOptions) (ImportResult, error) {
+func (db *DB) Import(ctx context.Context, g dataset.Graph, datasets []string, opts graph.ImportOptions) (graph.ImportResult, error) {
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 5000
 	}
-	work := func(tx neo4j.ManagedTransaction) (ImportResult, error) {
+	work := func(tx neo4j.ManagedTransaction) (graph.ImportResult, error) {
 		p, err := plan(ctx, tx, g, datasets)
 		if err != nil || opts.DryRun {
 			return p.result, err
 		}
 		return p.result, p.apply(ctx, tx, opts)
 	}
-	var res ImportResult
+	var res graph.ImportResult
 	var err error
 	if opts.DryRun {
 		res, err = readTx(ctx, db, "import_plan", work)
@@ -75,7 +44,7 @@ func (db *DB) Import(ctx context.Context, g dataset.Graph, datasets []string, op
 }
 
 type importPlan struct {
-	result                   ImportResult
+	result                   graph.ImportResult
 	createNodes, updateNodes []map[string]any
 	deleteNodes              []string
 	createRels, updateRels   []map[string]any
@@ -83,7 +52,7 @@ type importPlan struct {
 }
 
 func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, datasets []string) (importPlan, error) {
-	p := importPlan{result: ImportResult{Datasets: datasets}}
+	p := importPlan{result: graph.ImportResult{Datasets: datasets}}
 	ids := make([]string, len(g.Nodes))
 	for i, n := range g.Nodes {
 		ids[i] = n.ID
@@ -238,7 +207,7 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, dat
 }
 
 // apply writes the plan: removals first, so that a changed kind or key never collides.
-func (p importPlan) apply(ctx context.Context, tx neo4j.ManagedTransaction, opts ImportOptions) error {
+func (p importPlan) apply(ctx context.Context, tx neo4j.ManagedTransaction, opts graph.ImportOptions) error {
 	steps := []struct {
 		name  string
 		query string

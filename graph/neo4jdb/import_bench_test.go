@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
-	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
 )
 
@@ -55,7 +55,7 @@ func BenchmarkImport(b *testing.B) {
 				b.StopTimer()
 				db := neo4jdbtest.MustOpen(b)
 				b.StartTimer()
-				if _, err := db.Import(context.Background(), g, []string{"bench"}, neo4jdb.ImportOptions{}); err != nil {
+				if _, err := db.Import(context.Background(), g, []string{"bench"}, graph.ImportOptions{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -63,12 +63,12 @@ func BenchmarkImport(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("unchanged/%d-items/%d-rels", len(g.Nodes), len(g.Rels)), func(b *testing.B) {
 			db := neo4jdbtest.MustOpen(b)
-			if _, err := db.Import(context.Background(), g, []string{"bench"}, neo4jdb.ImportOptions{}); err != nil {
+			if _, err := db.Import(context.Background(), g, []string{"bench"}, graph.ImportOptions{}); err != nil {
 				b.Fatal(err)
 			}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				res, err := db.Import(context.Background(), g, []string{"bench"}, neo4jdb.ImportOptions{})
+				res, err := db.Import(context.Background(), g, []string{"bench"}, graph.ImportOptions{})
 				if err != nil || !res.Unchanged() {
 					b.Fatalf("re-import: %v, unchanged=%v", err, res.Unchanged())
 				}

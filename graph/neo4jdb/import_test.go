@@ -33,10 +33,10 @@ func sameLines(t *testing.T, what string, got, want []string) {
 	}
 }
 
-func mustImport(t *testing.T, db *neo4jdb.DB, paths ...string) neo4jdb.ImportResult {
+func mustImport(t *testing.T, db *neo4jdb.DB, paths ...string) graph.ImportResult {
 	t.Helper()
 	g, datasets := mustLoad(t, paths...)
-	res, err := db.Import(context.Background(), g, datasets, neo4jdb.ImportOptions{})
+	res, err := db.Import(context.Background(), g, datasets, graph.ImportOptions{})
 	if err != nil {
 		t.Fatalf("Import(%v): %v", paths, err)
 	}
@@ -112,7 +112,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	before := neo4jdbtest.Snapshot(t, db)
 	g, datasets := mustLoad(t, validFile)
-	res, err := db.Import(context.Background(), g, datasets, neo4jdb.ImportOptions{DryRun: true})
+	res, err := db.Import(context.Background(), g, datasets, graph.ImportOptions{DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestFailedImportLeavesGraphAsBefore(t *testing.T) {
 	g.Nodes = append(g.Nodes, dataset.Node{Label: "Topic", ID: "broken", Dataset: datasets[0],
 		Props: map[string]any{"id": "broken", "dataset": datasets[0], "name": map[string]any{"not": "storable"}}})
 	var steps int
-	_, err := db.Import(context.Background(), g, datasets, neo4jdb.ImportOptions{BatchSize: 1, Progress: func(string, int, int) { steps++ }})
+	_, err := db.Import(context.Background(), g, datasets, graph.ImportOptions{BatchSize: 1, Progress: func(string, int, int) { steps++ }})
 	if err == nil {
 		t.Fatal("import of an unstorable value succeeded")
 	}
@@ -157,7 +157,7 @@ func TestImportRefusesIdsOfAnotherDataset(t *testing.T) {
 	before := neo4jdbtest.Snapshot(t, db)
 	other := variant(t, "dataset: test-region", "dataset: another-file")
 	g, datasets := mustLoad(t, other)
-	_, err := db.Import(context.Background(), g, datasets, neo4jdb.ImportOptions{})
+	_, err := db.Import(context.Background(), g, datasets, graph.ImportOptions{})
 	if graph.ErrorCode(err) != graph.ECONFLICT || !strings.Contains(graph.ErrorMessage(err), "test-rs (declared by dataset test-region)") {
 		t.Fatalf("Import = %v, want a conflict naming test-rs", err)
 	}
