@@ -22,9 +22,9 @@ EXAMPLES ?= examples
 ## run: build, start a local Neo4j (unless NEO4J_URI is set), load the examples, serve on :8080
 run: build
 ifdef NEO4J_URI
-	$(BIN) serve -import $(EXAMPLES)
+	$(BIN) serve -demo -import $(EXAMPLES)
 else
-	$(NEO4JLOCAL) with --port $(NEO4J_LOCAL_PORT) --data $(STATE)/neo4j --password "$(NEO4J_PASSWORD)" -- $(BIN) serve -import $(EXAMPLES)
+	$(NEO4JLOCAL) with --port $(NEO4J_LOCAL_PORT) --data $(STATE)/neo4j --password "$(NEO4J_PASSWORD)" -- $(BIN) serve -demo -import $(EXAMPLES)
 endif
 
 ## test: vet, start throw-away Neo4j servers, run every Go test against them

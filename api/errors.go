@@ -2,11 +2,13 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/dataset"
 )
 
 // problem is an RFC 9457 problem details document.
@@ -15,6 +17,8 @@ type problem struct {
 	Title  string `json:"title"`
 	Status int    `json:"status"`
 	Detail string `json:"detail,omitempty"`
+	// Errors lists every problem of an invalid dataset (file, line, column, field, message).
+	Errors dataset.Problems `json:"errors,omitempty"`
 }
 
 // statusOf maps domain error codes to HTTP statuses; the only such mapping in styrgraf.
@@ -49,6 +53,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 		code := graph.ErrorCode(err)
 		p.Status = statusOf[code]
 		p.Detail = graph.ErrorMessage(err)
+		var problems dataset.Problems
+		if errors.As(err, &problems) {
+			p.Detail = fmt.Sprintf("the dataset has %d problem(s); nothing was imported", len(problems))
+			p.Errors = problems
+		}
 		if p.Status == 0 || p.Status == http.StatusInternalServerError {
 			p.Status = http.StatusInternalServerError
 			p.Detail = "internal error"

@@ -13,9 +13,12 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// readiness is a fixed answer; the real one (neo4jdb) is tested against Neo4j in its own
-// package and end to end in cmd/styrgraf.
-type readiness struct{ err error }
+// readiness answers Ready with a fixed error, to test how errors become statuses; every
+// other Store method is the real one in the end-to-end tests (api_test.go, cmd/styrgraf).
+type readiness struct {
+	Store
+	err error
+}
 
 func (r readiness) Ready(context.Context) error { return r.err }
 
@@ -42,7 +45,7 @@ func decodeProblem(t *testing.T, resp *http.Response) problem {
 }
 
 func TestHealthzIgnoresNeo4j(t *testing.T) {
-	s := New(Options{Ready: readiness{graph.Errorf(graph.EUNAVAILABLE, "down")}})
+	s := New(Options{Store: readiness{err: graph.Errorf(graph.EUNAVAILABLE, "down")}})
 	if resp := do(t, s, "GET", "/healthz"); resp.StatusCode != http.StatusOK {
 		t.Fatalf("/healthz = %d, want 200", resp.StatusCode)
 	}
@@ -62,7 +65,7 @@ func TestReadyz(t *testing.T) {
 		{"bug", errors.New("secret internals"), 500, "internal error", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := New(Options{Ready: readiness{tc.err}})
+			s := New(Options{Store: readiness{err: tc.err}})
 			resp := do(t, s, "GET", "/readyz")
 			if resp.StatusCode != tc.status {
 				t.Fatalf("status = %d, want %d", resp.StatusCode, tc.status)
@@ -81,7 +84,7 @@ func TestReadyz(t *testing.T) {
 }
 
 func TestUnknownRouteIsProblem(t *testing.T) {
-	s := New(Options{Ready: readiness{}})
+	s := New(Options{Store: readiness{}})
 	resp := do(t, s, "GET", "/no/such/route")
 	if resp.StatusCode != http.StatusNotFound {
 		t.Fatalf("status = %d, want 404", resp.StatusCode)
@@ -90,7 +93,7 @@ func TestUnknownRouteIsProblem(t *testing.T) {
 }
 
 func TestMetricsByRouteTemplate(t *testing.T) {
-	s := New(Options{Ready: readiness{graph.Errorf(graph.EUNAVAILABLE, "down")}})
+	s := New(Options{Store: readiness{err: graph.Errorf(graph.EUNAVAILABLE, "down")}})
 	do(t, s, "GET", "/readyz")
 	do(t, s, "GET", "/no/such/route")
 	body, _ := io.ReadAll(do(t, s, "GET", "/metrics").Body)

@@ -1,17 +1,88 @@
 package api
 
 import (
+	"net/http"
+
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// routes registers every route of the service; this is the one place to read them all.
-func (s *Server) routes() {
+// param documents one request parameter (for OpenAPI; parsing is in the handlers).
+type param struct {
+	name, in, typ, desc string
+	required            bool
+}
+
+// route is one endpoint: how it is reached, who may call it, what it takes and gives, and
+// its handler. Registration and the OpenAPI document both come from this one list.
+type route struct {
+	method, path string // Echo syntax, :name for path parameters
+	summary      string
+	tag          string
+	role         Role
+	params       []param
+	produces     string // content type of a 200 answer
+	consumes     []string
+	handle       echo.HandlerFunc
+}
+
+var (
+	pAt     = param{"at", "query", "date", "answer as of this day (YYYY-MM-DD); default today", false}
+	pLimit  = param{"limit", "query", "integer", "page size (1–1000, default 100)", false}
+	pCursor = param{"cursor", "query", "string", "next_cursor of the previous page", false}
+	pID     = param{"id", "path", "string", "id (slug) of the organ", true}
+	pOrgReq = param{"organisation", "query", "string", "organisation id", true}
+	pOrgOpt = param{"organisation", "query", "string", "organisation id (default: all)", false}
+)
+
+const (
+	mimeJSON = echo.MIMEApplicationJSON
+	mimeSVG  = "image/svg+xml"
+	mimePNG  = "image/png"
+	mimeDOT  = "text/vnd.graphviz; charset=utf-8"
+)
+
+func (s *Server) routes() []route {
+	rs := []route{
+		{http.MethodGet, "/healthz", "Liveness: the process serves HTTP", "health", RolePublic, nil, mimeJSON, nil, s.handleHealthz},
+		{http.MethodGet, "/readyz", "Readiness: Neo4j reachable and schema applied (503 otherwise)", "health", RolePublic, nil, mimeJSON, nil, s.handleReadyz},
+		{http.MethodGet, "/metrics", "Prometheus metrics", "health", RolePublic, nil, "text/plain", nil, echo.WrapHandler(s.metrics.handler())},
+		{http.MethodGet, "/api/v1/openapi.json", "This API as an OpenAPI 3 document", "meta", RolePublic, nil, mimeJSON, nil, s.handleOpenAPI},
+
+		{http.MethodGet, "/api/v1/search", "Organs, seats, people, topics and organisations by name", "search", RoleReader,
+			[]param{{"q", "query", "string", "words to find (full text, Swedish)", true}, pLimit, pCursor}, mimeJSON, nil, s.handleSearch},
+		{http.MethodGet, "/api/v1/organs/:id", "One organ: parts, seats with holders, relations, mandates, duties, rules", "organs", RoleReader,
+			[]param{pID, pAt}, mimeJSON, nil, s.handleOrgan},
+		{http.MethodGet, "/api/v1/organs/:id/escalation", "Every escalation chain from the organ (or seat) to the top", "organs", RoleReader,
+			[]param{{"id", "path", "string", "id of the organ or post", true}, pAt, pLimit, pCursor}, mimeJSON, nil, s.handleEscalation},
+		{http.MethodGet, "/api/v1/people/:id", "A person and the seats they hold, directly or ex officio", "people", RoleReader,
+			[]param{{"id", "path", "string", "id of the person", true}, pAt}, mimeJSON, nil, s.handlePerson},
+
+		{http.MethodGet, "/api/v1/questions/who-decides", "Who decides X: mandates, holders, delegation path, sources", "questions", RoleReader,
+			[]param{{"topic", "query", "string", "a topic id or words", true}, pOrgOpt, pAt, pLimit, pCursor}, mimeJSON, nil, s.handleWhoDecides},
+		{http.MethodGet, "/api/v1/questions/missing-follow-ups", "Duties without follow-up in the period of the year; overdue uppdrag", "questions", RoleReader,
+			[]param{{"year", "query", "integer", "the year (default: the year of at)", false}, pOrgOpt, pAt}, mimeJSON, nil, s.handleMissingFollowUps},
+		{http.MethodGet, "/api/v1/questions/oversight-coverage", "Uppsikt coverage of nämnder, bolag, stiftelser and joint activities; gaps first", "questions", RoleReader,
+			[]param{pOrgOpt, pAt, pLimit, pCursor}, mimeJSON, nil, s.handleOversight},
+		{http.MethodGet, "/api/v1/questions/staff-functions", "Stabsfunktioner per förvaltning with FTE and gaps", "questions", RoleReader,
+			[]param{pOrgReq, pAt, pLimit, pCursor}, mimeJSON, nil, s.handleStaffFunctions},
+		{http.MethodGet, "/api/v1/questions/seats", "Vacant seats, organs without chair, people with many seats", "questions", RoleReader,
+			[]param{pOrgReq, pAt, {"min_seats", "query", "integer", "people holding at least this many seats (default 2)", false}}, mimeJSON, nil, s.handleSeats},
+		{http.MethodGet, "/api/v1/questions/changes", "What started or ended between two dates", "questions", RoleReader,
+			[]param{pOrgReq, {"from", "query", "date", "first day", true}, {"to", "query", "date", "last day", true}, pLimit, pCursor}, mimeJSON, nil, s.handleChanges},
+
+		{http.MethodPost, "/api/v1/import", "Validate and import dataset files in one transaction (YAML body or multipart files)", "import", RoleEditor,
+			[]param{{"dry_run", "query", "boolean", "compute the changes without writing", false}}, mimeJSON,
+			[]string{"application/yaml", "multipart/form-data"}, s.handleImport},
+	}
+	return append(rs, s.diagramRoutes()...)
+}
+
+// register installs the middleware and every route of routes().
+func (s *Server) register() {
 	s.echo.Use(middleware.Recover())
 	s.echo.Use(s.metrics.middleware)
-
-	s.echo.GET("/healthz", s.handleHealthz)
-	s.echo.GET("/readyz", s.handleReadyz)
-	s.echo.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})))
+	for _, r := range s.routes() {
+		s.echo.Add(r.method, r.path, s.require(r.role, r.handle))
+	}
 }

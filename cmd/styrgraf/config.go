@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/styrgraf/styrgraf/api"
+	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
 
@@ -18,6 +20,12 @@ type Config struct {
 	Neo4jDatabase string
 	// Import lists dataset files or directories that serve imports once Neo4j is reachable.
 	Import []string
+	// Tokens are "ROLE TOKEN" lines (STYRGRAF_TOKENS, ';'-separated, or a file named by
+	// STYRGRAF_TOKENS_FILE).
+	Tokens     string
+	TokensFile string
+	// Demo lets reads through without a token (make run).
+	Demo bool
 }
 
 // DefaultConfig reads the environment, falling back to defaults that work with `make run`.
@@ -29,6 +37,9 @@ func DefaultConfig() Config {
 		Neo4jPassword: os.Getenv("NEO4J_PASSWORD"),
 		Neo4jDatabase: envOr("NEO4J_DATABASE", "neo4j"),
 		Import:        splitList(os.Getenv("STYRGRAF_IMPORT")),
+		Tokens:        os.Getenv("STYRGRAF_TOKENS"),
+		TokensFile:    os.Getenv("STYRGRAF_TOKENS_FILE"),
+		Demo:          os.Getenv("STYRGRAF_DEMO") == "true",
 	}
 }
 
@@ -49,7 +60,22 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 		c.Import = append(c.Import, v)
 		return nil
 	})
+	fs.StringVar(&c.TokensFile, "tokens-file", c.TokensFile, "file of \"ROLE TOKEN\" lines (env STYRGRAF_TOKENS_FILE; or STYRGRAF_TOKENS)")
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "local demo mode: reads need no token (env STYRGRAF_DEMO=true)")
 	c.RegisterNeo4jFlags(fs)
+}
+
+// LoadTokens reads the configured tokens.
+func (c Config) LoadTokens() (api.Tokens, error) {
+	text := c.Tokens
+	if c.TokensFile != "" {
+		b, err := os.ReadFile(c.TokensFile)
+		if err != nil {
+			return api.Tokens{}, graph.Errorf(graph.EINVALID, "tokens file: %v", err)
+		}
+		text += "\n" + string(b)
+	}
+	return api.ParseTokens(text)
 }
 
 // RegisterNeo4jFlags registers the flags that say where Neo4j is.
@@ -78,6 +104,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("neo4j_password", password),
 		slog.String("neo4j_database", c.Neo4jDatabase),
 		slog.String("import", strings.Join(c.Import, ",")),
+		slog.Bool("demo", c.Demo),
 	)
 }
 

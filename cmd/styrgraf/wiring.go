@@ -24,6 +24,7 @@ type Main struct {
 	log    *slog.Logger
 
 	db       *neo4jdb.DB
+	metrics  *api.Metrics
 	listener net.Listener
 	http     *http.Server
 	cancel   context.CancelFunc
@@ -47,19 +48,32 @@ func (m *Main) Run(ctx context.Context) error {
 			return err
 		}
 	}
+	tokens, err := m.Config.LoadTokens()
+	if err != nil {
+		return err
+	}
 	db, err := neo4jdb.Open(m.Config.Neo4j())
 	if err != nil {
 		return err
 	}
 	m.db = db
+	m.metrics = api.NewMetrics(prometheus.NewRegistry())
+	db.SetObserver(m.metrics.ObserveQuery)
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
 		return graph.Errorf(graph.EINVALID, "listening on %s: %v", m.Config.Addr, err)
 	}
 	m.listener = ln
 
-	reg := prometheus.NewRegistry()
-	srv := api.New(api.Options{Ready: db, Logger: m.log, Registry: reg})
+	srv := api.New(api.Options{Store: db, Logger: m.log, Metrics: m.metrics, Tokens: tokens, Demo: m.Config.Demo})
+	switch {
+	case m.Config.Demo:
+		m.log.Warn("demo mode: reads need no token; import needs an editor token", "tokens", tokens.String())
+	case tokens.Len() == 0:
+		m.log.Warn("no tokens configured: every API call will answer 401 (set STYRGRAF_TOKENS or STYRGRAF_TOKENS_FILE)")
+	default:
+		m.log.Info("API tokens loaded", "tokens", tokens.String())
+	}
 	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 
 	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
@@ -100,6 +114,7 @@ func (m *Main) importAtStart(ctx context.Context, files []*dataset.File) {
 		res, err = m.db.Import(ctx, dataset.Flatten(files), dataset.DatasetIDs(files), graph.ImportOptions{})
 		return err
 	})
+	m.metrics.ObserveImport(res, err)
 	if err != nil {
 		m.log.Error("import at start-up failed", "err", err)
 		return

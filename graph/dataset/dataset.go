@@ -22,11 +22,11 @@ import (
 
 // Problem is one thing wrong with a dataset file.
 type Problem struct {
-	File    string
-	Line    int
-	Column  int
-	Path    string // field path, e.g. organs[3].part_of
-	Message string
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Path    string `json:"field"` // field path, e.g. organs[3].part_of
+	Message string `json:"message"`
 }
 
 func (p Problem) String() string {

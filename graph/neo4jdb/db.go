@@ -30,6 +30,13 @@ type Config struct {
 type DB struct {
 	driver   neo4j.DriverWithContext
 	database string
+	observe  func(query string, d time.Duration, err error)
+}
+
+// SetObserver has every transaction reported (query name, duration, error), e.g. to
+// Prometheus. Set it before use; it is not synchronised.
+func (db *DB) SetObserver(fn func(query string, d time.Duration, err error)) {
+	db.observe = fn
 }
 
 // Open creates the driver. It does not need Neo4j to be up: the driver connects lazily, so a
@@ -123,6 +130,10 @@ func runTx[T any](ctx context.Context, db *DB, name string, mode neo4j.AccessMod
 		}
 	}()
 	work := func(tx neo4j.ManagedTransaction) (any, error) { return fn(tx) }
+	if db.observe != nil {
+		start := time.Now()
+		defer func() { db.observe(name, time.Since(start), err) }()
+	}
 	var out any
 	if mode == neo4j.AccessModeRead {
 		out, err = session.ExecuteRead(ctx, work)

@@ -1,0 +1,267 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/dataset"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
+)
+
+const (
+	readerToken = "reader-token-0123456789"
+	editorToken = "editor-token-0123456789"
+)
+
+// testServer serves the example data from a real Neo4j, as of 2026-11-24.
+func testServer(t *testing.T, demo bool) (*Server, *neo4jdb.DB) {
+	t.Helper()
+	db := neo4jdbtest.MustOpen(t)
+	files, err := dataset.Load("../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Import(context.Background(), dataset.Flatten(files), dataset.DatasetIDs(files), graph.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	tokens, err := ParseTokens("reader " + readerToken + "; editor " + editorToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics := NewMetrics(nil)
+	db.SetObserver(metrics.ObserveQuery)
+	s := New(Options{Store: db, Tokens: tokens, Demo: demo, Metrics: metrics,
+		Today: func() graph.Date { return graph.MustDate("2026-11-24") }})
+	return s, db
+}
+
+func request(t *testing.T, s *Server, method, target, token string, body io.Reader, header ...string) *http.Response {
+	t.Helper()
+	req := httptest.NewRequest(method, target, body)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+func body(t *testing.T, resp *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestRoutes runs every read route: the happy path (with a fact of the example data in the
+// answer), a bad parameter (400 naming it), an unknown id (404) and no token (401).
+func TestRoutes(t *testing.T) {
+	s, _ := testServer(t, false)
+	for _, tc := range []struct {
+		path, contains string
+		badParam       string // a request with a wrong parameter, and the parameter's name
+		bad            string
+		unknown        string // a request for an id that does not exist
+	}{
+		{"/api/v1/search?q=chefsgrupp", `"id":"cgh"`, "/api/v1/search?q=chefsgrupp&limit=0", "limit", ""},
+		{"/api/v1/organs/cgh", `"rh-regiondirektor"`, "/api/v1/organs/cgh?at=2026-13-01", "at", "/api/v1/organs/no-such-organ"},
+		{"/api/v1/organs/vgr-sr-ortopedi/escalation", `"vgr-kl-hs"`, "/api/v1/organs/vgr-sr-ortopedi/escalation?cursor=zzz", "cursor", "/api/v1/organs/no-such-organ/escalation"},
+		{"/api/v1/people/jorgen-preuss?at=2021-10-28", `"cgh-ordforande"`, "/api/v1/people/jorgen-preuss?at=yesterday", "at", "/api/v1/people/nobody"},
+		{"/api/v1/questions/who-decides?topic=stabsfunktioner&organisation=region-halland", `"rh-rsau-delegation"`, "/api/v1/questions/who-decides", "topic", "/api/v1/questions/who-decides?topic=budget&organisation=no-such-org"},
+		{"/api/v1/questions/missing-follow-ups?organisation=region-halland&year=2026", `"rh-uppdrag-stabsfunktioner"`, "/api/v1/questions/missing-follow-ups?year=twenty", "year", "/api/v1/questions/missing-follow-ups?organisation=no-such-org"},
+		{"/api/v1/questions/oversight-coverage?organisation=region-halland", `"rh-stiftelse-exempelfond"`, "/api/v1/questions/oversight-coverage?limit=5000", "limit", "/api/v1/questions/oversight-coverage?organisation=no-such-org"},
+		{"/api/v1/questions/staff-functions?organisation=region-halland", `"sakerhet"`, "/api/v1/questions/staff-functions", "organisation", "/api/v1/questions/staff-functions?organisation=no-such-org"},
+		{"/api/v1/questions/seats?organisation=region-halland&at=2021-10-28", `"jorgen-preuss"`, "/api/v1/questions/seats?organisation=region-halland&min_seats=0", "min_seats", "/api/v1/questions/seats?organisation=no-such-org"},
+		{"/api/v1/questions/changes?organisation=region-halland&from=2021-10-01&to=2021-11-30", `"jorgen-preuss\u003erh-regiondirektor"`, "/api/v1/questions/changes?organisation=region-halland&from=2021-10-01", "to", "/api/v1/questions/changes?organisation=no-such-org&from=2021-01-01&to=2022-01-01"},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			resp := request(t, s, "GET", tc.path, readerToken, nil)
+			got := body(t, resp)
+			if resp.StatusCode != 200 || !strings.Contains(got, tc.contains) {
+				t.Errorf("GET %s = %d, want 200 containing %s:\n%.500s", tc.path, resp.StatusCode, tc.contains, got)
+			}
+			if resp.Header.Get("ETag") == "" || resp.Header.Get("Cache-Control") == "" {
+				t.Errorf("GET %s lacks ETag or Cache-Control", tc.path)
+			}
+			resp = request(t, s, "GET", tc.badParam, readerToken, nil)
+			if p := decodeProblem(t, resp); resp.StatusCode != 400 || !strings.HasPrefix(p.Detail, tc.bad+":") {
+				t.Errorf("GET %s = %d %q, want 400 naming %s", tc.badParam, resp.StatusCode, p.Detail, tc.bad)
+			}
+			if tc.unknown != "" {
+				resp = request(t, s, "GET", tc.unknown, readerToken, nil)
+				if p := decodeProblem(t, resp); resp.StatusCode != 404 {
+					t.Errorf("GET %s = %d %q, want 404", tc.unknown, resp.StatusCode, p.Detail)
+				}
+			}
+			resp = request(t, s, "GET", tc.path, "", nil)
+			if decodeProblem(t, resp); resp.StatusCode != 401 || resp.Header.Get("WWW-Authenticate") == "" {
+				t.Errorf("GET %s without token = %d, want 401 with WWW-Authenticate", tc.path, resp.StatusCode)
+			}
+			resp = request(t, s, "GET", tc.path, "not-a-known-token", nil)
+			if decodeProblem(t, resp); resp.StatusCode != 401 {
+				t.Errorf("GET %s with an unknown token = %d, want 401", tc.path, resp.StatusCode)
+			}
+		})
+	}
+}
+
+func TestETagAndPagination(t *testing.T) {
+	s, _ := testServer(t, false)
+	first := request(t, s, "GET", "/api/v1/organs/cgh", readerToken, nil)
+	etag := first.Header.Get("ETag")
+	again := request(t, s, "GET", "/api/v1/organs/cgh", readerToken, nil)
+	if again.Header.Get("ETag") != etag || body(t, again) != body(t, first) {
+		t.Error("the same organ on the same date gave different bytes")
+	}
+	if resp := request(t, s, "GET", "/api/v1/organs/cgh", readerToken, nil, "If-None-Match", etag); resp.StatusCode != 304 {
+		t.Errorf("If-None-Match with the ETag = %d, want 304", resp.StatusCode)
+	}
+	if resp := request(t, s, "GET", "/api/v1/organs/cgh?at=2021-10-28", readerToken, nil, "If-None-Match", etag); resp.StatusCode != 200 {
+		t.Errorf("another date with the old ETag = %d, want 200", resp.StatusCode)
+	}
+
+	// Walk the search results one by one and get them all, once each.
+	var all page[graph.SearchHit]
+	if err := json.Unmarshal([]byte(body(t, request(t, s, "GET", "/api/v1/search?q=kommunstyrelsen", readerToken, nil))), &all); err != nil {
+		t.Fatal(err)
+	}
+	if all.Total < 3 {
+		t.Fatalf("search found %d, want several kommunstyrelser", all.Total)
+	}
+	seen := map[string]bool{}
+	cursor := ""
+	for pages := 0; pages <= all.Total; pages++ {
+		var p page[graph.SearchHit]
+		json.Unmarshal([]byte(body(t, request(t, s, "GET", "/api/v1/search?q=kommunstyrelsen&limit=1&cursor="+cursor, readerToken, nil))), &p)
+		if len(p.Items) != 1 || seen[p.Items[0].ID] {
+			t.Fatalf("page %d: %+v", pages, p)
+		}
+		seen[p.Items[0].ID] = true
+		if cursor = p.NextCursor; cursor == "" {
+			break
+		}
+	}
+	if len(seen) != all.Total {
+		t.Errorf("paging gave %d items, want %d", len(seen), all.Total)
+	}
+}
+
+func TestImportRoute(t *testing.T) {
+	s, db := testServer(t, false)
+	before := neo4jdbtest.Snapshot(t, db)
+	valid, err := os.ReadFile("../graph/dataset/testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp := request(t, s, "POST", "/api/v1/import", readerToken, bytes.NewReader(valid)); resp.StatusCode != 403 {
+		t.Errorf("import with a reader token = %d, want 403", resp.StatusCode)
+	}
+	resp := request(t, s, "POST", "/api/v1/import?dry_run=true", editorToken, bytes.NewReader(valid), "Content-Type", "application/yaml")
+	var res graph.ImportResult
+	if err := json.Unmarshal([]byte(body(t, resp)), &res); err != nil || resp.StatusCode != 200 || !res.DryRun || len(res.Nodes.Added) != 10 {
+		t.Fatalf("dry run = %d %+v %v", resp.StatusCode, res, err)
+	}
+	if after := neo4jdbtest.Snapshot(t, db); after != before {
+		t.Fatal("a dry run wrote")
+	}
+
+	// Every problem comes back with file, line and field, and nothing is written.
+	bad := strings.Replace(string(valid), "part_of: test-rs", "part_of: test-nope", 1)
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("files", "region.yaml")
+	fw.Write([]byte(bad))
+	mw.Close()
+	resp = request(t, s, "POST", "/api/v1/import", editorToken, &buf, "Content-Type", mw.FormDataContentType())
+	p := decodeProblem(t, resp)
+	if resp.StatusCode != 400 || len(p.Errors) != 1 || p.Errors[0].File != "region.yaml" || p.Errors[0].Line != 26 || p.Errors[0].Path != "organs[2].part_of" {
+		t.Errorf("bad import = %d %+v", resp.StatusCode, p)
+	}
+	if after := neo4jdbtest.Snapshot(t, db); after != before {
+		t.Fatal("a refused import wrote")
+	}
+
+	resp = request(t, s, "POST", "/api/v1/import", editorToken, bytes.NewReader(valid), "Content-Type", "application/yaml")
+	if resp.StatusCode != 200 {
+		t.Fatalf("import = %d %s", resp.StatusCode, body(t, resp))
+	}
+	if after := neo4jdbtest.Snapshot(t, db); after.Nodes != before.Nodes+10 {
+		t.Errorf("import added %d nodes, want 10", after.Nodes-before.Nodes)
+	}
+}
+
+func TestDemoModeOpensReadsOnly(t *testing.T) {
+	s, _ := testServer(t, true)
+	if resp := request(t, s, "GET", "/api/v1/organs/cgh", "", nil); resp.StatusCode != 200 {
+		t.Errorf("demo read without token = %d, want 200", resp.StatusCode)
+	}
+	if resp := request(t, s, "POST", "/api/v1/import", "", strings.NewReader("dataset: x")); resp.StatusCode != 401 {
+		t.Errorf("demo import without token = %d, want 401", resp.StatusCode)
+	}
+}
+
+// TestOpenAPIMatchesRoutes: every registered route is documented and every documented path
+// is registered.
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	s, _ := testServer(t, false)
+	resp := request(t, s, "GET", "/api/v1/openapi.json", "", nil)
+	var doc struct {
+		OpenAPI string                    `json:"openapi"`
+		Paths   map[string]map[string]any `json:"paths"`
+	}
+	if err := json.Unmarshal([]byte(body(t, resp)), &doc); err != nil || !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Fatalf("openapi.json: %v %q", err, doc.OpenAPI)
+	}
+	registered := map[string]bool{}
+	for _, r := range s.echo.Routes() {
+		key := strings.ToLower(r.Method) + " " + openAPIPath(r.Path)
+		registered[key] = true
+		if _, ok := doc.Paths[openAPIPath(r.Path)][strings.ToLower(r.Method)]; !ok {
+			t.Errorf("%s is registered but not in openapi.json", key)
+		}
+	}
+	for path, ops := range doc.Paths {
+		for method := range ops {
+			if !registered[method+" "+path] {
+				t.Errorf("openapi.json documents %s %s, which is not registered", method, path)
+			}
+		}
+	}
+	if len(registered) < 15 {
+		t.Errorf("only %d routes registered", len(registered))
+	}
+}
+
+func TestMetricsAfterRequests(t *testing.T) {
+	s, _ := testServer(t, false)
+	request(t, s, "GET", "/api/v1/organs/cgh", readerToken, nil)
+	request(t, s, "GET", "/api/v1/organs/no-such", readerToken, nil)
+	got := body(t, request(t, s, "GET", "/metrics", "", nil))
+	for _, want := range []string{
+		`styrgraf_http_requests_total{method="GET",route="/api/v1/organs/:id",status="200"} 1`,
+		`styrgraf_http_requests_total{method="GET",route="/api/v1/organs/:id",status="404"} 1`,
+		`styrgraf_neo4j_query_duration_seconds_count{outcome="ok",query="organ_detail"} 2`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	if strings.Contains(got, "no-such") {
+		t.Error("/metrics names a raw path")
+	}
+}
