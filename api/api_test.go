@@ -26,6 +26,13 @@ const (
 // testServer serves the example data from a real Neo4j, as of 2026-11-24.
 func testServer(t *testing.T, demo bool) (*Server, *neo4jdb.DB) {
 	t.Helper()
+	return newTestServer(t, demo)
+}
+
+func testServerB(b *testing.B) (*Server, *neo4jdb.DB) { return newTestServer(b, false) }
+
+func newTestServer(t testing.TB, demo bool) (*Server, *neo4jdb.DB) {
+	t.Helper()
 	db := neo4jdbtest.MustOpen(t)
 	files, err := dataset.Load("../examples")
 	if err != nil {
