@@ -303,12 +303,16 @@ func (w *dotWriter) seatNode(indent string, s graph.Seat, organName string, outl
 type drawnEdge struct {
 	typ, from, to string // DOT ids
 	minlen        int
+	chain         bool // a step of an escalation chain: always upwards and shaping the ranks
 }
 
 func (w *dotWriter) edge(e drawnEdge) {
 	st := styleOf(e.typ)
 	if e.typ == "" {
 		st = cycleStyle
+	}
+	if e.chain {
+		st.up, st.constraint = true, true
 	}
 	from, to := e.from, e.to
 	attrs := st.attrs
@@ -560,12 +564,12 @@ func treeDOT(t graph.Subtree, root string, opts Options) ([]byte, error) {
 	for _, o := range organs {
 		for _, s := range seats[o.ID] {
 			k := key{"SEAT_OF", s.ID, o.ID}
-			w.edge(drawnEdge{"SEAT_OF", w.ids[s.ID], w.ids[o.ID], minlen[k]})
+			w.edge(drawnEdge{"SEAT_OF", w.ids[s.ID], w.ids[o.ID], minlen[k], false})
 		}
 	}
 	for _, k := range rels {
 		types[k.typ] = true
-		w.edge(drawnEdge{k.typ, w.ids[k.from], w.ids[k.to], minlen[k]})
+		w.edge(drawnEdge{k.typ, w.ids[k.from], w.ids[k.to], minlen[k], false})
 	}
 	if !opts.NoLegend {
 		w.legend(cats, types, len(seatOrgan) > 0)
@@ -610,6 +614,8 @@ func seatLess(a, b graph.Seat) bool {
 // EscalationDOT merges the escalation chains from one organ or post (id) into one diagram:
 // each step once, each step-to-step relation once, the start at the bottom and the top
 // organ at the top, so that it reads bottom-up along the arrows or top-down from the top.
+// Every step of a chain points up and shapes the ranks, whatever its relation (an ex
+// officio step included).
 // A chain that comes back to a step it passed ends in a red "cykel" edge.
 func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]byte, error) {
 	type step struct {
@@ -688,7 +694,7 @@ func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]b
 	types := map[string]bool{}
 	for _, k := range rels {
 		types[k.typ] = true
-		w.edge(drawnEdge{k.typ, w.ids[k.from], w.ids[k.to], 0})
+		w.edge(drawnEdge{k.typ, w.ids[k.from], w.ids[k.to], 0, k.typ != ""})
 	}
 	if !opts.NoLegend {
 		w.legend(nil, types, hasPosts)
