@@ -450,9 +450,10 @@ func (r *rasterizer) face(family, weight, style string, size float64) font.Face 
 	return f
 }
 
-// text draws one <text> at its baseline, anchored as text-anchor says. Graphviz sized the
-// label for its own metrics of the font it names; a Go font that comes out wider is
-// condensed to that width rather than run over the box.
+// text draws one <text> at its baseline, anchored as text-anchor says, in the Go font
+// closest to the family named (Go Regular for Helvetica and Times, Go Mono for Courier).
+// Graphviz sized the label with its own metrics for the family; Go Regular is close enough
+// to Helvetica's widths that labels stay inside their boxes.
 func (r *rasterizer) text(e xml.StartElement, s string) {
 	s = strings.TrimSpace(s)
 	if s == "" {
