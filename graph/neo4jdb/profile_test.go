@@ -25,6 +25,7 @@ var profiled = []struct {
 	{"changes.cypher", map[string]any{"organisation": "region-halland", "from": at("2021-01-01"), "to": at("2026-11-24")}, true},
 	{"organ_detail.cypher", map[string]any{"id": "cgh", "at": at("2026-11-24")}, true},
 	{"organ_subtree.cypher", map[string]any{"id": "rh-rs", "at": at("2026-11-24"), "depth": int64(3)}, true},
+	{"organisation_graph.cypher", map[string]any{"organisation": "region-halland", "at": at("2026-11-24"), "maxOrgans": int64(400)}, true},
 	{"staff_functions.cypher", map[string]any{"organisation": "region-halland", "at": at("2026-11-24"), "functions": []any{"hr", "it", "kommunikation", "uppsikt_internkontroll", "ekonomi_budget", "administration_juridik", "sakerhet"}}, true},
 	{"seats_vacant.cypher", map[string]any{"organisation": "region-halland", "at": at("2021-10-28"), "minSeats": int64(1)}, true},
 	{"seats_without_chair.cypher", map[string]any{"organisation": "region-halland", "at": at("2021-10-28"), "minSeats": int64(1)}, true},

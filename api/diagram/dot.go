@@ -1,0 +1,704 @@
+package diagram
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// Defaults for the zero Options.
+const (
+	DefaultMaxNodes = 400
+	DefaultFanOut   = 6
+)
+
+// Options shape a diagram. The zero value is a diagram with seats and a legend, at most
+// DefaultMaxNodes nodes and fan-out staggered above DefaultFanOut leaves.
+type Options struct {
+	MaxNodes int    // organs, seats and escalation steps together (the legend does not count); 0: DefaultMaxNodes
+	FanOut   int    // leaves of one node that may share a rank before they are staggered; 0: DefaultFanOut
+	Title    string // diagram title (Swedish), e.g. "Region Halland 2026-01-01"; empty: none
+	NoSeats  bool   // leave seats (posts and their holders) out
+	NoLegend bool   // leave the legend (teckenförklaring) out
+}
+
+func (o Options) maxNodes() int {
+	if o.MaxNodes > 0 {
+		return o.MaxNodes
+	}
+	return DefaultMaxNodes
+}
+
+func (o Options) fanOut() int {
+	if o.FanOut > 0 {
+		return o.FanOut
+	}
+	return DefaultFanOut
+}
+
+// Fill colours of organ boxes by category: light, distinct and legible when printed in
+// colour or in grey.
+var categoryFill = map[string]string{
+	graph.CategoryPolitical:      "#cfe2f3", // light blue
+	graph.CategoryAdministrative: "#d9ead3", // light green
+	graph.CategoryCollaborative:  "#fff2cc", // light yellow
+	graph.CategoryCompany:        "#f4cccc", // light red
+	graph.CategoryFoundation:     "#d9d2e9", // light purple
+	graph.CategoryFederation:     "#fce5cd", // light orange
+}
+
+const otherFill = "#eeeeee"
+
+// categories in legend order, with their Swedish names.
+var categories = []graph.Term{
+	{Value: graph.CategoryPolitical, Swedish: "politiskt organ"},
+	{Value: graph.CategoryAdministrative, Swedish: "förvaltning"},
+	{Value: graph.CategoryCollaborative, Swedish: "grupp, råd, forum"},
+	{Value: graph.CategoryCompany, Swedish: "bolag"},
+	{Value: graph.CategoryFoundation, Swedish: "stiftelse"},
+	{Value: graph.CategoryFederation, Swedish: "kommunalförbund"},
+}
+
+// edgeStyle is how one relationship type is drawn.
+type edgeStyle struct {
+	attrs      string // DOT attributes, already escaped
+	up         bool   // the relation points up the hierarchy: written head first with dir=back
+	constraint bool   // the relation shapes the ranks
+	legend     string // Swedish, for the legend
+}
+
+// Relationship types in legend order. Seat links (SEAT_OF) join a post to its organ.
+var edgeTypes = []string{"PART_OF", "REPORTS_TO", "PREPARES_FOR", "ESCALATES_TO", "OVERSEES", "APPOINTS",
+	"ESTABLISHES", "DIRECTS", "SUPPORTS", "COLLABORATES_WITH", "MEMBER_OF", "EX_OFFICIO", "SEAT_OF"}
+
+var edgeStyles = map[string]edgeStyle{
+	"PART_OF":           {`color="#424242"`, true, true, "ingår i"},
+	"REPORTS_TO":        {`style=bold, penwidth=2, color="#1f3a5f"`, true, true, "rapporterar till"},
+	"PREPARES_FOR":      {`style=dashed, penwidth=1.5, color="#2e7d32"`, true, true, "bereder åt"},
+	"ESCALATES_TO":      {`penwidth=2, color="#c62828", arrowhead=vee`, true, true, "eskalerar till"},
+	"OVERSEES":          {`style=dotted, penwidth=2, color="#6a1b9a", arrowhead=odiamond`, false, false, "har uppsikt över"},
+	"APPOINTS":          {`penwidth=1.2, color="#e65100", arrowhead=dot`, false, false, "tillsätter"},
+	"ESTABLISHES":       {`style=dashed, color="#795548", arrowhead=box`, false, false, "inrättar"},
+	"DIRECTS":           {`penwidth=1.5, color="#00838f", arrowhead=normal`, false, false, "leder, ger direktiv till"},
+	"SUPPORTS":          {`style=dotted, penwidth=1.5, color="#00838f", arrowhead=empty`, false, false, "biträder, stödjer"},
+	"COLLABORATES_WITH": {`style=dashed, penwidth=1.5, color="#757575", dir=both, arrowhead=none, arrowtail=none`, false, false, "samverkar med"},
+	"MEMBER_OF":         {`style=tapered, penwidth=3, color="#5d4037", arrowhead=none`, true, false, "utgör, är medlem i"},
+	"EX_OFFICIO":        {`style=dashed, color="#9e9e9e", arrowhead=odot`, false, false, "ex officio (innehas av den som har)"},
+	"SEAT_OF":           {`color="#9e9e9e", arrowhead=none, weight=4`, true, true, "post i organet"},
+}
+
+// cycleStyle draws the step where an escalation chain comes back to a step it passed.
+var cycleStyle = edgeStyle{`style=dashed, penwidth=2, color="#c62828", fontcolor="#c62828", label="cykel"`, false, false, "går tillbaka (cykel)"}
+
+func styleOf(typ string) edgeStyle {
+	if s, ok := edgeStyles[typ]; ok {
+		return s
+	}
+	return edgeStyle{`color="#9e9e9e"`, false, false, strings.ToLower(strings.ReplaceAll(typ, "_", " "))}
+}
+
+// seatKindOrder puts a chair before the others.
+var seatKindOrder = map[string]int{"chair": 0, "vice_chair": 1, "director": 2, "convener": 3, "member": 4,
+	"substitute": 5, "secretary": 6, "adjunct": 7, "expert": 8, "contact": 9, "officer": 10}
+
+const maxHoldersShown = 3
+
+// OrganDOT draws an organ with its parts, seats and the relations between them; the root
+// organ is outlined. Organs are grouped in one cluster per organisation.
+func OrganDOT(t graph.Subtree, opts Options) ([]byte, error) {
+	return treeDOT(t, t.Root, opts)
+}
+
+// OrganisationDOT draws every organ of an organisation (t as OrganisationGraph answers it,
+// Root the organisation's id) with seats and relations. Joint organs that belong to the
+// organisation through spans are drawn in their own organisation's cluster.
+func OrganisationDOT(t graph.Subtree, opts Options) ([]byte, error) {
+	return treeDOT(t, "", opts)
+}
+
+type dotWriter struct {
+	b    bytes.Buffer
+	ids  map[string]string // item id → DOT id
+	used map[string]bool
+}
+
+func newWriter() *dotWriter {
+	return &dotWriter{ids: map[string]string{}, used: map[string]bool{}}
+}
+
+// id returns the DOT identifier of an item: prefix plus the item id with everything but
+// ASCII letters and digits replaced, so that it never needs quoting; a clash gets a suffix.
+func (w *dotWriter) id(prefix, item string) string {
+	if d, ok := w.ids[item]; ok {
+		return d
+	}
+	d := safeID(prefix, item)
+	for n := 2; w.used[d]; n++ {
+		d = safeID(prefix, item) + "_" + strconv.Itoa(n)
+	}
+	w.ids[item], w.used[d] = d, true
+	return d
+}
+
+func safeID(prefix, s string) string {
+	var b strings.Builder
+	b.WriteString(prefix)
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '-' || r == '_' || r == '.' || r == ' ':
+			b.WriteByte('_')
+		default:
+			fmt.Fprintf(&b, "_x%X_", r)
+		}
+	}
+	return b.String()
+}
+
+// quote writes s as a DOT double-quoted string: quotes and backslashes escaped (a backslash
+// would otherwise start an escString sequence such as \N), newlines as \n (centred line
+// breaks), other control characters as spaces, invalid UTF-8 replaced.
+func quote(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+		case r < 0x20 || r == 0x7f:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// label joins non-empty lines into one quoted label.
+func label(lines ...string) string {
+	var keep []string
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			keep = append(keep, l)
+		}
+	}
+	return quote(strings.Join(keep, "\n"))
+}
+
+// wrap breaks s at spaces into lines of about width characters.
+func wrap(s string, width int) string {
+	words := strings.Fields(s)
+	var lines []string
+	var line string
+	for _, w := range words {
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func holderLines(holders []graph.Ref) string {
+	if len(holders) == 0 {
+		return "vakant"
+	}
+	names := make([]string, 0, len(holders))
+	for _, h := range holders {
+		names = append(names, h.Name)
+	}
+	sort.Strings(names)
+	if len(names) > maxHoldersShown {
+		rest := len(names) - maxHoldersShown
+		names = append(names[:maxHoldersShown], fmt.Sprintf("+ %d till", rest))
+	}
+	return strings.Join(names, "\n")
+}
+
+func (w *dotWriter) header(title string) {
+	w.b.WriteString("digraph styrgraf {\n")
+	w.b.WriteString("\tgraph [charset=\"UTF-8\", newrank=true, rankdir=TB, fontname=\"Helvetica\", fontsize=14, " +
+		"nodesep=0.25, ranksep=0.4, outputorder=edgesfirst, pad=0.2")
+	if title != "" {
+		fmt.Fprintf(&w.b, ", label=%s, labelloc=t", quote(title))
+	}
+	w.b.WriteString("];\n")
+	w.b.WriteString("\tnode [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", " +
+		"fillcolor=\"" + otherFill + "\", color=\"#424242\", margin=\"0.12,0.06\"];\n")
+	w.b.WriteString("\tedge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n")
+}
+
+// organNode writes one organ box.
+func (w *dotWriter) organNode(indent string, o graph.SubtreeOrgan, root bool) {
+	fill, ok := categoryFill[o.Category]
+	if !ok {
+		fill = otherFill
+	}
+	name := o.Name
+	if name == "" {
+		name = o.ID
+	}
+	lines := []string{wrap(name, 28)}
+	if o.ShortName != "" && o.ShortName != name {
+		lines = append(lines, "("+o.ShortName+")")
+	}
+	attrs := fmt.Sprintf("label=%s, fillcolor=\"%s\"", label(lines...), fill)
+	if k, ok := graph.OrganKindOf(o.Kind); ok {
+		attrs += ", tooltip=" + quote(k.Swedish)
+	}
+	if root {
+		attrs += ", penwidth=2.5"
+	}
+	fmt.Fprintf(&w.b, "%s%s [%s];\n", indent, w.id("o_", o.ID), attrs)
+}
+
+// seatNode writes one post with its holders, or "vakant".
+func (w *dotWriter) seatNode(indent string, s graph.Seat, organName string, outlined bool) {
+	title := s.Title
+	if title == "" {
+		title = s.ID
+	}
+	lines := []string{wrap(title, 24)}
+	if organName != "" {
+		lines = append(lines, "("+wrap(organName, 24)+")")
+	}
+	lines = append(lines, holderLines(s.Holders))
+	style := "filled"
+	fill := "#ffffff"
+	if s.Vacant() {
+		style, fill = "filled,dashed", "#f5f5f5"
+	}
+	attrs := fmt.Sprintf("label=%s, shape=note, style=\"%s\", fillcolor=\"%s\", fontsize=8", label(lines...), style, fill)
+	if s.ExOfficio != nil {
+		attrs += ", tooltip=" + quote("ex officio: "+s.ExOfficio.Name)
+	}
+	if outlined {
+		attrs += ", penwidth=2.5"
+	}
+	fmt.Fprintf(&w.b, "%s%s [%s];\n", indent, w.id("s_", s.ID), attrs)
+}
+
+type drawnEdge struct {
+	typ, from, to string // DOT ids
+	minlen        int
+	chain         bool // a step of an escalation chain: always upwards and shaping the ranks
+}
+
+func (w *dotWriter) edge(e drawnEdge) {
+	st := styleOf(e.typ)
+	if e.typ == "" {
+		st = cycleStyle
+	}
+	if e.chain {
+		st.up, st.constraint = true, true
+	}
+	from, to := e.from, e.to
+	attrs := st.attrs
+	if st.up {
+		from, to = to, from
+		attrs += ", dir=back"
+		if strings.Contains(st.attrs, "arrowhead=") {
+			attrs = strings.Replace(attrs, "arrowhead=", "arrowtail=", 1)
+		}
+	}
+	if !st.constraint {
+		attrs += ", constraint=false"
+	}
+	if e.minlen > 1 {
+		attrs += ", minlen=" + strconv.Itoa(e.minlen)
+	}
+	fmt.Fprintf(&w.b, "\t%s -> %s [%s];\n", from, to, attrs)
+}
+
+// legend writes the teckenförklaring for the categories and relationship types used, as a
+// compact grid: organ categories (and the post symbol) three to a row, relationship types
+// two to a row, each drawn as a short edge of its style next to its Swedish name.
+func (w *dotWriter) legend(cats map[string]bool, types map[string]bool, seats bool) {
+	w.b.WriteString("\tsubgraph cluster_legend {\n")
+	w.b.WriteString("\t\tlabel=\"Teckenförklaring\"; fontsize=11; style=\"rounded\"; color=\"#9e9e9e\";\n")
+	var rows [][]string // DOT ids of each row's nodes, left to right, top to bottom
+	n := 0
+	next := func() string { n++; return fmt.Sprintf("legend_%d", n) }
+	var boxes []string
+	for _, c := range categories {
+		if cats[c.Value] {
+			id := next()
+			fmt.Fprintf(&w.b, "\t\t%s [label=%s, fillcolor=\"%s\", fontsize=9];\n", id, quote(c.Swedish), categoryFill[c.Value])
+			boxes = append(boxes, id)
+		}
+	}
+	if seats {
+		id := next()
+		fmt.Fprintf(&w.b, "\t\t%s [label=%s, shape=note, style=filled, fillcolor=\"#ffffff\", fontsize=8];\n", id, label("post", "innehavare eller vakant"))
+		boxes = append(boxes, id)
+	}
+	for i := 0; i < len(boxes); i += 3 {
+		rows = append(rows, boxes[i:min(i+3, len(boxes))])
+	}
+	var pairs []string
+	for _, typ := range append(append([]string(nil), edgeTypes...), "") {
+		if !types[typ] {
+			continue
+		}
+		st := styleOf(typ)
+		attrs := st.attrs
+		if typ == "" {
+			st = cycleStyle
+			attrs = `style=dashed, penwidth=2, color="#c62828"`
+		}
+		a := next()
+		b := a + "b"
+		fmt.Fprintf(&w.b, "\t\t%s [label=%s, shape=plaintext, style=\"\", fontsize=9];\n", a, quote(st.legend))
+		fmt.Fprintf(&w.b, "\t\t%s [label=\"\", shape=box, width=0.5, height=0.1, style=invis];\n", b)
+		fmt.Fprintf(&w.b, "\t\t%s -> %s [%s, headclip=false];\n", a, b, attrs)
+		pairs = append(pairs, a, b)
+	}
+	for i := 0; i < len(pairs); i += 4 {
+		rows = append(rows, pairs[i:min(i+4, len(pairs))])
+	}
+	for i, row := range rows {
+		fmt.Fprintf(&w.b, "\t\t{ rank=same; %s; }\n", strings.Join(row, "; "))
+		for j := 1; j < len(row); j++ {
+			if !strings.HasSuffix(row[j], "b") {
+				fmt.Fprintf(&w.b, "\t\t%s -> %s [style=invis];\n", row[j-1], row[j])
+			}
+		}
+		if i > 0 {
+			fmt.Fprintf(&w.b, "\t\t%s -> %s [style=invis];\n", rows[i-1][0], row[0])
+		}
+	}
+	w.b.WriteString("\t}\n")
+}
+
+func tooLarge(nodes, limit int, hint string) error {
+	return graph.Errorf(graph.ETOOLARGE, "the diagram would have %d nodes, more than the limit of %d; narrow it: %s",
+		nodes, limit, hint)
+}
+
+// treeDOT draws a subtree or an organisation; root, if not empty, is outlined.
+func treeDOT(t graph.Subtree, root string, opts Options) ([]byte, error) {
+	organs := append([]graph.SubtreeOrgan(nil), t.Organs...)
+	sort.SliceStable(organs, func(i, j int) bool {
+		a, b := organs[i], organs[j]
+		if a.Level != b.Level {
+			return a.Level < b.Level
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.ID < b.ID
+	})
+	byID := map[string]*graph.SubtreeOrgan{}
+	var uniq []graph.SubtreeOrgan
+	for _, o := range organs {
+		if _, dup := byID[o.ID]; dup {
+			continue
+		}
+		uniq = append(uniq, o)
+		byID[o.ID] = &uniq[len(uniq)-1]
+	}
+	organs = uniq
+	for i := range organs {
+		byID[organs[i].ID] = &organs[i]
+	}
+
+	// Seats, sorted, and the organ each belongs to.
+	seats := map[string][]graph.Seat{}
+	seatOrgan := map[string]string{}
+	nodes := len(organs)
+	if !opts.NoSeats {
+		for _, o := range organs {
+			list := append([]graph.Seat(nil), o.Seats...)
+			sort.SliceStable(list, func(i, j int) bool { return seatLess(list[i], list[j]) })
+			for _, s := range list {
+				if _, dup := seatOrgan[s.ID]; dup {
+					continue
+				}
+				seatOrgan[s.ID] = o.ID
+				seats[o.ID] = append(seats[o.ID], s)
+				nodes++
+			}
+		}
+	}
+	if limit := opts.maxNodes(); nodes > limit {
+		hint := "ask for fewer levels (a lower depth), a sub-organ, another date, or leave out seats"
+		if root == "" {
+			hint = "draw one organ's subtree with a lower depth instead of the whole organisation, choose another date, or leave out seats"
+		}
+		return nil, tooLarge(nodes, limit, hint)
+	}
+
+	w := newWriter()
+	// Ids are assigned in sorted order so that clashes resolve the same way every time.
+	for _, o := range organs {
+		w.id("o_", o.ID)
+	}
+	for _, o := range organs {
+		for _, s := range seats[o.ID] {
+			w.id("s_", s.ID)
+		}
+	}
+
+	// Edges: the relations given plus PART_OF from each organ's parent, deduplicated; only
+	// those whose ends are both drawn.
+	type key struct{ typ, from, to string }
+	seen := map[key]bool{}
+	var rels []key
+	add := func(k key) {
+		if seen[k] {
+			return
+		}
+		if !drawn(k.from, byID, seatOrgan) || !drawn(k.to, byID, seatOrgan) {
+			return
+		}
+		seen[k] = true
+		rels = append(rels, k)
+	}
+	for _, e := range t.Edges {
+		add(key{e.Type, e.From, e.To})
+	}
+	for _, o := range organs {
+		if o.Parent != "" {
+			add(key{"PART_OF", o.ID, o.Parent})
+		}
+	}
+	sort.Slice(rels, func(i, j int) bool {
+		a, b := rels[i], rels[j]
+		if a.typ != b.typ {
+			return a.typ < b.typ
+		}
+		if a.from != b.from {
+			return a.from < b.from
+		}
+		return a.to < b.to
+	})
+
+	// Tree children of each organ (PART_OF parts in the diagram) and which have children.
+	parts := map[string][]string{}
+	for _, k := range rels {
+		if k.typ == "PART_OF" && byID[k.from] != nil && byID[k.to] != nil && k.from != k.to {
+			parts[k.to] = append(parts[k.to], k.from)
+		}
+	}
+	// minlen per PART_OF edge and seat link, from the fan-out rule.
+	minlen := map[key]int{}
+	fan := opts.fanOut()
+	for _, o := range organs {
+		var leaves []key
+		for _, s := range seats[o.ID] {
+			leaves = append(leaves, key{"SEAT_OF", s.ID, o.ID})
+		}
+		kids := append([]string(nil), parts[o.ID]...)
+		sort.SliceStable(kids, func(i, j int) bool { return organLess(byID[kids[i]], byID[kids[j]]) })
+		for _, c := range kids {
+			if len(parts[c]) == 0 {
+				leaves = append(leaves, key{"PART_OF", c, o.ID})
+			}
+		}
+		if n := len(leaves); n > fan {
+			rows := (n + fan - 1) / fan
+			for i, k := range leaves {
+				minlen[k] = 1 + i*rows/n
+			}
+		}
+	}
+
+	// Organisation clusters, by name; organs without an organisation stand outside.
+	clusters := map[string][]graph.SubtreeOrgan{}
+	for _, o := range organs {
+		clusters[o.Organisation] = append(clusters[o.Organisation], o)
+	}
+	names := make([]string, 0, len(clusters))
+	for n := range clusters {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+
+	w.header(opts.Title)
+	cats := map[string]bool{}
+	clusterIDs := newWriter()
+	for _, name := range names {
+		indent := "\t"
+		if name != "" {
+			fmt.Fprintf(&w.b, "\tsubgraph %s {\n", clusterIDs.id("cluster_", name))
+			fmt.Fprintf(&w.b, "\t\tlabel=%s; fontsize=13; style=\"rounded\"; color=\"#616161\";\n", quote(name))
+			indent = "\t\t"
+		}
+		for _, o := range clusters[name] {
+			if _, ok := categoryFill[o.Category]; ok {
+				cats[o.Category] = true
+			}
+			w.organNode(indent, o, o.ID == root)
+			for _, s := range seats[o.ID] {
+				w.seatNode(indent, s, "", false)
+			}
+		}
+		if name != "" {
+			w.b.WriteString("\t}\n")
+		}
+	}
+
+	types := map[string]bool{}
+	for _, o := range organs {
+		for _, s := range seats[o.ID] {
+			k := key{"SEAT_OF", s.ID, o.ID}
+			w.edge(drawnEdge{"SEAT_OF", w.ids[s.ID], w.ids[o.ID], minlen[k], false})
+		}
+	}
+	for _, k := range rels {
+		types[k.typ] = true
+		w.edge(drawnEdge{k.typ, w.ids[k.from], w.ids[k.to], minlen[k], false})
+	}
+	if !opts.NoLegend {
+		w.legend(cats, types, len(seatOrgan) > 0)
+	}
+	w.b.WriteString("}\n")
+	return w.b.Bytes(), nil
+}
+
+func drawn(id string, organs map[string]*graph.SubtreeOrgan, seats map[string]string) bool {
+	if organs[id] != nil {
+		return true
+	}
+	_, ok := seats[id]
+	return ok
+}
+
+func organLess(a, b *graph.SubtreeOrgan) bool {
+	if a.Name != b.Name {
+		return a.Name < b.Name
+	}
+	return a.ID < b.ID
+}
+
+func seatLess(a, b graph.Seat) bool {
+	ka, oka := seatKindOrder[a.Kind]
+	kb, okb := seatKindOrder[b.Kind]
+	if !oka {
+		ka = len(seatKindOrder)
+	}
+	if !okb {
+		kb = len(seatKindOrder)
+	}
+	if ka != kb {
+		return ka < kb
+	}
+	if a.Title != b.Title {
+		return a.Title < b.Title
+	}
+	return a.ID < b.ID
+}
+
+// EscalationDOT merges the escalation chains from one organ or post (id) into one diagram:
+// each step once, each step-to-step relation once, the start at the bottom and the top
+// organ at the top, so that it reads bottom-up along the arrows or top-down from the top.
+// Every step of a chain points up and shapes the ranks, whatever its relation (an ex
+// officio step included).
+// A chain that comes back to a step it passed ends in a red "cykel" edge.
+func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]byte, error) {
+	type step struct {
+		s     graph.EscalationStep
+		order int
+	}
+	steps := map[string]*step{}
+	type key struct{ typ, from, to string }
+	seen := map[key]bool{}
+	var rels []key
+	for _, c := range chains {
+		for i, s := range c.Steps {
+			if _, ok := steps[s.ID]; !ok {
+				steps[s.ID] = &step{s: s}
+			}
+			if i > 0 {
+				k := key{s.Via, c.Steps[i-1].ID, s.ID}
+				if k.typ == "" {
+					k.typ = "REPORTS_TO"
+				}
+				if !seen[k] {
+					seen[k] = true
+					rels = append(rels, k)
+				}
+			}
+		}
+		if c.Cycle && len(c.Steps) > 0 {
+			k := key{"", c.Steps[len(c.Steps)-1].ID, c.CycleTo}
+			if !seen[k] {
+				seen[k] = true
+				rels = append(rels, k)
+			}
+		}
+	}
+	if _, ok := steps[id]; !ok && id != "" {
+		steps[id] = &step{s: graph.EscalationStep{Ref: graph.Ref{ID: id, Name: id}}}
+	}
+	if limit := opts.maxNodes(); len(steps) > limit {
+		return nil, tooLarge(len(steps), limit, "start from an organ or post higher up, or choose another date")
+	}
+	ids := make([]string, 0, len(steps))
+	for s := range steps {
+		ids = append(ids, s)
+	}
+	sort.Strings(ids)
+	w := newWriter()
+	for _, s := range ids {
+		prefix := "o_"
+		if steps[s].s.Kind == "Post" {
+			prefix = "s_"
+		}
+		w.id(prefix, s)
+	}
+	sort.Slice(rels, func(i, j int) bool {
+		a, b := rels[i], rels[j]
+		if a.typ != b.typ {
+			return a.typ < b.typ
+		}
+		if a.from != b.from {
+			return a.from < b.from
+		}
+		return a.to < b.to
+	})
+
+	w.header(opts.Title)
+	hasPosts := false
+	for _, sid := range ids {
+		s := steps[sid].s
+		if s.Kind == "Post" {
+			hasPosts = true
+			w.seatNode("\t", graph.Seat{ID: s.ID, Title: s.Name, Holders: s.Holders}, s.Organ, sid == id)
+			continue
+		}
+		w.organNode("\t", graph.SubtreeOrgan{ID: s.ID, Name: s.Name}, sid == id)
+	}
+	types := map[string]bool{}
+	for _, k := range rels {
+		types[k.typ] = true
+		w.edge(drawnEdge{k.typ, w.ids[k.from], w.ids[k.to], 0, k.typ != ""})
+	}
+	if !opts.NoLegend {
+		w.legend(nil, types, hasPosts)
+	}
+	w.b.WriteString("}\n")
+	return w.b.Bytes(), nil
+}

@@ -1,0 +1,88 @@
+package neo4jdb
+
+import (
+	"context"
+	"sort"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// OrganisationGraph returns every organ that belongs to an organisation on at (as its
+// huvudman or through spans) with levels, parents, seats and the relations among them: what
+// an organisation's org diagram draws. Root is the organisation's id; organs come by level,
+// then name, then id. An organisation that does not exist on at is ENOTFOUND; one with more
+// than maxOrgans organs is ETOOLARGE (maxOrgans 0: no limit).
+func (db *DB) OrganisationGraph(ctx context.Context, organisation string, at graph.Date, maxOrgans int) (graph.Subtree, error) {
+	if maxOrgans < 0 {
+		return graph.Subtree{}, graph.Errorf(graph.EINVALID, "maxOrgans must not be negative, not %d", maxOrgans)
+	}
+	limit := int64(maxOrgans)
+	if maxOrgans == 0 {
+		limit = 1<<62 - 1
+	}
+	type answer struct {
+		found bool
+		total int64
+		tree  graph.Subtree
+	}
+	params := map[string]any{"organisation": organisation, "at": dateParam(at), "maxOrgans": limit}
+	a, err := readTx(ctx, db, "organisation_graph", func(tx neo4j.ManagedTransaction) (answer, error) {
+		a := answer{tree: graph.Subtree{Root: organisation, Organs: []graph.SubtreeOrgan{}, Edges: []graph.EdgeRef{}}}
+		_, err := collect(ctx, tx, "organisation_graph.cypher", params, func(rec *neo4j.Record) (struct{}, error) {
+			var err error
+			if a.found, err = get[bool](rec, "found"); err != nil {
+				return struct{}{}, err
+			}
+			if a.total, err = get[int64](rec, "total"); err != nil {
+				return struct{}{}, err
+			}
+			organs, err := get[[]any](rec, "organs")
+			if err != nil {
+				return struct{}{}, err
+			}
+			for _, m := range maps(organs) {
+				level, _ := m["level"].(int64)
+				o := graph.SubtreeOrgan{ID: str(m, "id"), Name: str(m, "name"), ShortName: str(m, "short_name"),
+					Kind: str(m, "kind"), Category: str(m, "category"), Organisation: str(m, "organisation"),
+					Level: int(level), Parent: str(m, "parent"), Seats: []graph.Seat{}}
+				for _, s := range maps(m["seats"]) {
+					o.Seats = append(o.Seats, seat(s))
+				}
+				a.tree.Organs = append(a.tree.Organs, o)
+			}
+			edges, err := get[[]any](rec, "edges")
+			if err != nil {
+				return struct{}{}, err
+			}
+			for _, e := range maps(edges) {
+				a.tree.Edges = append(a.tree.Edges, graph.EdgeRef{Type: str(e, "type"), From: str(e, "from"), To: str(e, "to")})
+			}
+			return struct{}{}, nil
+		})
+		return a, err
+	})
+	if err != nil {
+		return graph.Subtree{}, err
+	}
+	if !a.found {
+		return graph.Subtree{}, graph.Errorf(graph.ENOTFOUND, "no organisation %q on %s", organisation, at)
+	}
+	if maxOrgans > 0 && a.total > int64(maxOrgans) {
+		return graph.Subtree{}, graph.Errorf(graph.ETOOLARGE,
+			"organisation %q has %d organs on %s, more than the %d a diagram can draw; draw one organ's subtree with a lower depth instead, or choose another date",
+			organisation, a.total, at, maxOrgans)
+	}
+	sort.Slice(a.tree.Organs, func(i, j int) bool {
+		x, y := a.tree.Organs[i], a.tree.Organs[j]
+		if x.Level != y.Level {
+			return x.Level < y.Level
+		}
+		if x.Name != y.Name {
+			return x.Name < y.Name
+		}
+		return x.ID < y.ID
+	})
+	return a.tree, nil
+}
