@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/styrgraf/styrgraf/api/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
@@ -47,7 +48,12 @@ func newTestServer(t testing.TB, demo bool) (*Server, *neo4jdb.DB) {
 	}
 	metrics := NewMetrics(nil)
 	db.SetObserver(metrics.ObserveQuery)
-	s := New(Options{Store: db, Tokens: tokens, Demo: demo, Metrics: metrics,
+	renderer, err := diagram.NewRenderer(context.Background(), diagram.RendererOptions{Observe: metrics.ObserveRender})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(renderer.Close)
+	s := New(Options{Store: db, Tokens: tokens, Demo: demo, Metrics: metrics, Renderer: renderer,
 		Today: func() graph.Date { return graph.MustDate("2026-11-24") }})
 	return s, db
 }

@@ -1,4 +1,105 @@
 package api
 
-// diagramRoutes lists the diagram endpoints (organ, escalation, organisation × svg, png, dot).
-func (s *Server) diagramRoutes() []route { return nil }
+import (
+	"context"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// Renderer turns DOT into the requested format. *diagram.Renderer implements it.
+type Renderer interface {
+	Render(ctx context.Context, dot []byte, format diagram.Format) ([]byte, error)
+}
+
+// diagramRoutes lists the diagram endpoints: organ, escalation and organisation diagrams,
+// each as SVG, PNG and DOT.
+func (s *Server) diagramRoutes() []route {
+	var rs []route
+	for _, f := range []diagram.Format{diagram.FormatSVG, diagram.FormatPNG, diagram.FormatDOT} {
+		rs = append(rs,
+			route{http.MethodGet, "/api/v1/organs/:id/diagram." + string(f), "Org diagram of an organ with its parts, seats and relations (" + string(f) + ")", "diagrams", RoleReader,
+				[]param{pID, pAt, {"depth", "query", "integer", "levels of parts (0–10, default 2)", false}}, f.ContentType(), nil, s.organDiagram(f)},
+			route{http.MethodGet, "/api/v1/organs/:id/escalation." + string(f), "Escalation chains of an organ or seat as a diagram (" + string(f) + ")", "diagrams", RoleReader,
+				[]param{{"id", "path", "string", "id of the organ or post", true}, pAt}, f.ContentType(), nil, s.escalationDiagram(f)},
+			route{http.MethodGet, "/api/v1/organisations/:id/diagram." + string(f), "Org diagram of a whole organisation (" + string(f) + ")", "diagrams", RoleReader,
+				[]param{{"id", "path", "string", "id of the organisation", true}, pAt}, f.ContentType(), nil, s.organisationDiagram(f)},
+		)
+	}
+	return rs
+}
+
+func (s *Server) organDiagram(f diagram.Format) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		at, err := s.at(c)
+		if err != nil {
+			return err
+		}
+		depth, err := intParam(c, "depth", 2, 0, 10)
+		if err != nil {
+			return err
+		}
+		tree, err := s.store.OrganSubtree(c.Request().Context(), c.Param("id"), at, depth)
+		if err != nil {
+			return err
+		}
+		dot, err := diagram.OrganDOT(tree, s.diagramOptions)
+		return s.renderDiagram(c, dot, err, f)
+	}
+}
+
+func (s *Server) escalationDiagram(f diagram.Format) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		at, err := s.at(c)
+		if err != nil {
+			return err
+		}
+		chains, err := s.store.Escalation(c.Request().Context(), c.Param("id"), at)
+		if err != nil {
+			return err
+		}
+		dot, err := diagram.EscalationDOT(c.Param("id"), chains, s.diagramOptions)
+		return s.renderDiagram(c, dot, err, f)
+	}
+}
+
+func (s *Server) organisationDiagram(f diagram.Format) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		at, err := s.at(c)
+		if err != nil {
+			return err
+		}
+		tree, err := s.store.OrganisationGraph(c.Request().Context(), c.Param("id"), at, s.maxNodes())
+		if err != nil {
+			return err
+		}
+		dot, err := diagram.OrganisationDOT(tree, s.diagramOptions)
+		return s.renderDiagram(c, dot, err, f)
+	}
+}
+
+func (s *Server) maxNodes() int {
+	if s.diagramOptions.MaxNodes > 0 {
+		return s.diagramOptions.MaxNodes
+	}
+	return diagram.DefaultMaxNodes
+}
+
+// renderDiagram renders DOT (or passes on the error that building it gave) and replies with
+// an ETag: the same graph on the same date gives the same bytes.
+func (s *Server) renderDiagram(c echo.Context, dot []byte, err error, f diagram.Format) error {
+	if err != nil {
+		return err
+	}
+	if s.renderer == nil {
+		return graph.Errorf(graph.EUNAVAILABLE, "diagrams are not available on this server")
+	}
+	out, err := s.renderer.Render(c.Request().Context(), dot, f)
+	if err != nil {
+		return err
+	}
+	return reply(c, f.ContentType(), out)
+}

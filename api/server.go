@@ -13,6 +13,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/styrgraf/styrgraf/api/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
 )
@@ -31,6 +32,7 @@ type Store interface {
 	StaffFunctions(ctx context.Context, organisation string, at graph.Date) ([]graph.StaffFunctionRow, error)
 	Seats(ctx context.Context, organisation string, at graph.Date, minSeats int) (graph.SeatsReport, error)
 	Changes(ctx context.Context, organisation string, from, to graph.Date) ([]graph.Change, error)
+	OrganisationGraph(ctx context.Context, organisation string, at graph.Date, maxOrgans int) (graph.Subtree, error)
 	Import(ctx context.Context, g dataset.Graph, datasets []string, opts graph.ImportOptions) (graph.ImportResult, error)
 }
 
@@ -46,6 +48,10 @@ type Options struct {
 	Demo bool
 	// Today returns the default as-of date; the current UTC day if nil.
 	Today func() graph.Date
+	// Renderer draws diagrams; without one, diagram routes answer 503.
+	Renderer Renderer
+	// Diagram limits and style (diagram.DefaultMaxNodes etc. if zero).
+	Diagram diagram.Options
 }
 
 // Server is the HTTP handler of styrgraf.
@@ -57,12 +63,15 @@ type Server struct {
 	tokens  Tokens
 	demo    bool
 	today   func() graph.Date
+
+	renderer       Renderer
+	diagramOptions diagram.Options
 }
 
 // New builds the server and registers every route.
 func New(opts Options) *Server {
 	s := &Server{store: opts.Store, log: opts.Logger, metrics: opts.Metrics, tokens: opts.Tokens,
-		demo: opts.Demo, today: opts.Today}
+		demo: opts.Demo, today: opts.Today, renderer: opts.Renderer, diagramOptions: opts.Diagram}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

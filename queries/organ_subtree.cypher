@@ -12,8 +12,17 @@ MATCH path = (root)<-[:PART_OF*0..10]-(o:Organ)
 WHERE length(path) <= $depth
   AND all(n IN nodes(path) WHERE (n.valid_from IS NULL OR n.valid_from <= $at) AND (n.valid_to IS NULL OR n.valid_to >= $at))
 WITH o, min(length(path)) AS level
-OPTIONAL MATCH (o)-[:PART_OF]->(parent:Organ)
-OPTIONAL MATCH (o)-[:BELONGS_TO {primary: true}]->(org:Organisation)
+// One parent (valid on the date) and one primary organisation per organ, so that no organ
+// is listed twice.
+CALL (o) {
+  OPTIONAL MATCH (o)-[:PART_OF]->(p:Organ)
+  WHERE (p.valid_from IS NULL OR p.valid_from <= $at) AND (p.valid_to IS NULL OR p.valid_to >= $at)
+  RETURN p AS parent ORDER BY p.id LIMIT 1
+}
+CALL (o) {
+  OPTIONAL MATCH (o)-[:BELONGS_TO {primary: true}]->(g:Organisation)
+  RETURN g AS org LIMIT 1
+}
 CALL (o) {
   OPTIONAL MATCH (o)<-[:SEAT_OF]-(post:Post)
   WHERE (post.valid_from IS NULL OR post.valid_from <= $at) AND (post.valid_to IS NULL OR post.valid_to >= $at)

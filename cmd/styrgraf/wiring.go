@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/styrgraf/styrgraf/api"
+	"github.com/styrgraf/styrgraf/api/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
@@ -25,6 +26,7 @@ type Main struct {
 
 	db       *neo4jdb.DB
 	metrics  *api.Metrics
+	renderer *diagram.Renderer
 	listener net.Listener
 	http     *http.Server
 	cancel   context.CancelFunc
@@ -65,7 +67,12 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.listener = ln
 
-	srv := api.New(api.Options{Store: db, Logger: m.log, Metrics: m.metrics, Tokens: tokens, Demo: m.Config.Demo})
+	renderer, err := diagram.NewRenderer(ctx, diagram.RendererOptions{Observe: m.metrics.ObserveRender})
+	if err != nil {
+		return err
+	}
+	m.renderer = renderer
+	srv := api.New(api.Options{Store: db, Logger: m.log, Metrics: m.metrics, Tokens: tokens, Demo: m.Config.Demo, Renderer: renderer})
 	switch {
 	case m.Config.Demo:
 		m.log.Warn("demo mode: reads need no token; import needs an editor token", "tokens", tokens.String())
@@ -163,6 +170,9 @@ func (m *Main) Close() error {
 		errs = append(errs, m.http.Shutdown(ctx))
 	}
 	m.wg.Wait()
+	if m.renderer != nil {
+		m.renderer.Close()
+	}
 	if m.db != nil {
 		errs = append(errs, m.db.Close(context.Background()))
 	}
