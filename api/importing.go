@@ -42,6 +42,9 @@ func (s *Server) handleImport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if s.governance != nil && !res.DryRun {
+		s.governance.Trigger()
+	}
 	return c.JSON(http.StatusOK, res)
 }
 

@@ -51,3 +51,15 @@ func (s *Server) handleSearch(c echo.Context) error {
 	}
 	return replyPage(c, hits)
 }
+
+func (s *Server) handleOrganisations(c echo.Context) error {
+	at, err := s.at(c)
+	if err != nil {
+		return err
+	}
+	orgs, err := s.store.Organisations(c.Request().Context(), at)
+	if err != nil {
+		return err
+	}
+	return replyJSON(c, orgs)
+}

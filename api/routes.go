@@ -55,6 +55,8 @@ func (s *Server) routes() []route {
 			[]param{pID, pAt}, mimeJSON, nil, s.handleOrgan},
 		{http.MethodGet, "/api/v1/organs/:id/escalation", "Every escalation chain from the organ (or seat) to the top", "organs", RoleReader,
 			[]param{{"id", "path", "string", "id of the organ or post", true}, pAt, pLimit, pCursor}, mimeJSON, nil, s.handleEscalation},
+		{http.MethodGet, "/api/v1/organisations", "The organisations (regions, kommuner) valid on the date", "organisations", RoleReader,
+			[]param{pAt}, mimeJSON, nil, s.handleOrganisations},
 		{http.MethodGet, "/api/v1/people/:id", "A person and the seats they hold, directly or ex officio", "people", RoleReader,
 			[]param{{"id", "path", "string", "id of the person", true}, pAt}, mimeJSON, nil, s.handlePerson},
 

@@ -33,6 +33,7 @@ type Store interface {
 	Seats(ctx context.Context, organisation string, at graph.Date, minSeats int) (graph.SeatsReport, error)
 	Changes(ctx context.Context, organisation string, from, to graph.Date) ([]graph.Change, error)
 	OrganisationGraph(ctx context.Context, organisation string, at graph.Date, maxOrgans int) (graph.Subtree, error)
+	Organisations(ctx context.Context, at graph.Date) ([]graph.Ref, error)
 	Import(ctx context.Context, g dataset.Graph, datasets []string, opts graph.ImportOptions) (graph.ImportResult, error)
 }
 
@@ -52,6 +53,8 @@ type Options struct {
 	Renderer Renderer
 	// Diagram limits and style (diagram.DefaultMaxNodes etc. if zero).
 	Diagram diagram.Options
+	// Governance, if set, is refreshed after each import through the API.
+	Governance *Governance
 }
 
 // Server is the HTTP handler of styrgraf.
@@ -66,12 +69,13 @@ type Server struct {
 
 	renderer       Renderer
 	diagramOptions diagram.Options
+	governance     *Governance
 }
 
 // New builds the server and registers every route.
 func New(opts Options) *Server {
 	s := &Server{store: opts.Store, log: opts.Logger, metrics: opts.Metrics, tokens: opts.Tokens,
-		demo: opts.Demo, today: opts.Today, renderer: opts.Renderer, diagramOptions: opts.Diagram}
+		demo: opts.Demo, today: opts.Today, renderer: opts.Renderer, diagramOptions: opts.Diagram, governance: opts.Governance}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
@@ -105,11 +104,6 @@ func ask(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	q.table(tw, result)
 	return tw.Flush()
-}
-
-func today() graph.Date {
-	now := time.Now()
-	return graph.Date{Time: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}
 }
 
 func dateFlag(d *graph.Date) func(string) error {

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/styrgraf/styrgraf/api"
 	"github.com/styrgraf/styrgraf/graph"
@@ -26,6 +27,8 @@ type Config struct {
 	TokensFile string
 	// Demo lets reads through without a token (make run).
 	Demo bool
+	// GaugeInterval is how often the governance gauges are recomputed (also after imports).
+	GaugeInterval time.Duration
 }
 
 // DefaultConfig reads the environment, falling back to defaults that work with `make run`.
@@ -40,7 +43,15 @@ func DefaultConfig() Config {
 		Tokens:        os.Getenv("STYRGRAF_TOKENS"),
 		TokensFile:    os.Getenv("STYRGRAF_TOKENS_FILE"),
 		Demo:          os.Getenv("STYRGRAF_DEMO") == "true",
+		GaugeInterval: durationEnv("STYRGRAF_GAUGE_INTERVAL", 5*time.Minute),
 	}
+}
+
+func durationEnv(key string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(os.Getenv(key)); err == nil && d > 0 {
+		return d
+	}
+	return def
 }
 
 func splitList(s string) []string {
@@ -62,6 +73,7 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	})
 	fs.StringVar(&c.TokensFile, "tokens-file", c.TokensFile, "file of \"ROLE TOKEN\" lines (env STYRGRAF_TOKENS_FILE; or STYRGRAF_TOKENS)")
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "local demo mode: reads need no token (env STYRGRAF_DEMO=true)")
+	fs.DurationVar(&c.GaugeInterval, "gauge-interval", c.GaugeInterval, "how often to recompute the governance gauges (env STYRGRAF_GAUGE_INTERVAL)")
 	c.RegisterNeo4jFlags(fs)
 }
 

@@ -24,13 +24,14 @@ type Main struct {
 	Config Config
 	log    *slog.Logger
 
-	db       *neo4jdb.DB
-	metrics  *api.Metrics
-	renderer *diagram.Renderer
-	listener net.Listener
-	http     *http.Server
-	cancel   context.CancelFunc
-	wg       sync.WaitGroup
+	db         *neo4jdb.DB
+	metrics    *api.Metrics
+	renderer   *diagram.Renderer
+	governance *api.Governance
+	listener   net.Listener
+	http       *http.Server
+	cancel     context.CancelFunc
+	wg         sync.WaitGroup
 }
 
 // NewMain returns a Main for cfg; nothing starts until Run.
@@ -72,7 +73,9 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.renderer = renderer
-	srv := api.New(api.Options{Store: db, Logger: m.log, Metrics: m.metrics, Tokens: tokens, Demo: m.Config.Demo, Renderer: renderer})
+	m.governance = api.NewGovernance(db, m.metrics, today, m.log.Warn)
+	srv := api.New(api.Options{Store: db, Logger: m.log, Metrics: m.metrics, Tokens: tokens, Demo: m.Config.Demo,
+		Renderer: renderer, Governance: m.governance, Today: today})
 	switch {
 	case m.Config.Demo:
 		m.log.Warn("demo mode: reads need no token; import needs an editor token", "tokens", tokens.String())
@@ -94,9 +97,13 @@ func (m *Main) Run(ctx context.Context) error {
 	}()
 	go func() {
 		defer m.wg.Done()
-		if m.applySchema(bg) && files != nil {
+		if !m.applySchema(bg) {
+			return
+		}
+		if files != nil {
 			m.importAtStart(bg, files)
 		}
+		m.governance.Run(bg, m.Config.GaugeInterval)
 	}()
 	return nil
 }
@@ -121,7 +128,7 @@ func (m *Main) importAtStart(ctx context.Context, files []*dataset.File) {
 		res, err = m.db.Import(ctx, dataset.Flatten(files), dataset.DatasetIDs(files), graph.ImportOptions{})
 		return err
 	})
-	m.metrics.ObserveImport(res, err)
+	m.metrics.ObserveImport(res, err) // the governance gauges are computed right after this
 	if err != nil {
 		m.log.Error("import at start-up failed", "err", err)
 		return
@@ -177,4 +184,10 @@ func (m *Main) Close() error {
 		errs = append(errs, m.db.Close(context.Background()))
 	}
 	return errors.Join(errs...)
+}
+
+// today is the default as-of date: the current day in UTC.
+func today() graph.Date {
+	now := time.Now().UTC()
+	return graph.Date{Time: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}
 }

@@ -80,3 +80,18 @@ func (db *DB) Person(ctx context.Context, id string, at graph.Date) (graph.Perso
 	}
 	return rows[0], nil
 }
+
+// Organisations lists the organisations valid on at, by name.
+func (db *DB) Organisations(ctx context.Context, at graph.Date) ([]graph.Ref, error) {
+	return readTx(ctx, db, "organisations", func(tx neo4j.ManagedTransaction) ([]graph.Ref, error) {
+		return collect(ctx, tx, "organisations.cypher", map[string]any{"at": dateParam(at)}, func(rec *neo4j.Record) (graph.Ref, error) {
+			r := graph.Ref{Kind: "Organisation"}
+			var err error
+			if r.ID, err = get[string](rec, "id"); err != nil {
+				return r, err
+			}
+			r.Name, err = get[string](rec, "name")
+			return r, err
+		})
+	})
+}

@@ -72,3 +72,18 @@ func TestPerson(t *testing.T) {
 		t.Errorf("unknown person: %v", err)
 	}
 }
+
+func TestOrganisations(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	mustImport(t, db, "testdata/who_decides.yaml")
+	orgs, err := db.Organisations(context.Background(), graph.MustDate("2025-01-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, o := range orgs {
+		got = append(got, o.ID+" "+o.Name)
+	}
+	// Sorted by name: Grannregionen before Regionen.
+	sameLines(t, "Organisations", got, []string{"wd-other Grannregionen", "wd-region Regionen"})
+}

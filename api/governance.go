@@ -1,0 +1,212 @@
+package api
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// OrganisationHealth is the governance health of one organisation on a day, computed from
+// the same questions the API answers.
+type OrganisationHealth struct {
+	Organisation       string         `json:"organisation"`
+	OrgansByKind       map[string]int `json:"organs_by_kind"`
+	Seats              int            `json:"seats"`
+	SeatsVacant        int            `json:"seats_vacant"` // vacant seats plus ex officio seats whose source is vacant
+	OrgansWithoutChair int            `json:"organs_without_chair"`
+	MissingFollowUps   int            `json:"missing_follow_ups"` // this year
+	OverdueAssignments int            `json:"overdue_assignments"`
+	OutsideUppsikt     int            `json:"outside_uppsikt"` // organs of this organisation its styrelse does not oversee
+	StaffFunctionGaps  int            `json:"staff_function_gaps"`
+}
+
+// Governance exports governance health as Prometheus gauges per organisation. It computes
+// them on Refresh (on an interval and after imports), never on a scrape: a scrape only reads
+// the last snapshot.
+type Governance struct {
+	store Store
+	today func() graph.Date
+	log   func(msg string, args ...any)
+
+	mu       sync.RWMutex
+	snapshot []OrganisationHealth
+	trigger  chan struct{}
+
+	refreshDuration prometheus.Gauge
+	lastSuccess     prometheus.Gauge
+	refreshErrors   prometheus.Counter
+	descs           map[string]*prometheus.Desc
+}
+
+// governanceGauges names the per-organisation gauges (besides organs, which also has kind).
+var governanceGauges = []struct {
+	name, help string
+	value      func(OrganisationHealth) int
+}{
+	{"seats", "Seats (posts) of the organisation's organs valid today.", func(h OrganisationHealth) int { return h.Seats }},
+	{"seats_vacant", "Seats nobody holds today, directly or ex officio.", func(h OrganisationHealth) int { return h.SeatsVacant }},
+	{"organs_without_chair", "Organs with no chair post, or whose chair nobody holds today.", func(h OrganisationHealth) int { return h.OrgansWithoutChair }},
+	{"missing_follow_ups", "Follow-up duties with no recorded follow-up in this year's period.", func(h OrganisationHealth) int { return h.MissingFollowUps }},
+	{"overdue_assignments", "Uppdrag past their report-back date without a report.", func(h OrganisationHealth) int { return h.OverdueAssignments }},
+	{"outside_uppsikt", "Nämnder, bolag, stiftelser and joint activities the organisation's styrelse does not oversee.", func(h OrganisationHealth) int { return h.OutsideUppsikt }},
+	{"staff_function_gaps", "Stabsfunktioner (förvaltning × function) with no capacity.", func(h OrganisationHealth) int { return h.StaffFunctionGaps }},
+}
+
+// NewGovernance registers the governance gauges on the metrics' registry.
+func NewGovernance(store Store, m *Metrics, today func() graph.Date, log func(msg string, args ...any)) *Governance {
+	g := &Governance{store: store, today: today, log: log, trigger: make(chan struct{}, 1), descs: map[string]*prometheus.Desc{}}
+	if g.log == nil {
+		g.log = func(string, ...any) {}
+	}
+	g.descs["organs"] = prometheus.NewDesc(prometheus.BuildFQName(namespace, "governance", "organs"),
+		"Organs valid today by kind.", []string{"organisation", "kind"}, nil)
+	for _, gg := range governanceGauges {
+		g.descs[gg.name] = prometheus.NewDesc(prometheus.BuildFQName(namespace, "governance", gg.name), gg.help, []string{"organisation"}, nil)
+	}
+	g.refreshDuration = prometheus.NewGauge(prometheus.GaugeOpts{Namespace: namespace, Subsystem: "governance", Name: "refresh_duration_seconds",
+		Help: "How long the last refresh of the governance gauges took."})
+	g.lastSuccess = prometheus.NewGauge(prometheus.GaugeOpts{Namespace: namespace, Subsystem: "governance", Name: "last_refresh_success_timestamp_seconds",
+		Help: "When the governance gauges were last refreshed successfully (Unix time)."})
+	g.refreshErrors = prometheus.NewCounter(prometheus.CounterOpts{Namespace: namespace, Subsystem: "governance", Name: "refresh_errors_total",
+		Help: "Failed refreshes of the governance gauges."})
+	m.registry.MustRegister(g, g.refreshDuration, g.lastSuccess, g.refreshErrors)
+	return g
+}
+
+// Describe implements prometheus.Collector.
+func (g *Governance) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range g.descs {
+		ch <- d
+	}
+}
+
+// Collect implements prometheus.Collector from the last snapshot.
+func (g *Governance) Collect(ch chan<- prometheus.Metric) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	for _, h := range g.snapshot {
+		for kind, n := range h.OrgansByKind {
+			ch <- prometheus.MustNewConstMetric(g.descs["organs"], prometheus.GaugeValue, float64(n), h.Organisation, kind)
+		}
+		for _, gg := range governanceGauges {
+			ch <- prometheus.MustNewConstMetric(g.descs[gg.name], prometheus.GaugeValue, float64(gg.value(h)), h.Organisation)
+		}
+	}
+}
+
+// Snapshot returns the last computed health, by organisation.
+func (g *Governance) Snapshot() []OrganisationHealth {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	return append([]OrganisationHealth(nil), g.snapshot...)
+}
+
+// Refresh recomputes every organisation's health as of today.
+func (g *Governance) Refresh(ctx context.Context) error {
+	start := time.Now()
+	snapshot, err := g.compute(ctx, g.today())
+	g.refreshDuration.Set(time.Since(start).Seconds())
+	if err != nil {
+		g.refreshErrors.Inc()
+		return err
+	}
+	g.mu.Lock()
+	g.snapshot = snapshot
+	g.mu.Unlock()
+	g.lastSuccess.Set(float64(time.Now().Unix()))
+	return nil
+}
+
+func (g *Governance) compute(ctx context.Context, at graph.Date) ([]OrganisationHealth, error) {
+	orgs, err := g.store.Organisations(ctx, at)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]OrganisationHealth, 0, len(orgs))
+	for _, org := range orgs {
+		h, err := g.health(ctx, org.ID, at)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// health asks the API's own questions for one organisation.
+func (g *Governance) health(ctx context.Context, org string, at graph.Date) (OrganisationHealth, error) {
+	h := OrganisationHealth{Organisation: org, OrgansByKind: map[string]int{}}
+	tree, err := g.store.OrganisationGraph(ctx, org, at, 0)
+	if err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
+		return h, err
+	}
+	for _, o := range tree.Organs {
+		h.OrgansByKind[o.Kind]++
+		h.Seats += len(o.Seats)
+	}
+	seats, err := g.store.Seats(ctx, org, at, 1)
+	if notFound(err) != nil {
+		return h, err
+	}
+	h.SeatsVacant = len(seats.Vacant) + len(seats.ExOfficioVacant)
+	h.OrgansWithoutChair = len(seats.WithoutChair)
+	followUps, err := g.store.MissingFollowUps(ctx, org, at.Year(), at)
+	if notFound(err) != nil {
+		return h, err
+	}
+	h.MissingFollowUps, h.OverdueAssignments = len(followUps.Missing), len(followUps.OverdueAssignments)
+	rows, err := g.store.OversightCoverage(ctx, org, at)
+	if notFound(err) != nil {
+		return h, err
+	}
+	for _, r := range rows {
+		if !r.Covered && r.Organisation.ID == org {
+			h.OutsideUppsikt++
+		}
+	}
+	staff, err := g.store.StaffFunctions(ctx, org, at)
+	if notFound(err) != nil {
+		return h, err
+	}
+	for _, r := range staff {
+		h.StaffFunctionGaps += len(r.Gaps)
+	}
+	return h, nil
+}
+
+// notFound treats "nothing of that organisation" as an empty answer.
+func notFound(err error) error {
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		return nil
+	}
+	return err
+}
+
+// Trigger asks Run for a refresh soon (after an import), without waiting for it.
+func (g *Governance) Trigger() {
+	select {
+	case g.trigger <- struct{}{}:
+	default: // one is already pending
+	}
+}
+
+// Run refreshes now, then every interval and whenever triggered, until ctx ends.
+func (g *Governance) Run(ctx context.Context, interval time.Duration) {
+	ticker := time.NewTicker(interval)
+	defer ticker.Stop()
+	for {
+		if err := g.Refresh(ctx); err != nil && ctx.Err() == nil {
+			g.log("refreshing governance gauges failed", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		case <-g.trigger:
+		}
+	}
+}
