@@ -21,28 +21,7 @@ func (db *DB) OrganSubtree(ctx context.Context, id string, at graph.Date, depth 
 	tree, err := readTx(ctx, db, "organ_subtree", func(tx neo4j.ManagedTransaction) (graph.Subtree, error) {
 		t := graph.Subtree{Root: id}
 		rows, err := collect(ctx, tx, "organ_subtree.cypher", params, func(rec *neo4j.Record) (struct{}, error) {
-			organs, err := get[[]any](rec, "organs")
-			if err != nil {
-				return struct{}{}, err
-			}
-			for _, m := range maps(organs) {
-				level, _ := m["level"].(int64)
-				o := graph.SubtreeOrgan{ID: str(m, "id"), Name: str(m, "name"), ShortName: str(m, "short_name"),
-					Kind: str(m, "kind"), Category: str(m, "category"), Organisation: str(m, "organisation"),
-					Level: int(level), Parent: str(m, "parent"), Seats: []graph.Seat{}}
-				for _, s := range maps(m["seats"]) {
-					o.Seats = append(o.Seats, seat(s))
-				}
-				t.Organs = append(t.Organs, o)
-			}
-			edges, err := get[[]any](rec, "edges")
-			if err != nil {
-				return struct{}{}, err
-			}
-			for _, e := range maps(edges) {
-				t.Edges = append(t.Edges, graph.EdgeRef{Type: str(e, "type"), From: str(e, "from"), To: str(e, "to")})
-			}
-			return struct{}{}, nil
+			return struct{}{}, readTree(rec, &t)
 		})
 		// The query aggregates, so a missing root gives one row with no organs.
 		if err == nil && (len(rows) == 0 || len(t.Organs) == 0) {

@@ -38,26 +38,8 @@ func (db *DB) OrganisationGraph(ctx context.Context, organisation string, at gra
 			if a.total, err = get[int64](rec, "total"); err != nil {
 				return struct{}{}, err
 			}
-			organs, err := get[[]any](rec, "organs")
-			if err != nil {
+			if err := readTree(rec, &a.tree); err != nil {
 				return struct{}{}, err
-			}
-			for _, m := range maps(organs) {
-				level, _ := m["level"].(int64)
-				o := graph.SubtreeOrgan{ID: str(m, "id"), Name: str(m, "name"), ShortName: str(m, "short_name"),
-					Kind: str(m, "kind"), Category: str(m, "category"), Organisation: str(m, "organisation"),
-					Level: int(level), Parent: str(m, "parent"), Seats: []graph.Seat{}}
-				for _, s := range maps(m["seats"]) {
-					o.Seats = append(o.Seats, seat(s))
-				}
-				a.tree.Organs = append(a.tree.Organs, o)
-			}
-			edges, err := get[[]any](rec, "edges")
-			if err != nil {
-				return struct{}{}, err
-			}
-			for _, e := range maps(edges) {
-				a.tree.Edges = append(a.tree.Edges, graph.EdgeRef{Type: str(e, "type"), From: str(e, "from"), To: str(e, "to")})
 			}
 			return struct{}{}, nil
 		})

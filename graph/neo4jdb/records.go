@@ -64,3 +64,30 @@ func get[T neo4j.RecordValue](rec *neo4j.Record, key string) (T, error) {
 	}
 	return v, nil
 }
+
+// readTree appends the organs and edges columns of a tree-shaped answer (organ_subtree,
+// organisation_graph) to t.
+func readTree(rec *neo4j.Record, t *graph.Subtree) error {
+	organs, err := get[[]any](rec, "organs")
+	if err != nil {
+		return err
+	}
+	for _, m := range maps(organs) {
+		level, _ := m["level"].(int64)
+		o := graph.SubtreeOrgan{ID: str(m, "id"), Name: str(m, "name"), ShortName: str(m, "short_name"),
+			Kind: str(m, "kind"), Category: str(m, "category"), Organisation: str(m, "organisation"),
+			Level: int(level), Parent: str(m, "parent"), Seats: []graph.Seat{}}
+		for _, s := range maps(m["seats"]) {
+			o.Seats = append(o.Seats, seat(s))
+		}
+		t.Organs = append(t.Organs, o)
+	}
+	edges, err := get[[]any](rec, "edges")
+	if err != nil {
+		return err
+	}
+	for _, e := range maps(edges) {
+		t.Edges = append(t.Edges, graph.EdgeRef{Type: str(e, "type"), From: str(e, "from"), To: str(e, "to")})
+	}
+	return nil
+}
