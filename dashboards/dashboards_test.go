@@ -484,6 +484,7 @@ func TestPromtool(t *testing.T) {
 	grafana := strings.NewReplacer(
 		"${organisation}", ".*", "$organisation", ".*",
 		"$__rate_interval", "1m", "$__interval", "1m", "$__range", "1h")
+	notName := regexp.MustCompile(`[^a-zA-Z0-9_:]+`)
 	type rule struct {
 		Record string            `yaml:"record"`
 		Expr   string            `yaml:"expr"`
@@ -499,7 +500,9 @@ func TestPromtool(t *testing.T) {
 			t.Errorf("%s %s: unknown Grafana variable in %s", e.File, e.Where, e.Expr)
 			continue
 		}
-		rules = append(rules, rule{fmt.Sprintf("dashboard:expr_%d", i), x, map[string]string{"where": e.File + " " + e.Where}})
+		// The record's name tells which panel a parse error is about.
+		name := fmt.Sprintf("dashboard:%s:%s_%d", e.File, e.Where, i)
+		rules = append(rules, rule{notName.ReplaceAllString(name, "_"), x, map[string]string{"where": e.File + " " + e.Where}})
 	}
 	b, err := yaml.Marshal(map[string]any{"groups": []any{map[string]any{"name": "dashboards", "rules": rules}}})
 	if err != nil {
