@@ -46,7 +46,7 @@ func NewMetrics(reg *prometheus.Registry) *Metrics {
 		}, []string{"route", "method"}),
 		queryDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Namespace: namespace, Subsystem: "neo4j", Name: "query_duration_seconds",
-			Help:    "Neo4j transaction durations by query name and outcome (ok, unavailable, error).",
+			Help:    "Neo4j transaction durations by query name and outcome (ok, unavailable, invalid, conflict, not_found, error).",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
 		}, []string{"query", "outcome"}),
 		renders: prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -56,7 +56,7 @@ func NewMetrics(reg *prometheus.Registry) *Metrics {
 		}, []string{"format", "outcome"}),
 		imports: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace, Subsystem: "import", Name: "runs_total",
-			Help: "Imports by outcome (ok, dry_run, invalid, conflict, error).",
+			Help: "Imports by outcome (ok, dry_run, invalid, conflict, unavailable, not_found, error).",
 		}, []string{"outcome"}),
 		importedItems: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace, Subsystem: "import", Name: "changes_total",
