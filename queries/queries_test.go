@@ -2,6 +2,7 @@ package queries
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -32,4 +33,31 @@ func TestTextPanicsOnUnknownFile(t *testing.T) {
 		}
 	}()
 	Text("no-such.cypher")
+}
+
+// TestEveryQueryIsDocumented: each .cypher file opens with a comment that names its
+// parameters, its columns and the index it relies on (or why none).
+func TestEveryQueryIsDocumented(t *testing.T) {
+	entries, err := files.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) < 20 {
+		t.Fatalf("only %d query files embedded", len(entries))
+	}
+	for _, e := range entries {
+		text := Text(e.Name())
+		var header strings.Builder
+		for _, line := range strings.Split(text, "\n") {
+			if !strings.HasPrefix(line, "//") {
+				break
+			}
+			header.WriteString(line + "\n")
+		}
+		for _, want := range []string{"Parameters", "Columns", "ndex"} {
+			if !strings.Contains(header.String(), want) {
+				t.Errorf("%s: the opening comment does not say %q", e.Name(), want)
+			}
+		}
+	}
 }
