@@ -194,8 +194,14 @@ func (g *Governance) Trigger() {
 	}
 }
 
+// DefaultGaugeInterval is how often Run refreshes when given no interval.
+const DefaultGaugeInterval = 5 * time.Minute
+
 // Run refreshes now, then every interval and whenever triggered, until ctx ends.
 func (g *Governance) Run(ctx context.Context, interval time.Duration) {
+	if interval <= 0 {
+		interval = DefaultGaugeInterval
+	}
 	ticker := time.NewTicker(interval)
 	defer ticker.Stop()
 	for {

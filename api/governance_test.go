@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/styrgraf/styrgraf/graph"
 )
@@ -84,4 +85,27 @@ func TestGovernanceGaugesEqualTheAPI(t *testing.T) {
 			t.Errorf("/metrics lacks %s", want)
 		}
 	}
+}
+
+// Run must not panic on a zero interval (a Config built in code has none) and must stop
+// with its context.
+func TestGovernanceRunDefaultsInterval(t *testing.T) {
+	s, db := testServer(t, false)
+	g := NewGovernance(db, NewMetrics(nil), s.today, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { g.Run(ctx, 0); close(done) }()
+	deadline := time.Now().Add(30 * time.Second)
+	for len(g.Snapshot()) == 0 {
+		select {
+		case <-done:
+			t.Fatal("Run returned before refreshing")
+		case <-time.After(10 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no refresh within 30 s")
+		}
+	}
+	cancel()
+	<-done
 }

@@ -43,7 +43,7 @@ func DefaultConfig() Config {
 		Tokens:        os.Getenv("STYRGRAF_TOKENS"),
 		TokensFile:    os.Getenv("STYRGRAF_TOKENS_FILE"),
 		Demo:          os.Getenv("STYRGRAF_DEMO") == "true",
-		GaugeInterval: durationEnv("STYRGRAF_GAUGE_INTERVAL", 5*time.Minute),
+		GaugeInterval: durationEnv("STYRGRAF_GAUGE_INTERVAL", api.DefaultGaugeInterval),
 	}
 }
 
