@@ -62,11 +62,6 @@ type Validity struct {
 	ValidTo   *Date `yaml:"valid_to,omitempty" json:"valid_to,omitempty" doc:"last day it holds (inclusive); empty: still holds"`
 }
 
-// HoldsOn reports whether the validity covers day d.
-func (v Validity) HoldsOn(d Date) bool {
-	return (v.ValidFrom == nil || !d.Before(v.ValidFrom.Time)) && (v.ValidTo == nil || !d.After(v.ValidTo.Time))
-}
-
 // Overlaps reports whether two validities share a day.
 func (v Validity) Overlaps(o Validity) bool {
 	startsBeforeOtherEnds := v.ValidFrom == nil || o.ValidTo == nil || !v.ValidFrom.After(o.ValidTo.Time)

@@ -618,18 +618,14 @@ func seatLess(a, b graph.Seat) bool {
 // officio step included).
 // A chain that comes back to a step it passed ends in a red "cykel" edge.
 func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]byte, error) {
-	type step struct {
-		s     graph.EscalationStep
-		order int
-	}
-	steps := map[string]*step{}
+	steps := map[string]graph.EscalationStep{}
 	type key struct{ typ, from, to string }
 	seen := map[key]bool{}
 	var rels []key
 	for _, c := range chains {
 		for i, s := range c.Steps {
 			if _, ok := steps[s.ID]; !ok {
-				steps[s.ID] = &step{s: s}
+				steps[s.ID] = s
 			}
 			if i > 0 {
 				k := key{s.Via, c.Steps[i-1].ID, s.ID}
@@ -651,7 +647,7 @@ func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]b
 		}
 	}
 	if _, ok := steps[id]; !ok && id != "" {
-		steps[id] = &step{s: graph.EscalationStep{Ref: graph.Ref{ID: id, Name: id}}}
+		steps[id] = graph.EscalationStep{Ref: graph.Ref{ID: id, Name: id}}
 	}
 	if limit := opts.maxNodes(); len(steps) > limit {
 		return nil, tooLarge(len(steps), limit, "start from an organ or post higher up, or choose another date")
@@ -664,7 +660,7 @@ func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]b
 	w := newWriter()
 	for _, s := range ids {
 		prefix := "o_"
-		if steps[s].s.Kind == "Post" {
+		if steps[s].Kind == "Post" {
 			prefix = "s_"
 		}
 		w.id(prefix, s)
@@ -683,7 +679,7 @@ func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]b
 	w.header(opts.Title)
 	hasPosts := false
 	for _, sid := range ids {
-		s := steps[sid].s
+		s := steps[sid]
 		if s.Kind == "Post" {
 			hasPosts = true
 			w.seatNode("\t", graph.Seat{ID: s.ID, Title: s.Name, Holders: s.Holders}, s.Organ, sid == id)

@@ -5,7 +5,6 @@ package neo4jdb
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"time"
 
@@ -160,8 +159,6 @@ func (db *DB) exec(ctx context.Context, name, stmt string, params map[string]any
 	}
 	return nil
 }
-
-func (db *DB) String() string { return fmt.Sprintf("neo4jdb(%s)", db.database) }
 
 // DeleteAll removes every node and relationship (not the schema). Tests use it to start from
 // a known state.
