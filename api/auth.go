@@ -91,8 +91,10 @@ func (s *Server) require(min Role, next echo.HandlerFunc) echo.HandlerFunc {
 	}
 	return func(c echo.Context) error {
 		header := c.Request().Header.Get(echo.HeaderAuthorization)
-		token, hasBearer := strings.CutPrefix(header, "Bearer ")
-		if !hasBearer || token == "" {
+		// The scheme is case-insensitive (RFC 9110, 11.1).
+		scheme, token, _ := strings.Cut(header, " ")
+		token = strings.TrimSpace(token)
+		if !strings.EqualFold(scheme, "Bearer") || token == "" {
 			if s.demo && min == RoleReader {
 				return next(c)
 			}

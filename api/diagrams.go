@@ -38,11 +38,11 @@ func (s *Server) organDiagram(f diagram.Format) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		depth, err := intParam(c, "depth", 2, 0, 10)
+		depth, err := intParam(c, "depth", 2)
 		if err != nil {
 			return err
 		}
-		tree, err := s.store.OrganSubtree(c.Request().Context(), c.Param("id"), at, depth)
+		tree, err := s.service.OrganSubtree(c.Request().Context(), graph.SubtreeQuery{ID: c.Param("id"), At: at, Depth: depth})
 		if err != nil {
 			return err
 		}
@@ -57,11 +57,12 @@ func (s *Server) escalationDiagram(f diagram.Format) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		chains, err := s.store.Escalation(c.Request().Context(), c.Param("id"), at)
+		// A diagram draws every chain the service assembles.
+		a, err := s.service.Escalation(c.Request().Context(), graph.EscalationQuery{ID: c.Param("id"), At: at, Page: graph.Page{Limit: graph.MaxChains}})
 		if err != nil {
 			return err
 		}
-		dot, err := diagram.EscalationDOT(c.Param("id"), chains, s.diagramOptions)
+		dot, err := diagram.EscalationDOT(c.Param("id"), a.Items, s.diagramOptions)
 		return s.renderDiagram(c, dot, err, f)
 	}
 }
@@ -72,7 +73,7 @@ func (s *Server) organisationDiagram(f diagram.Format) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		tree, err := s.store.OrganisationGraph(c.Request().Context(), c.Param("id"), at, s.maxNodes())
+		tree, err := s.service.OrganisationGraph(c.Request().Context(), graph.OrganisationGraphQuery{Organisation: c.Param("id"), At: at, MaxOrgans: s.maxNodes()})
 		if err != nil {
 			return err
 		}

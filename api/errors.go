@@ -1,6 +1,8 @@
 package api
 
 import (
+	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -8,7 +10,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/styrgraf/styrgraf/graph"
-	"github.com/styrgraf/styrgraf/graph/dataset"
 )
 
 // problem is an RFC 9457 problem details document.
@@ -18,7 +19,7 @@ type problem struct {
 	Status int    `json:"status"`
 	Detail string `json:"detail,omitempty"`
 	// Errors lists every problem of an invalid dataset (file, line, column, field, message).
-	Errors dataset.Problems `json:"errors,omitempty"`
+	Errors graph.Problems `json:"errors,omitempty"`
 }
 
 // statusOf maps domain error codes to HTTP statuses; the only such mapping in styrgraf.
@@ -32,6 +33,10 @@ var statusOf = map[string]int{
 	graph.ETOOLARGE:     http.StatusUnprocessableEntity,
 	graph.EINTERNAL:     http.StatusInternalServerError,
 }
+
+// statusClientClosedRequest is the status logged and counted when the client went away
+// before the answer (nginx's 499): not an error of styrgraf's, so not a 5xx.
+const statusClientClosedRequest = 499
 
 // retryAfterSeconds is what a client is told to wait when Neo4j is unavailable.
 const retryAfterSeconds = "5"
@@ -49,11 +54,14 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if msg, ok := he.Message.(string); ok && he.Code < 500 {
 			p.Detail = msg
 		}
+	} else if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
+		p.Status = statusClientClosedRequest
+		p.Detail = "the client closed the request"
 	} else {
 		code := graph.ErrorCode(err)
 		p.Status = statusOf[code]
 		p.Detail = graph.ErrorMessage(err)
-		var problems dataset.Problems
+		var problems graph.Problems
 		if errors.As(err, &problems) {
 			p.Detail = fmt.Sprintf("the dataset has %d problem(s); nothing was imported", len(problems))
 			p.Errors = problems
@@ -64,6 +72,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 	}
 	switch {
+	case p.Status == statusClientClosedRequest:
+		s.log.DebugContext(c.Request().Context(), "client went away", "method", c.Request().Method, "route", c.Path())
 	case p.Status == http.StatusServiceUnavailable && c.Path() != "/readyz":
 		// Neo4j away: worth a warning, not an error (readiness probes say it often enough).
 		s.log.WarnContext(c.Request().Context(), "request failed", "method", c.Request().Method,
@@ -75,7 +85,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if p.Status == http.StatusServiceUnavailable {
 		c.Response().Header().Set("Retry-After", retryAfterSeconds)
 	}
-	p.Title = http.StatusText(p.Status)
+	p.Title = cmp.Or(http.StatusText(p.Status), "Client Closed Request")
 	c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
 	c.Response().WriteHeader(p.Status)
 	if c.Request().Method == http.MethodHead {

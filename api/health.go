@@ -24,7 +24,7 @@ func (s *Server) handleHealthz(c echo.Context) error {
 func (s *Server) handleReadyz(c echo.Context) error {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), readyTimeout)
 	defer cancel()
-	if err := s.store.Ready(ctx); err != nil {
+	if err := s.service.Ready(ctx); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, statusResponse{Status: "ready"})

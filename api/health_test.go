@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -13,14 +12,8 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// readiness answers Ready with a fixed error, to test how errors become statuses; every
-// other Store method is the real one in the end-to-end tests (api_test.go, cmd/styrgraf).
-type readiness struct {
-	Store
-	err error
-}
-
-func (r readiness) Ready(context.Context) error { return r.err }
+// readiness is the in-memory service with Ready answering a fixed error.
+func readiness(err error) *fakeService { return &fakeService{ready: err} }
 
 func do(t *testing.T, s *Server, method, path string) *http.Response {
 	t.Helper()
@@ -45,7 +38,7 @@ func decodeProblem(t *testing.T, resp *http.Response) problem {
 }
 
 func TestHealthzIgnoresNeo4j(t *testing.T) {
-	s := New(Options{Store: readiness{err: graph.Errorf(graph.EUNAVAILABLE, "down")}})
+	s := New(Options{Service: readiness(graph.Errorf(graph.EUNAVAILABLE, "down"))})
 	if resp := do(t, s, "GET", "/healthz"); resp.StatusCode != http.StatusOK {
 		t.Fatalf("/healthz = %d, want 200", resp.StatusCode)
 	}
@@ -65,7 +58,7 @@ func TestReadyz(t *testing.T) {
 		{"bug", errors.New("secret internals"), 500, "internal error", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := New(Options{Store: readiness{err: tc.err}})
+			s := New(Options{Service: readiness(tc.err)})
 			resp := do(t, s, "GET", "/readyz")
 			if resp.StatusCode != tc.status {
 				t.Fatalf("status = %d, want %d", resp.StatusCode, tc.status)
@@ -84,7 +77,7 @@ func TestReadyz(t *testing.T) {
 }
 
 func TestUnknownRouteIsProblem(t *testing.T) {
-	s := New(Options{Store: readiness{}})
+	s := New(Options{Service: readiness(nil)})
 	resp := do(t, s, "GET", "/no/such/route")
 	if resp.StatusCode != http.StatusNotFound {
 		t.Fatalf("status = %d, want 404", resp.StatusCode)
@@ -93,7 +86,7 @@ func TestUnknownRouteIsProblem(t *testing.T) {
 }
 
 func TestMetricsByRouteTemplate(t *testing.T) {
-	s := New(Options{Store: readiness{err: graph.Errorf(graph.EUNAVAILABLE, "down")}})
+	s := New(Options{Service: readiness(graph.Errorf(graph.EUNAVAILABLE, "down"))})
 	do(t, s, "GET", "/readyz")
 	do(t, s, "GET", "/no/such/route")
 	body, _ := io.ReadAll(do(t, s, "GET", "/metrics").Body)

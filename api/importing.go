@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"mime"
@@ -11,7 +10,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/styrgraf/styrgraf/graph"
-	"github.com/styrgraf/styrgraf/graph/dataset"
 )
 
 // maxImportBody bounds what one import request may send.
@@ -21,6 +19,9 @@ const maxImportBody = 64 << 20
 // transaction, answering the changes, or every problem of the files (400) and nothing
 // written.
 func (s *Server) handleImport(c echo.Context) error {
+	if s.importer == nil {
+		return graph.Errorf(graph.EUNAVAILABLE, "import is not available on this server")
+	}
 	dry := false
 	if v := c.QueryParam("dry_run"); v != "" {
 		var err error
@@ -28,34 +29,23 @@ func (s *Server) handleImport(c echo.Context) error {
 			return graph.Errorf(graph.EINVALID, "dry_run: want true or false, got %q", v)
 		}
 	}
-	files, problems, err := readUploads(c)
+	files, err := readUploads(c)
 	if err != nil {
 		return err
 	}
-	problems = append(problems, dataset.Check(files)...)
-	if err := problems.Err(); err != nil {
-		s.metrics.ObserveImport(graph.ImportResult{}, err)
-		return err
-	}
-	res, err := s.store.Import(c.Request().Context(), dataset.Flatten(files), dataset.DatasetIDs(files), graph.ImportOptions{DryRun: dry})
-	s.metrics.ObserveImport(res, err)
+	res, err := s.importer.Import(c.Request().Context(), files, graph.ImportOptions{DryRun: dry})
 	if err != nil {
 		return err
-	}
-	if s.governance != nil && !res.DryRun {
-		s.governance.Trigger()
 	}
 	return c.JSON(http.StatusOK, res)
 }
 
 // readUploads reads a YAML body (one file, named by ?name= or "body.yaml") or the files of
 // a multipart/form-data body (any field name).
-func readUploads(c echo.Context) ([]*dataset.File, dataset.Problems, error) {
+func readUploads(c echo.Context) ([]graph.DatasetFile, error) {
 	req := c.Request()
 	req.Body = http.MaxBytesReader(c.Response(), req.Body, maxImportBody)
 	mediaType, _, _ := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
-	var files []*dataset.File
-	var problems dataset.Problems
 	if mediaType != "multipart/form-data" {
 		name := c.QueryParam("name")
 		if name == "" {
@@ -63,37 +53,39 @@ func readUploads(c echo.Context) ([]*dataset.File, dataset.Problems, error) {
 		}
 		body, err := io.ReadAll(req.Body)
 		if err != nil {
-			var tooBig *http.MaxBytesError
-			if errors.As(err, &tooBig) {
-				return nil, nil, graph.Errorf(graph.ETOOLARGE, "the body is larger than %d MiB; split the dataset into several files", maxImportBody>>20)
-			}
-			return nil, nil, graph.Errorf(graph.EINVALID, "reading the body: %v", err)
+			return nil, uploadError("the body", err)
 		}
-		f, ps := dataset.Parse(name, bytes.NewReader(body))
-		return []*dataset.File{f}, ps, nil
+		return []graph.DatasetFile{{Name: name, Content: body}}, nil
 	}
 	form, err := c.MultipartForm()
 	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return nil, nil, graph.Errorf(graph.ETOOLARGE, "the upload is larger than %d MiB", maxImportBody>>20)
-		}
-		return nil, nil, graph.Errorf(graph.EINVALID, "reading the multipart body: %v", err)
+		return nil, uploadError("the multipart body", err)
 	}
+	var files []graph.DatasetFile
 	for _, headers := range form.File {
 		for _, h := range headers {
 			fh, err := h.Open()
 			if err != nil {
-				return nil, nil, graph.Errorf(graph.EINVALID, "reading %s: %v", h.Filename, err)
+				return nil, graph.Errorf(graph.EINVALID, "reading %s: %v", h.Filename, err)
 			}
-			f, ps := dataset.Parse(h.Filename, fh)
+			content, err := io.ReadAll(fh)
 			fh.Close()
-			files = append(files, f)
-			problems = append(problems, ps...)
+			if err != nil {
+				return nil, graph.Errorf(graph.EINVALID, "reading %s: %v", h.Filename, err)
+			}
+			files = append(files, graph.DatasetFile{Name: h.Filename, Content: content})
 		}
 	}
 	if len(files) == 0 {
-		return nil, nil, graph.Errorf(graph.EINVALID, "no files in the multipart body")
+		return nil, graph.Errorf(graph.EINVALID, "no files in the multipart body")
 	}
-	return files, problems, nil
+	return files, nil
+}
+
+func uploadError(what string, err error) error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return graph.Errorf(graph.ETOOLARGE, "%s is larger than %d MiB; split the dataset into several files", what, maxImportBody>>20)
+	}
+	return graph.Errorf(graph.EINVALID, "reading %s: %v", what, err)
 }

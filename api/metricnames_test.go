@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/styrgraf/styrgraf/dashboards"
+	"github.com/styrgraf/styrgraf/graph/governance"
 )
 
 // TestDashboardsAndRulesUseExistingMetrics exercises every kind of metric (a request, a
@@ -25,7 +26,7 @@ func TestDashboardsAndRulesUseExistingMetrics(t *testing.T) {
 	if resp := request(t, s, "POST", "/api/v1/import", editorToken, bytes.NewReader(valid)); resp.StatusCode != 200 {
 		t.Fatalf("import = %d", resp.StatusCode)
 	}
-	if err := NewGovernance(db, s.metrics, s.today, nil).Refresh(context.Background()); err != nil {
+	if err := governance.New(db, s.metrics.registry, s.today, nil).Refresh(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	exported := map[string]bool{}

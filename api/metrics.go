@@ -68,9 +68,6 @@ func NewMetrics(reg *prometheus.Registry) *Metrics {
 	return m
 }
 
-// Registry is where further collectors (governance gauges) register.
-func (m *Metrics) Registry() *prometheus.Registry { return m.registry }
-
 func (m *Metrics) handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
 }

@@ -2,6 +2,8 @@ package api
 
 import (
 	"github.com/labstack/echo/v4"
+
+	"github.com/styrgraf/styrgraf/graph"
 )
 
 func (s *Server) handleOrgan(c echo.Context) error {
@@ -9,7 +11,7 @@ func (s *Server) handleOrgan(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.store.OrganDetail(c.Request().Context(), c.Param("id"), at)
+	d, err := s.service.OrganDetail(c.Request().Context(), c.Param("id"), at)
 	if err != nil {
 		return err
 	}
@@ -17,15 +19,20 @@ func (s *Server) handleOrgan(c echo.Context) error {
 }
 
 func (s *Server) handleEscalation(c echo.Context) error {
-	at, err := s.at(c)
+	q := graph.EscalationQuery{ID: c.Param("id")}
+	var err error
+	if q.At, q.Page, err = s.atAndPage(c); err != nil {
+		return err
+	}
+	a, err := s.service.Escalation(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
-	chains, err := s.store.Escalation(c.Request().Context(), c.Param("id"), at)
-	if err != nil {
-		return err
+	out := page[graph.EscalationChain]{Items: a.Items, Total: a.Total, Truncated: a.Truncated}
+	if a.More(q.Page) {
+		out.NextCursor = cursor(q.Offset + len(a.Items))
 	}
-	return replyPage(c, chains)
+	return replyJSON(c, out)
 }
 
 func (s *Server) handlePerson(c echo.Context) error {
@@ -33,7 +40,7 @@ func (s *Server) handlePerson(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.store.Person(c.Request().Context(), c.Param("id"), at)
+	p, err := s.service.Person(c.Request().Context(), c.Param("id"), at)
 	if err != nil {
 		return err
 	}
@@ -41,15 +48,16 @@ func (s *Server) handlePerson(c echo.Context) error {
 }
 
 func (s *Server) handleSearch(c echo.Context) error {
-	q, err := requiredParam(c, "q")
+	q := graph.SearchQuery{Text: c.QueryParam("q")}
+	var err error
+	if q.Page, err = pageParam(c); err != nil {
+		return err
+	}
+	hits, err := s.service.Search(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
-	hits, err := s.store.Search(c.Request().Context(), q, 0)
-	if err != nil {
-		return err
-	}
-	return replyPage(c, hits)
+	return replyList(c, hits, q.Page)
 }
 
 func (s *Server) handleOrganisations(c echo.Context) error {
@@ -57,7 +65,7 @@ func (s *Server) handleOrganisations(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	orgs, err := s.store.Organisations(c.Request().Context(), at)
+	orgs, err := s.service.Organisations(c.Request().Context(), at)
 	if err != nil {
 		return err
 	}

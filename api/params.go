@@ -36,64 +36,67 @@ func dateParam(c echo.Context, name string, def graph.Date) (graph.Date, error) 
 	return d, nil
 }
 
-func intParam(c echo.Context, name string, def, min, max int) (int, error) {
+// intParam reads an integer parameter; its bounds are the domain's to check (package graph),
+// so that every interface gives the same message.
+func intParam(c echo.Context, name string, def int) (int, error) {
 	v := c.QueryParam(name)
 	if v == "" {
 		return def, nil
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n < min || n > max {
-		return 0, graph.Errorf(graph.EINVALID, "%s: want a whole number from %d to %d, got %q", name, min, max, v)
+	if err != nil {
+		return 0, graph.Errorf(graph.EINVALID, "%s: want a whole number, got %q", name, v)
 	}
 	return n, nil
 }
 
-func requiredParam(c echo.Context, name string) (string, error) {
-	v := strings.TrimSpace(c.QueryParam(name))
-	if v == "" {
-		return "", graph.Errorf(graph.EINVALID, "%s: required", name)
-	}
-	return v, nil
-}
-
-// Pagination of lists: ?limit= (default 100, at most 1000) and ?cursor= (opaque, from the
-// previous page's next_cursor). Lists come sorted from the queries, so an offset is stable
-// for the same data and date.
-const (
-	defaultLimit = 100
-	maxLimit     = 1000
-)
-
-// page is a paginated list.
-type page[T any] struct {
-	Items      []T    `json:"items"`
-	NextCursor string `json:"next_cursor,omitempty"`
-	Total      int    `json:"total"`
-}
-
-func paginate[T any](c echo.Context, all []T) (page[T], error) {
-	limit, err := intParam(c, "limit", defaultLimit, 1, maxLimit)
+// pageParam reads ?limit= and ?cursor= (opaque: an offset the previous page's next_cursor
+// gave out). Lists come sorted, so an offset is stable for the same data and date.
+func pageParam(c echo.Context) (graph.Page, error) {
+	limit, err := intParam(c, "limit", graph.DefaultLimit)
 	if err != nil {
-		return page[T]{}, err
+		return graph.Page{}, err
 	}
-	offset := 0
+	if limit == 0 {
+		// In Go a zero Limit means the default; asked for over HTTP it is a mistake.
+		limit = -1
+	}
+	p := graph.Page{Limit: limit}
 	if cur := c.QueryParam("cursor"); cur != "" {
 		b, err := base64.RawURLEncoding.DecodeString(cur)
 		n, convErr := strconv.Atoi(strings.TrimPrefix(string(b), "o:"))
 		if err != nil || convErr != nil || !strings.HasPrefix(string(b), "o:") || n < 0 {
-			return page[T]{}, graph.Errorf(graph.EINVALID, "cursor: not a cursor this API gave out")
+			return graph.Page{}, graph.Errorf(graph.EINVALID, "cursor: not a cursor this API gave out")
 		}
-		offset = n
-	}
-	p := page[T]{Items: []T{}, Total: len(all)}
-	if offset < len(all) {
-		end := min(offset+limit, len(all))
-		p.Items = all[offset:end]
-		if end < len(all) {
-			p.NextCursor = base64.RawURLEncoding.EncodeToString([]byte("o:" + strconv.Itoa(end)))
-		}
+		p.Offset = n
 	}
 	return p, nil
+}
+
+// page is one page of a list as the API answers it.
+type page[T any] struct {
+	Items      []T    `json:"items"`
+	NextCursor string `json:"next_cursor,omitempty"`
+	Total      int    `json:"total"`
+	// Truncated says that the service stopped before the whole answer (escalation chains).
+	Truncated bool `json:"truncated,omitempty"`
+}
+
+// replyList answers one page of a list with the cursor of the next page, if any.
+func replyList[T any](c echo.Context, l graph.List[T], p graph.Page) error {
+	out := page[T]{Items: l.Items, Total: l.Total}
+	if out.Items == nil {
+		out.Items = []T{}
+	}
+	if l.More(p) {
+		out.NextCursor = cursor(p.Offset + len(l.Items))
+	}
+	return replyJSON(c, out)
+}
+
+// cursor is the opaque form of an offset.
+func cursor(offset int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("o:" + strconv.Itoa(offset)))
 }
 
 // cacheControl lets reports and proxies keep an answer briefly and revalidate it cheaply

@@ -7,31 +7,28 @@ import (
 )
 
 func (s *Server) handleWhoDecides(c echo.Context) error {
-	topic, err := requiredParam(c, "topic")
+	q := graph.WhoDecidesQuery{Topic: c.QueryParam("topic"), Organisation: c.QueryParam("organisation")}
+	var err error
+	if q.At, q.Page, err = s.atAndPage(c); err != nil {
+		return err
+	}
+	answers, err := s.service.WhoDecides(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
-	at, err := s.at(c)
-	if err != nil {
-		return err
-	}
-	answers, err := s.store.WhoDecides(c.Request().Context(), topic, c.QueryParam("organisation"), at)
-	if err != nil {
-		return err
-	}
-	return replyPage(c, answers)
+	return replyList(c, answers, q.Page)
 }
 
 func (s *Server) handleMissingFollowUps(c echo.Context) error {
-	at, err := s.at(c)
-	if err != nil {
+	q := graph.FollowUpQuery{Organisation: c.QueryParam("organisation")}
+	var err error
+	if q.At, err = s.at(c); err != nil {
 		return err
 	}
-	year, err := intParam(c, "year", at.Year(), 1, 9999)
-	if err != nil {
+	if q.Year, err = intParam(c, "year", 0); err != nil {
 		return err
 	}
-	report, err := s.store.MissingFollowUps(c.Request().Context(), c.QueryParam("organisation"), year, at)
+	report, err := s.service.MissingFollowUps(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
@@ -39,39 +36,41 @@ func (s *Server) handleMissingFollowUps(c echo.Context) error {
 }
 
 func (s *Server) handleOversight(c echo.Context) error {
-	at, err := s.at(c)
+	q := graph.OrganisationQuery{Organisation: c.QueryParam("organisation")}
+	var err error
+	if q.At, q.Page, err = s.atAndPage(c); err != nil {
+		return err
+	}
+	rows, err := s.service.OversightCoverage(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
-	rows, err := s.store.OversightCoverage(c.Request().Context(), c.QueryParam("organisation"), at)
-	if err != nil {
-		return err
-	}
-	return replyPage(c, rows)
+	return replyList(c, rows, q.Page)
 }
 
 func (s *Server) handleStaffFunctions(c echo.Context) error {
-	org, at, err := s.organisationAt(c)
+	q := graph.OrganisationQuery{Organisation: c.QueryParam("organisation")}
+	var err error
+	if q.At, q.Page, err = s.atAndPage(c); err != nil {
+		return err
+	}
+	rows, err := s.service.StaffFunctions(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
-	rows, err := s.store.StaffFunctions(c.Request().Context(), org, at)
-	if err != nil {
-		return err
-	}
-	return replyPage(c, rows)
+	return replyList(c, rows, q.Page)
 }
 
 func (s *Server) handleSeats(c echo.Context) error {
-	org, at, err := s.organisationAt(c)
-	if err != nil {
+	q := graph.SeatsQuery{Organisation: c.QueryParam("organisation")}
+	var err error
+	if q.At, err = s.at(c); err != nil {
 		return err
 	}
-	minSeats, err := intParam(c, "min_seats", 2, 1, 1000)
-	if err != nil {
+	if q.MinSeats, err = intParam(c, "min_seats", 0); err != nil {
 		return err
 	}
-	report, err := s.store.Seats(c.Request().Context(), org, at, minSeats)
+	report, err := s.service.Seats(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
@@ -79,39 +78,30 @@ func (s *Server) handleSeats(c echo.Context) error {
 }
 
 func (s *Server) handleChanges(c echo.Context) error {
-	org, err := requiredParam(c, "organisation")
+	q := graph.ChangesQuery{Organisation: c.QueryParam("organisation")}
+	var err error
+	if q.From, err = dateParam(c, "from", graph.Date{}); err != nil {
+		return err
+	}
+	if q.To, err = dateParam(c, "to", graph.Date{}); err != nil {
+		return err
+	}
+	if q.Page, err = pageParam(c); err != nil {
+		return err
+	}
+	changes, err := s.service.Changes(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
-	from, err := dateParam(c, "from", graph.Date{})
-	if err != nil {
-		return err
-	}
-	to, err := dateParam(c, "to", graph.Date{})
-	if err != nil {
-		return err
-	}
-	changes, err := s.store.Changes(c.Request().Context(), org, from, to)
-	if err != nil {
-		return err
-	}
-	return replyPage(c, changes)
+	return replyList(c, changes, q.Page)
 }
 
-func (s *Server) organisationAt(c echo.Context) (string, graph.Date, error) {
-	org, err := requiredParam(c, "organisation")
-	if err != nil {
-		return "", graph.Date{}, err
-	}
+// atAndPage reads the as-of date and the page, which most list questions take.
+func (s *Server) atAndPage(c echo.Context) (graph.Date, graph.Page, error) {
 	at, err := s.at(c)
-	return org, at, err
-}
-
-// replyPage paginates a sorted list and replies with one page.
-func replyPage[T any](c echo.Context, all []T) error {
-	p, err := paginate(c, all)
 	if err != nil {
-		return err
+		return at, graph.Page{}, err
 	}
-	return replyJSON(c, p)
+	p, err := pageParam(c)
+	return at, p, err
 }

@@ -2,8 +2,8 @@ package graph
 
 import "time"
 
-// Answers to DOMAIN.md questions 3 (which groups have had no follow-up this year?) and 4 (is
-// every nämnd, bolag, stiftelse and joint activity under uppsikt?).
+// Answers to "which groups have had no follow-up this year?" and "is
+// every nämnd, bolag, stiftelse and joint activity under uppsikt?".
 
 // Follow-up frequencies (the frequency vocabulary).
 const (

@@ -4,8 +4,6 @@ package graph
 type ImportOptions struct {
 	// DryRun computes and returns the changes without writing them.
 	DryRun bool
-	// BatchSize is how many rows go into one UNWIND statement (default 5000).
-	BatchSize int
 	// Progress, if set, is told how far each write step has come.
 	Progress func(step string, done, total int)
 }

@@ -1,5 +1,7 @@
 package graph
 
+import "cmp"
+
 // Answers to the questions styrgraf exists for. Each is computed as of a date: only items
 // and relations valid on that day take part.
 
@@ -146,6 +148,12 @@ type SubtreeOrgan struct {
 	Level        int    `json:"level"`            // 0 for the root
 	Parent       string `json:"parent,omitempty"` // the organ it is part of
 	Seats        []Seat `json:"seats"`
+}
+
+// CompareOrgans is the order organs of a tree are listed and drawn in: by level, then name,
+// then id.
+func CompareOrgans(a, b SubtreeOrgan) int {
+	return cmp.Or(cmp.Compare(a.Level, b.Level), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 }
 
 // EdgeRef is a relationship between two items of an answer.

@@ -1,6 +1,6 @@
 package graph
 
-// SeatsReport answers DOMAIN.md question 6 for one organisation as of a date: vacant seats,
+// SeatsReport answers "who sits where, and where does nobody?" for one organisation as of a date: vacant seats,
 // ex officio seats whose source seat is vacant, organs without a chair, and people who hold
 // many seats. A seat is a Post of an organ that belongs to the organisation (as its huvudman
 // or as one of the organisations a joint organ spans); post, organ and every relationship

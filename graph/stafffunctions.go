@@ -1,6 +1,6 @@
 package graph
 
-// StaffFunctionRow is one förvaltning's stabsfunktioner as of a date (DOMAIN.md question 5,
+// StaffFunctionRow is one förvaltning's stabsfunktioner as of a date (the mapping of
 // RSAU §398): the capacity in FTE of each function of the staff_function vocabulary, the
 // total, and the gaps.
 type StaffFunctionRow struct {

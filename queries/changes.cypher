@@ -3,9 +3,10 @@
 // and relations of its organs and seats. "Started" means valid_from in ($from, $to];
 // "ended" means valid_to (the last valid day) in [$from, $to).
 // Index: organisation_id (unique seek), then expansion from the organisation's organs.
-// Parameters: $organisation (string), $from (date), $to (date).
-// Columns: date, change ('started' | 'ended'), what (item kind or relationship type),
-//          id (item id, or "from>to" for a relationship), name, detail.
+// Parameters: $organisation (string), $from (date), $to (date), $offset and $limit (the page).
+// Columns: total (every change), page (the asked changes, each a map of date, change
+//          ('started' | 'ended'), what (item kind or relationship type), id (item id, or
+//          "from>to" for a relationship), name, detail), by date.
 MATCH (o:Organisation {id: $organisation})
 CALL (o) {
   MATCH (o)<-[:BELONGS_TO]-(n:Organ) RETURN n
@@ -46,5 +47,7 @@ CALL (items) {
   RETURN date, change, type(r) AS what, a.id + '>' + b.id AS id,
          coalesce(a.name, a.title) + ' → ' + coalesce(b.name, b.title) AS name, coalesce(r.description, '') AS detail
 }
-RETURN date, change, what, id, name, detail
+WITH date, change, what, id, name, detail
 ORDER BY date, change DESC, what, id
+WITH collect({date: date, change: change, what: what, id: id, name: name, detail: detail}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page

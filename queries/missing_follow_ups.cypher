@@ -1,4 +1,4 @@
-// Missing follow-ups (DOMAIN.md question 3): the follow-up duties of an organisation that have
+// Missing follow-ups ("which groups have had no follow-up this year?"): the follow-up duties of an organisation that have
 // no follow-up in the period containing a year. A duty belongs to the organisation when its
 // subject does: an organ that BELONGS_TO it (primary or spanning), or an assignment that such
 // an organ, or a post (SEAT_OF) in such an organ, ASSIGNS.

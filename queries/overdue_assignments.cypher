@@ -1,4 +1,4 @@
-// Overdue assignments (DOMAIN.md question 3, the uppdrag side): assignments given by an organ
+// Overdue assignments (the uppdrag side of "which groups have had no follow-up this year?"): assignments given by an organ
 // of the organisation (or by a post in such an organ) whose due date is before $at and that
 // were not reported back on or before $at. As in missing_follow_ups.cypher, an assignment
 // belongs to the organisation when the giving organ (and post) and its BELONGS_TO relationship

@@ -1,4 +1,5 @@
-// Uppsikt coverage (DOMAIN.md question 4; kommunallagen 6 kap. 1 §): every organ of a kind in
+// Uppsikt coverage ("is every nämnd, bolag, stiftelse and joint activity under uppsikt?";
+// kommunallagen 6 kap. 1 §): every organ of a kind in
 // $kinds (nämnder, bolag, stiftelser, kommunalförbund, joint activities) that holds on $at and
 // belongs (BELONGS_TO, primary or spanning, holding on $at) to the organisation, once for EACH
 // organisation it belongs to on $at, with that organisation's styrelse (an organ of kind
@@ -8,9 +9,11 @@
 // styrelser gives a row per styrelse.
 // Index: organisation_id (unique seek) for a named organisation; a label scan of Organisation
 // only when $organisation is '' (all organisations); document_id (unique seek) for the sources.
-// Parameters: $organisation (string, '' for all), $at (date), $kinds (list of organ kinds).
+// Parameters: $organisation (string, '' for all), $at (date), $kinds (list of organ kinds),
+//             $offset and $limit (integers: the page of rows).
 // Columns: organisations (int: organisations in scope; 0 for an unknown organisation),
-//          rows (list of {organ_id, organ_name, organ_kind, organisation_id,
+//          total (int: every row), rows (the asked page: gaps first, then by organ name, organ
+//          id, organisation name and styrelse id; a list of {organ_id, organ_name, organ_kind, organisation_id,
 //          organisation_name, styrelse_id, styrelse_name, covered, via (list of {id, kind, name}:
 //          organs between styrelse and organ), source_document, source_title, source_section,
 //          source_illustrative (of the OVERSEES relationship reaching the organ)}).
@@ -56,6 +59,8 @@ CALL (orgs) {
   }
   WITH organ, owner, styrelse, p, last(relationships(p)) AS r
   OPTIONAL MATCH (doc:Document {id: r.source_document})
+  WITH organ, owner, styrelse, p, r, doc
+  ORDER BY p IS NOT NULL, organ.name, organ.id, owner.name, styrelse.id
   RETURN collect({
     organ_id: organ.id, organ_name: organ.name, organ_kind: organ.kind,
     organisation_id: owner.id, organisation_name: owner.name,
@@ -66,4 +71,4 @@ CALL (orgs) {
     source_illustrative: coalesce(r.source_illustrative, false)
   }) AS rows
 }
-RETURN size(orgs) AS organisations, rows
+RETURN size(orgs) AS organisations, size(rows) AS total, rows[$offset..$offset + $limit] AS rows

@@ -6,11 +6,12 @@
 // either open) cover it.
 // Index: organisation_id (unique seek for the start); from there only relationships.
 // Parameters: $organisation (string, id), $at (date), $functions (list of strings: the
-//             staff_function vocabulary, in the order the answer lists them).
+//             staff_function vocabulary, in the order the answer lists them),
+//             $offset and $limit (integers: the page of förvaltningar).
 // Columns: one row if the organisation exists, none otherwise:
 //          found (bool: the organisation is valid on $at),
 //          name (the organisation's name),
-//          rows (list, unordered, of {id, name, fte: list of {function, fte} in $functions
+//          total (how many förvaltningar), rows (the asked page, by name then id, of {id, name, fte: list of {function, fte} in $functions
 //                order, total, gaps: list of strings in $functions order}).
 MATCH (o:Organisation {id: $organisation})
 CALL (o) {
@@ -30,10 +31,11 @@ CALL (o) {
   }
   WITH f, [fn IN $functions |
            {function: fn, fte: toFloat(reduce(t = 0.0, p IN present | t + CASE WHEN p.function = fn THEN p.fte ELSE 0.0 END))}] AS fte
+  ORDER BY f.name, f.id
   // Without grouping keys the aggregation returns one row even when nothing matched.
   RETURN collect({id: f.id, name: f.name, fte: fte,
                   total: reduce(t = 0.0, e IN fte | t + e.fte),
                   gaps: [e IN fte WHERE e.fte <= 0 | e.function]}) AS rows
 }
 RETURN (o.valid_from IS NULL OR o.valid_from <= $at) AND (o.valid_to IS NULL OR o.valid_to >= $at) AS found,
-       o.name AS name, rows
+       o.name AS name, size(rows) AS total, rows[$offset..$offset + $limit] AS rows

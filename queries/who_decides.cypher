@@ -6,8 +6,9 @@
 //        organisation_id for the optional organisation filter.
 // Parameters: $q (Lucene query string, special characters escaped by the caller),
 //             $topic (string: the raw input, tried as a topic id), $organisation (string or null),
-//             $at (date).
-// Columns: mandate ({id, scope, level, source_document, source_section, source_title}),
+//             $at (date), $offset and $limit (integers: the page).
+// Columns: total (every answer), page (the asked answers, best first, each a map of:)
+//          mandate ({id, scope, level, source_document, source_section, source_title}),
 //          score (float), direct (bool: the scope itself matched), holder ({id, kind, name}),
 //          organ (a post holder's organ name), people (list of {id, name}),
 //          path (list of {id, scope, level, holder, source_document, source_section,
@@ -56,8 +57,10 @@ CALL (m) {
                     holder: holderName, source_title: d.title}) AS path
 }
 OPTIONAL MATCH (md:Document {id: m.source_document})
-RETURN m {.id, .scope, .level, .source_document, .source_section, source_title: md.title} AS mandate,
-       score, direct,
-       h {.id, kind: [l IN labels(h) WHERE l <> 'Item'][0], name: coalesce(h.name, h.title)} AS holder,
-       seatOrgan.name AS organ, people, path
+WITH m {.id, .scope, .level, .source_document, .source_section, source_title: md.title} AS mandate,
+     score, direct,
+     h {.id, kind: [l IN labels(h) WHERE l <> 'Item'][0], name: coalesce(h.name, h.title)} AS holder,
+     seatOrgan.name AS organ, people, path
 ORDER BY score DESC, direct DESC, size(path), mandate.id, holder.id
+WITH collect({mandate: mandate, score: score, direct: direct, holder: holder, organ: organ, people: people, path: path}) AS rows
+RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page

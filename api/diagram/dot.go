@@ -3,6 +3,7 @@ package diagram
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -400,16 +401,7 @@ func tooLarge(nodes, limit int, hint string) error {
 // treeDOT draws a subtree or an organisation; root, if not empty, is outlined.
 func treeDOT(t graph.Subtree, root string, opts Options) ([]byte, error) {
 	organs := append([]graph.SubtreeOrgan(nil), t.Organs...)
-	sort.SliceStable(organs, func(i, j int) bool {
-		a, b := organs[i], organs[j]
-		if a.Level != b.Level {
-			return a.Level < b.Level
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.ID < b.ID
-	})
+	slices.SortStableFunc(organs, graph.CompareOrgans)
 	byID := map[string]*graph.SubtreeOrgan{}
 	var uniq []graph.SubtreeOrgan
 	for _, o := range organs {
@@ -511,7 +503,8 @@ func treeDOT(t graph.Subtree, root string, opts Options) ([]byte, error) {
 			leaves = append(leaves, key{"SEAT_OF", s.ID, o.ID})
 		}
 		kids := append([]string(nil), parts[o.ID]...)
-		sort.SliceStable(kids, func(i, j int) bool { return organLess(byID[kids[i]], byID[kids[j]]) })
+		// Siblings: by name, then id (their level is the same).
+		slices.SortStableFunc(kids, func(a, b string) int { return graph.CompareOrgans(*byID[a], *byID[b]) })
 		for _, c := range kids {
 			if len(parts[c]) == 0 {
 				leaves = append(leaves, key{"PART_OF", c, o.ID})
@@ -584,13 +577,6 @@ func drawn(id string, organs map[string]*graph.SubtreeOrgan, seats map[string]st
 	}
 	_, ok := seats[id]
 	return ok
-}
-
-func organLess(a, b *graph.SubtreeOrgan) bool {
-	if a.Name != b.Name {
-		return a.Name < b.Name
-	}
-	return a.ID < b.ID
 }
 
 func seatLess(a, b graph.Seat) bool {

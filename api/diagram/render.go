@@ -24,15 +24,6 @@ const (
 	FormatDOT Format = "dot" // the DOT itself, unchanged
 )
 
-// ParseFormat reads a format name (svg, png, dot).
-func ParseFormat(s string) (Format, error) {
-	switch f := Format(s); f {
-	case FormatSVG, FormatPNG, FormatDOT:
-		return f, nil
-	}
-	return "", graph.Errorf(graph.EINVALID, "format must be svg, png or dot, not %q", s)
-}
-
 // ContentType is the MIME type of the format.
 func (f Format) ContentType() string {
 	switch f {

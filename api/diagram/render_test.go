@@ -199,11 +199,8 @@ func TestRenderDOTPassthroughAndErrors(t *testing.T) {
 	if n := observed.Load(); n != 4 {
 		t.Errorf("Observe called %d times, want 4", n)
 	}
-	if _, err := ParseFormat("png"); err != nil {
-		t.Error(err)
-	}
-	if _, err := ParseFormat("pdf"); graph.ErrorCode(err) != graph.EINVALID {
-		t.Errorf("ParseFormat(pdf) = %v", err)
+	if _, err := r.Render(context.Background(), dot, Format("pdf")); graph.ErrorCode(err) != graph.EINVALID {
+		t.Errorf("Render(pdf) = %v, want EINVALID", err)
 	}
 }
 

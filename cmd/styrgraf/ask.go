@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -25,31 +24,46 @@ type askOptions struct {
 	Args         []string
 }
 
-// question is one of the questions styrgraf answers, as the command line asks it.
+// question is one of the questions styrgraf answers, as the command line asks it: its
+// flags, and how it asks the service and prints the answer (see spec).
 type question struct {
 	name  string
 	args  string // positional arguments, for usage
 	help  string
 	flags func(fs *flag.FlagSet, o *askOptions)
-	run   func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error)
-	table func(w io.Writer, result any)
+	ask   func(ctx context.Context, svc graph.Service, o askOptions) (answer any, table func(io.Writer), err error)
 }
 
-// questions is filled in by the ask_*.go files, one per question.
-var questions = map[string]question{}
+// spec declares a question with the answer's own type, so that printing needs no type
+// assertions; question() turns it into an entry of the questions table.
+type spec[T any] struct {
+	name, args, help string
+	flags            func(fs *flag.FlagSet, o *askOptions)
+	run              func(ctx context.Context, svc graph.Service, o askOptions) (T, error)
+	table            func(w io.Writer, answer T)
+}
 
-func register(q question) { questions[q.name] = q }
+func (s spec[T]) question() question {
+	return question{name: s.name, args: s.args, help: s.help, flags: s.flags,
+		ask: func(ctx context.Context, svc graph.Service, o askOptions) (any, func(io.Writer), error) {
+			a, err := s.run(ctx, svc, o)
+			return a, func(w io.Writer) { s.table(w, a) }, err
+		}}
+}
+
+func findQuestion(name string) (question, bool) {
+	for _, q := range questions {
+		if q.name == name {
+			return q, true
+		}
+	}
+	return question{}, false
+}
 
 func askUsage(w io.Writer) {
 	fmt.Fprintln(w, "usage: styrgraf ask QUESTION [flags] [ARGS]\n\nquestions:")
-	names := make([]string, 0, len(questions))
-	for n := range questions {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		q := questions[n]
-		fmt.Fprintf(w, "  %-20s %s\n", strings.TrimSpace(n+" "+q.args), q.help)
+	for _, q := range questions {
+		fmt.Fprintf(w, "  %-20s %s\n", strings.TrimSpace(q.name+" "+q.args), q.help)
 	}
 	fmt.Fprintln(w, "\nEvery question takes -at YYYY-MM-DD (default today) and -json; \"styrgraf ask QUESTION -h\" lists its flags.")
 }
@@ -63,7 +77,7 @@ func ask(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
-	q, ok := questions[args[0]]
+	q, ok := findQuestion(args[0])
 	if !ok {
 		fmt.Fprintf(stderr, "styrgraf ask: unknown question %q\n\n", args[0])
 		askUsage(stderr)
@@ -73,7 +87,7 @@ func ask(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	cfg := DefaultConfig()
 	cfg.RegisterNeo4jFlags(fs)
-	o := askOptions{At: today()}
+	o := askOptions{At: graph.Today()}
 	fs.Func("at", "answer as of this date, YYYY-MM-DD (default today)", dateFlag(&o.At))
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
 	if q.flags != nil {
@@ -92,7 +106,7 @@ func ask(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer db.Close(context.WithoutCancel(ctx))
-	result, err := q.run(ctx, db, o)
+	result, table, err := q.ask(ctx, db, o)
 	if err != nil {
 		return err
 	}
@@ -102,7 +116,7 @@ func ask(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return enc.Encode(result)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	q.table(tw, result)
+	table(tw)
 	return tw.Flush()
 }
 
@@ -130,13 +144,6 @@ func organisationFlag(fs *flag.FlagSet, o *askOptions, required bool) {
 		help += " (default: all)"
 	}
 	fs.StringVar(&o.Organisation, "organisation", "", help)
-}
-
-func requireOrganisation(o askOptions) error {
-	if o.Organisation == "" {
-		return graph.Errorf(graph.EINVALID, "-organisation is required")
-	}
-	return nil
 }
 
 // names joins refs' names for a table cell.

@@ -8,19 +8,20 @@ import (
 	"strings"
 
 	"github.com/styrgraf/styrgraf/graph"
-	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
 
-func init() {
-	register(question{
+var questions = []question{
+	spec[[]graph.Decision]{
 		name: "who-decides", args: "TOPIC OR WORDS...", help: "who holds a mandate about it, and the delegation path",
 		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, false) },
-		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
-			return db.WhoDecides(ctx, strings.Join(o.Args, " "), o.Organisation, o.At)
+		run: func(ctx context.Context, svc graph.Service, o askOptions) ([]graph.Decision, error) {
+			return graph.All(func(p graph.Page) (graph.List[graph.Decision], error) {
+				return svc.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: strings.Join(o.Args, " "), Organisation: o.Organisation, At: o.At, Page: p})
+			})
 		},
-		table: func(w io.Writer, r any) {
+		table: func(w io.Writer, r []graph.Decision) {
 			fmt.Fprintln(w, "MANDATE\tLEVEL\tHOLDER\tPEOPLE\tDELEGATION PATH\tSOURCE")
-			for _, d := range r.([]graph.Decision) {
+			for _, d := range r {
 				var path []string
 				for _, m := range d.Path[1:] {
 					path = append(path, m.Holder+" ("+cite(m.Source)+")")
@@ -33,18 +34,18 @@ func init() {
 					strings.Join(path, " ← "), cite(d.Mandate.Source))
 			}
 		},
-	})
-	register(question{
+	}.question(),
+	spec[graph.EscalationAnswer]{
 		name: "escalation", args: "ORGAN-OR-POST-ID", help: "every chain upward to the top, with who holds each seat",
-		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+		run: func(ctx context.Context, svc graph.Service, o askOptions) (graph.EscalationAnswer, error) {
 			id, err := oneArg(o, "organ or post id")
 			if err != nil {
-				return nil, err
+				return graph.EscalationAnswer{}, err
 			}
-			return db.Escalation(ctx, id, o.At)
+			return svc.Escalation(ctx, graph.EscalationQuery{ID: id, At: o.At, Page: graph.Page{Limit: graph.MaxChains}})
 		},
-		table: func(w io.Writer, r any) {
-			for i, c := range r.([]graph.EscalationChain) {
+		table: func(w io.Writer, r graph.EscalationAnswer) {
+			for i, c := range r.Items {
 				fmt.Fprintf(w, "chain %d\n", i+1)
 				fmt.Fprintln(w, "STEP\tVIA\tKIND\tNAME\tHELD BY")
 				for j, s := range c.Steps {
@@ -63,41 +64,37 @@ func init() {
 				}
 			}
 		},
-	})
-	register(question{
+	}.question(),
+	spec[[]graph.Change]{
 		name: "changes", help: "what started or ended in an organisation between two dates",
 		flags: func(fs *flag.FlagSet, o *askOptions) {
 			organisationFlag(fs, o, true)
 			fs.Func("from", "first date, YYYY-MM-DD", dateFlag(&o.From))
 			fs.Func("to", "last date, YYYY-MM-DD", dateFlag(&o.To))
 		},
-		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
-			if err := requireOrganisation(o); err != nil {
-				return nil, err
-			}
-			if o.From.IsZero() || o.To.IsZero() {
-				return nil, graph.Errorf(graph.EINVALID, "-from and -to are required")
-			}
-			return db.Changes(ctx, o.Organisation, o.From, o.To)
+		run: func(ctx context.Context, svc graph.Service, o askOptions) ([]graph.Change, error) {
+			return graph.All(func(p graph.Page) (graph.List[graph.Change], error) {
+				return svc.Changes(ctx, graph.ChangesQuery{Organisation: o.Organisation, From: o.From, To: o.To, Page: p})
+			})
 		},
-		table: func(w io.Writer, r any) {
+		table: func(w io.Writer, r []graph.Change) {
 			fmt.Fprintln(w, "DATE\tCHANGE\tWHAT\tNAME\tDETAIL")
-			for _, c := range r.([]graph.Change) {
+			for _, c := range r {
 				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.Date, c.Change, c.What, c.Name, c.Detail)
 			}
 		},
-	})
-	register(question{
+	}.question(),
+	spec[graph.OrganDetail]{
 		name: "organ", args: "ORGAN-ID", help: "one organ: seats and holders, relations, mandates, duties, rules",
-		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+		run: func(ctx context.Context, svc graph.Service, o askOptions) (graph.OrganDetail, error) {
 			id, err := oneArg(o, "organ id")
 			if err != nil {
-				return nil, err
+				return graph.OrganDetail{}, err
 			}
-			return db.OrganDetail(ctx, id, o.At)
+			return svc.OrganDetail(ctx, id, o.At)
 		},
-		table: func(w io.Writer, r any) {
-			d := r.(graph.OrganDetail)
+		table: func(w io.Writer, r graph.OrganDetail) {
+			d := r
 			fmt.Fprintf(w, "%s (%s, %s)\t%s\n", d.Name, d.Kind, d.Category, names(d.Organisations))
 			fmt.Fprintln(w, "\nSEAT\tKIND\tHELD BY\tEX OFFICIO")
 			for _, s := range d.Seats {
@@ -121,20 +118,20 @@ func init() {
 				}
 			}
 		},
-	})
-	register(question{
+	}.question(),
+	spec[graph.Subtree]{
 		name: "subtree", args: "ORGAN-ID", help: "an organ and its parts with seats and holders",
 		flags: func(fs *flag.FlagSet, o *askOptions) { fs.IntVar(&o.Depth, "depth", 2, "levels of parts to include") },
-		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
+		run: func(ctx context.Context, svc graph.Service, o askOptions) (graph.Subtree, error) {
 			id, err := oneArg(o, "organ id")
 			if err != nil {
-				return nil, err
+				return graph.Subtree{}, err
 			}
-			return db.OrganSubtree(ctx, id, o.At, o.Depth)
+			return svc.OrganSubtree(ctx, graph.SubtreeQuery{ID: id, At: o.At, Depth: o.Depth})
 		},
-		table: func(w io.Writer, r any) {
+		table: func(w io.Writer, r graph.Subtree) {
 			fmt.Fprintln(w, "ORGAN\tKIND\tSEATS (HELD BY)")
-			for _, org := range r.(graph.Subtree).Organs {
+			for _, org := range r.Organs {
 				var seats []string
 				for _, s := range org.Seats {
 					seats = append(seats, s.Title+" ("+names(s.Holders)+")")
@@ -142,18 +139,17 @@ func init() {
 				fmt.Fprintf(w, "%s%s\t%s\t%s\n", strings.Repeat("  ", org.Level), org.Name, org.Kind, strings.Join(seats, "; "))
 			}
 		},
-	})
-	register(question{
+	}.question(),
+	spec[[]graph.StaffFunctionRow]{
 		name: "staff-functions", help: "stabsfunktioner per förvaltning with FTE, and the gaps",
 		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, true) },
-		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
-			if err := requireOrganisation(o); err != nil {
-				return nil, err
-			}
-			return db.StaffFunctions(ctx, o.Organisation, o.At)
+		run: func(ctx context.Context, svc graph.Service, o askOptions) ([]graph.StaffFunctionRow, error) {
+			return graph.All(func(p graph.Page) (graph.List[graph.StaffFunctionRow], error) {
+				return svc.StaffFunctions(ctx, graph.OrganisationQuery{Organisation: o.Organisation, At: o.At, Page: p})
+			})
 		},
-		table: func(w io.Writer, r any) {
-			rows := r.([]graph.StaffFunctionRow)
+		table: func(w io.Writer, r []graph.StaffFunctionRow) {
+			rows := r
 			fmt.Fprint(w, "FÖRVALTNING")
 			for _, f := range graph.StaffFunctionValues() {
 				fmt.Fprintf(w, "\t%s", strings.ToUpper(f))
@@ -167,21 +163,18 @@ func init() {
 				fmt.Fprintf(w, "\t%g\t%s\n", row.Total, strings.Join(row.Gaps, ", "))
 			}
 		},
-	})
-	register(question{
+	}.question(),
+	spec[graph.SeatsReport]{
 		name: "seats", help: "vacant seats, organs without a chair, people holding many seats",
 		flags: func(fs *flag.FlagSet, o *askOptions) {
 			organisationFlag(fs, o, true)
-			fs.IntVar(&o.MinSeats, "min-seats", 2, "list people holding at least this many seats")
+			fs.IntVar(&o.MinSeats, "min_seats", graph.DefaultMinSeats, "list people holding at least this many seats")
 		},
-		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
-			if err := requireOrganisation(o); err != nil {
-				return nil, err
-			}
-			return db.Seats(ctx, o.Organisation, o.At, o.MinSeats)
+		run: func(ctx context.Context, svc graph.Service, o askOptions) (graph.SeatsReport, error) {
+			return svc.Seats(ctx, graph.SeatsQuery{Organisation: o.Organisation, At: o.At, MinSeats: o.MinSeats})
 		},
-		table: func(w io.Writer, r any) {
-			rep := r.(graph.SeatsReport)
+		table: func(w io.Writer, r graph.SeatsReport) {
+			rep := r
 			fmt.Fprintln(w, "VACANT SEAT\tORGAN\tKIND")
 			for _, s := range rep.Vacant {
 				fmt.Fprintf(w, "%s\t%s\t%s\n", s.Title, s.Organ.Name, s.Kind)
@@ -207,21 +200,18 @@ func init() {
 				fmt.Fprintf(w, "%s\t%d: %s\n", h.Person.Name, len(h.Seats), strings.Join(seats, "; "))
 			}
 		},
-	})
-	register(question{
+	}.question(),
+	spec[graph.FollowUpReport]{
 		name: "missing-follow-ups", help: "duties with no follow-up in the period containing the year, and overdue uppdrag",
 		flags: func(fs *flag.FlagSet, o *askOptions) {
 			organisationFlag(fs, o, false)
 			fs.IntVar(&o.Year, "year", 0, "the year (default: the year of -at)")
 		},
-		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
-			if o.Year == 0 {
-				o.Year = o.At.Year()
-			}
-			return db.MissingFollowUps(ctx, o.Organisation, o.Year, o.At)
+		run: func(ctx context.Context, svc graph.Service, o askOptions) (graph.FollowUpReport, error) {
+			return svc.MissingFollowUps(ctx, graph.FollowUpQuery{Organisation: o.Organisation, Year: o.Year, At: o.At})
 		},
-		table: func(w io.Writer, r any) {
-			rep := r.(graph.FollowUpReport)
+		table: func(w io.Writer, r graph.FollowUpReport) {
+			rep := r
 			fmt.Fprintln(w, "SUBJECT\tDUTY\tPERIOD END\tLAST FOLLOW-UP\tSTATUS\tSOURCE")
 			for _, m := range rep.Missing {
 				last := "never"
@@ -235,16 +225,18 @@ func init() {
 				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", short(a.Assignment.Name, 50), a.GivenBy.Name, a.GivenTo.Name, a.Due, cite(a.Source))
 			}
 		},
-	})
-	register(question{
+	}.question(),
+	spec[[]graph.OversightRow]{
 		name: "oversight", help: "is every nämnd, bolag, stiftelse and joint activity under the styrelse's uppsikt? gaps first",
 		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, false) },
-		run: func(ctx context.Context, db *neo4jdb.DB, o askOptions) (any, error) {
-			return db.OversightCoverage(ctx, o.Organisation, o.At)
+		run: func(ctx context.Context, svc graph.Service, o askOptions) ([]graph.OversightRow, error) {
+			return graph.All(func(p graph.Page) (graph.List[graph.OversightRow], error) {
+				return svc.OversightCoverage(ctx, graph.OrganisationQuery{Organisation: o.Organisation, At: o.At, Page: p})
+			})
 		},
-		table: func(w io.Writer, r any) {
+		table: func(w io.Writer, r []graph.OversightRow) {
 			fmt.Fprintln(w, "ORGAN\tKIND\tORGANISATION\tSTYRELSE\tUNDER UPPSIKT\tSOURCE")
-			for _, row := range r.([]graph.OversightRow) {
+			for _, row := range r {
 				styrelse, covered := "none", "NO"
 				if row.Styrelse != nil {
 					styrelse = row.Styrelse.Name
@@ -255,5 +247,5 @@ func init() {
 				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", row.Organ.Name, row.OrganKind, row.Organisation.Name, styrelse, covered, cite(row.Source))
 			}
 		},
-	})
+	}.question(),
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/styrgraf/styrgraf/api"
 	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/governance"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
 
@@ -29,6 +30,9 @@ type Config struct {
 	Demo bool
 	// GaugeInterval is how often the governance gauges are recomputed (also after imports).
 	GaugeInterval time.Duration
+	// QueryTimeout bounds every question's Neo4j transaction, so that no request hangs when
+	// Neo4j stops answering.
+	QueryTimeout time.Duration
 }
 
 // DefaultConfig reads the environment, falling back to defaults that work with `make run`.
@@ -43,7 +47,8 @@ func DefaultConfig() Config {
 		Tokens:        os.Getenv("STYRGRAF_TOKENS"),
 		TokensFile:    os.Getenv("STYRGRAF_TOKENS_FILE"),
 		Demo:          os.Getenv("STYRGRAF_DEMO") == "true",
-		GaugeInterval: durationEnv("STYRGRAF_GAUGE_INTERVAL", api.DefaultGaugeInterval),
+		GaugeInterval: durationEnv("STYRGRAF_GAUGE_INTERVAL", governance.DefaultGaugeInterval),
+		QueryTimeout:  durationEnv("STYRGRAF_QUERY_TIMEOUT", neo4jdb.DefaultQueryTimeout),
 	}
 }
 
@@ -74,6 +79,7 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.TokensFile, "tokens-file", c.TokensFile, "file of \"ROLE TOKEN\" lines (env STYRGRAF_TOKENS_FILE; or STYRGRAF_TOKENS)")
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "local demo mode: reads need no token (env STYRGRAF_DEMO=true)")
 	fs.DurationVar(&c.GaugeInterval, "gauge-interval", c.GaugeInterval, "how often to recompute the governance gauges (env STYRGRAF_GAUGE_INTERVAL)")
+	fs.DurationVar(&c.QueryTimeout, "query-timeout", c.QueryTimeout, "how long a question may wait for Neo4j before answering 503 (env STYRGRAF_QUERY_TIMEOUT)")
 	c.RegisterNeo4jFlags(fs)
 }
 
@@ -100,7 +106,8 @@ func (c *Config) RegisterNeo4jFlags(fs *flag.FlagSet) {
 
 // Neo4j is the part of the configuration package neo4jdb needs.
 func (c Config) Neo4j() neo4jdb.Config {
-	return neo4jdb.Config{URI: c.Neo4jURI, User: c.Neo4jUser, Password: c.Neo4jPassword, Database: c.Neo4jDatabase}
+	return neo4jdb.Config{URI: c.Neo4jURI, User: c.Neo4jUser, Password: c.Neo4jPassword, Database: c.Neo4jDatabase,
+		QueryTimeout: c.QueryTimeout}
 }
 
 // LogValue prints the configuration without secrets.
@@ -117,6 +124,8 @@ func (c Config) LogValue() slog.Value {
 		slog.String("neo4j_database", c.Neo4jDatabase),
 		slog.String("import", strings.Join(c.Import, ",")),
 		slog.Bool("demo", c.Demo),
+		slog.Duration("gauge_interval", c.GaugeInterval),
+		slog.Duration("query_timeout", c.QueryTimeout),
 	)
 }
 

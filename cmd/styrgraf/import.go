@@ -36,10 +36,15 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// importFiles is the whole import: load and check the files, then apply them.
+// importFiles is the whole import: read the files, then parse, check and apply them
+// through the one import pipeline.
 func importFiles(ctx context.Context, cfg Config, paths []string, opts graph.ImportOptions) (graph.ImportResult, error) {
-	files, err := dataset.Load(paths...)
+	files, err := dataset.ReadFiles(paths...)
 	if err != nil {
+		return graph.ImportResult{}, err
+	}
+	// Broken files are reported before Neo4j is even contacted.
+	if _, err := dataset.ParseFiles(files); err != nil {
 		return graph.ImportResult{}, err
 	}
 	db, err := neo4jdb.Open(cfg.Neo4j())
@@ -50,7 +55,8 @@ func importFiles(ctx context.Context, cfg Config, paths []string, opts graph.Imp
 	if err := db.ApplySchema(ctx); err != nil {
 		return graph.ImportResult{}, err
 	}
-	return db.Import(ctx, dataset.Flatten(files), dataset.DatasetIDs(files), opts)
+	im := dataset.Importer{Store: db}
+	return im.Import(ctx, files, opts)
 }
 
 // progressPrinter reports long steps (over a second) now and then, not every batch.

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -106,14 +108,72 @@ func TestReadinessFollowsNeo4j(t *testing.T) {
 	eventually(t, m, "/readyz", http.StatusOK, 30*time.Second)
 }
 
+// TestRoutesWhileNeo4jIsAway: when Neo4j stops (connections refused) or stops answering
+// (connections accepted, nothing said), a question, an organ, a diagram and an import each
+// answer 503 with Retry-After within the request deadline, never hang.
+func TestRoutesWhileNeo4jIsAway(t *testing.T) {
+	cfg := testConfig(t)
+	neo4jdbtest.MustOpen(t)
+	target := strings.TrimPrefix(strings.TrimPrefix(cfg.Neo4jURI, "neo4j://"), "bolt://")
+	p := startProxy(t, target)
+	p.setUp(true)
+	cfg.Neo4jURI = "bolt://" + p.addr()
+	cfg.Demo = true
+	cfg.Tokens = "editor " + strings.Repeat("e", 20)
+	cfg.QueryTimeout = 2 * time.Second
+	m := MustRunMain(t, cfg)
+	eventually(t, m, "/readyz", http.StatusOK, 30*time.Second)
+
+	valid, err := os.ReadFile("../../graph/dataset/testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	requests := []struct{ method, path string }{
+		{"GET", "/api/v1/questions/seats?organisation=region-halland"},
+		{"GET", "/api/v1/organs/cgh"},
+		{"GET", "/api/v1/organs/cgh/diagram.svg"},
+		{"POST", "/api/v1/import"},
+	}
+	for _, mode := range []string{"refused", "silent"} {
+		if mode == "refused" {
+			p.setUp(false)
+		} else {
+			p.setHanging()
+		}
+		for _, r := range requests {
+			req, _ := http.NewRequest(r.method, "http://"+m.Addr()+r.path, bytes.NewReader(valid))
+			req.Header.Set("Authorization", "Bearer "+strings.Repeat("e", 20))
+			start := time.Now()
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatalf("%s %s %s: %v", mode, r.method, r.path, err)
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			took := time.Since(start)
+			t.Logf("%s: %s %s = %d in %s", mode, r.method, r.path, resp.StatusCode, took.Round(time.Millisecond))
+			if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+				t.Errorf("%s: %s %s = %d (Retry-After %q), want 503 with Retry-After", mode, r.method, r.path, resp.StatusCode, resp.Header.Get("Retry-After"))
+			}
+			// The deadline is 2 s; the bound leaves room for a loaded machine, and is far
+			// below the driver's own 30 s defaults that would otherwise apply.
+			if took > 12*time.Second {
+				t.Errorf("%s: %s %s took %s", mode, r.method, r.path, took)
+			}
+		}
+	}
+}
+
 // proxy forwards TCP connections to target while up; going down drops every connection and
-// refuses new ones, as a stopped server would.
+// refuses new ones, as a stopped server would. Hanging drops every connection and accepts new
+// ones without ever answering, as a server that stopped responding would.
 type proxy struct {
 	t      *testing.T
 	target string
 	ln     net.Listener
 	mu     sync.Mutex
 	up     bool
+	hang   bool
 	conns  map[net.Conn]bool
 }
 
@@ -130,10 +190,14 @@ func startProxy(t *testing.T, target string) *proxy {
 
 func (p *proxy) addr() string { return p.ln.Addr().String() }
 
-func (p *proxy) setUp(up bool) {
+func (p *proxy) setUp(up bool) { p.set(up, false) }
+
+func (p *proxy) setHanging() { p.set(false, true) }
+
+func (p *proxy) set(up, hang bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.up = up
+	p.up, p.hang = up, hang
 	if !up {
 		for c := range p.conns {
 			c.Close()
@@ -149,6 +213,11 @@ func (p *proxy) accept() {
 			return
 		}
 		p.mu.Lock()
+		if p.hang {
+			p.conns[client] = true // held open, never read nor answered
+			p.mu.Unlock()
+			continue
+		}
 		if !p.up {
 			p.mu.Unlock()
 			client.Close()

@@ -15,6 +15,7 @@ import (
 	"github.com/styrgraf/styrgraf/api/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
+	"github.com/styrgraf/styrgraf/graph/governance"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
 
@@ -27,7 +28,8 @@ type Main struct {
 	db         *neo4jdb.DB
 	metrics    *api.Metrics
 	renderer   *diagram.Renderer
-	governance *api.Governance
+	governance *governance.Governance
+	importer   *dataset.Importer
 	listener   net.Listener
 	http       *http.Server
 	cancel     context.CancelFunc
@@ -41,13 +43,15 @@ func NewMain(cfg Config, logger *slog.Logger) *Main {
 
 // Run opens Neo4j, starts serving, and starts applying the schema in the background. It
 // returns once the listener is open; Neo4j need not be up yet (/readyz says when it is).
-func (m *Main) Run(ctx context.Context) error {
+func (m *Main) Run(ctx context.Context) (err error) {
 	m.log.Info("starting styrgraf", "config", m.Config)
 	// Broken dataset files are the user's to fix: say so now rather than serve without them.
-	var files []*dataset.File
+	var files []graph.DatasetFile
 	if len(m.Config.Import) > 0 {
-		var err error
-		if files, err = dataset.Load(m.Config.Import...); err != nil {
+		if files, err = dataset.ReadFiles(m.Config.Import...); err != nil {
+			return err
+		}
+		if _, err = dataset.ParseFiles(files); err != nil {
 			return err
 		}
 	}
@@ -60,22 +64,31 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.db = db
-	m.metrics = api.NewMetrics(prometheus.NewRegistry())
+	registry := prometheus.NewRegistry()
+	m.metrics = api.NewMetrics(registry)
 	db.SetObserver(m.metrics.ObserveQuery)
 	ln, err := net.Listen("tcp", m.Config.Addr)
 	if err != nil {
 		return graph.Errorf(graph.EINVALID, "listening on %s: %v", m.Config.Addr, err)
 	}
 	m.listener = ln
+	// Nothing serves yet: a failure from here on must not leave the port taken.
+	defer func() {
+		if err != nil {
+			ln.Close()
+		}
+	}()
 
 	renderer, err := diagram.NewRenderer(ctx, diagram.RendererOptions{Observe: m.metrics.ObserveRender})
 	if err != nil {
 		return err
 	}
 	m.renderer = renderer
-	m.governance = api.NewGovernance(db, m.metrics, today, m.log.Warn)
-	srv := api.New(api.Options{Store: db, Logger: m.log, Metrics: m.metrics, Tokens: tokens, Demo: m.Config.Demo,
-		Renderer: renderer, Governance: m.governance, Today: today})
+	m.governance = governance.New(db, registry, graph.Today, m.log.Warn)
+	m.importer = &dataset.Importer{Store: db, Observe: m.metrics.ObserveImport,
+		Imported: func(graph.ImportResult) { m.governance.Trigger() }}
+	srv := api.New(api.Options{Service: db, Importer: m.importer, Logger: m.log, Metrics: m.metrics, Tokens: tokens, Demo: m.Config.Demo,
+		Renderer: renderer, Today: graph.Today})
 	switch {
 	case m.Config.Demo:
 		m.log.Warn("demo mode: reads need no token; import needs an editor token", "tokens", tokens.String())
@@ -122,13 +135,12 @@ func (m *Main) applySchema(ctx context.Context) bool {
 }
 
 // importAtStart applies the -import files, retrying while Neo4j is unavailable.
-func (m *Main) importAtStart(ctx context.Context, files []*dataset.File) {
+func (m *Main) importAtStart(ctx context.Context, files []graph.DatasetFile) {
 	var res graph.ImportResult
 	err := m.retry(ctx, "importing", func(ctx context.Context) (err error) {
-		res, err = m.db.Import(ctx, dataset.Flatten(files), dataset.DatasetIDs(files), graph.ImportOptions{})
+		res, err = m.importer.Import(ctx, files, graph.ImportOptions{})
 		return err
 	})
-	m.metrics.ObserveImport(res, err) // the governance gauges are computed right after this
 	if err != nil {
 		m.log.Error("import at start-up failed", "err", err)
 		return
@@ -184,10 +196,4 @@ func (m *Main) Close() error {
 		errs = append(errs, m.db.Close(context.Background()))
 	}
 	return errors.Join(errs...)
-}
-
-// today is the default as-of date: the current day in UTC.
-func today() graph.Date {
-	now := time.Now().UTC()
-	return graph.Date{Time: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}
 }

@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -20,47 +19,12 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// Problem is one thing wrong with a dataset file.
-type Problem struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Path    string `json:"field"` // field path, e.g. organs[3].part_of
-	Message string `json:"message"`
-}
-
-func (p Problem) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s", p.File, p.Line, p.Column, p.Path, p.Message)
-}
-
-// Problems is every problem found; as an error it is EINVALID with all of them listed.
-type Problems []Problem
-
-func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
-// Err returns nil for no problems, else a *graph.Error (EINVALID) wrapping them.
-func (ps Problems) Err() error {
-	if len(ps) == 0 {
-		return nil
-	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Column < b.Column
-	})
-	return &graph.Error{Code: graph.EINVALID, Message: fmt.Sprintf("%d problem(s) in the dataset:\n%s", len(ps), ps.Error()), Err: ps}
-}
+// Problem and Problems are graph's, so that every interface can show them without
+// importing this package; the names stay short here, where they are used most.
+type (
+	Problem  = graph.Problem
+	Problems = graph.Problems
+)
 
 // File is one parsed dataset file.
 type File struct {
@@ -122,30 +86,14 @@ func syntaxProblem(name string, err error) Problem {
 	return p
 }
 
-// Load reads the given files and directories (every *.yaml and *.yml in a directory, not
-// recursing, in name order), parses each and checks them together.
+// Load reads the given files and directories (see ReadFiles), parses each and checks them
+// together.
 func Load(paths ...string) ([]*File, error) {
-	names, err := expand(paths)
+	files, err := ReadFiles(paths...)
 	if err != nil {
 		return nil, err
 	}
-	var files []*File
-	var problems Problems
-	for _, name := range names {
-		fh, err := os.Open(name)
-		if err != nil {
-			problems = append(problems, Problem{File: name, Line: 1, Column: 1, Message: err.Error()})
-			continue
-		}
-		f, ps := Parse(name, fh)
-		fh.Close()
-		problems = append(problems, ps...)
-		if f != nil {
-			files = append(files, f)
-		}
-	}
-	problems = append(problems, Check(files)...)
-	return files, problems.Err()
+	return ParseFiles(files)
 }
 
 func expand(paths []string) ([]string, error) {

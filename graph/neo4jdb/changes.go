@@ -8,17 +8,17 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// Changes lists what started or ended in an organisation between from and to.
-func (db *DB) Changes(ctx context.Context, organisation string, from, to graph.Date) ([]graph.Change, error) {
-	if !from.Before(to.Time) {
-		return nil, graph.Errorf(graph.EINVALID, "from (%s) must be before to (%s)", from, to)
+// Changes lists what started or ended in an organisation after q.From up to q.To, by date.
+func (db *DB) Changes(ctx context.Context, q graph.ChangesQuery) (graph.List[graph.Change], error) {
+	if err := q.Validate(); err != nil {
+		return graph.List[graph.Change]{}, err
 	}
-	if err := db.requireOrganisation(ctx, organisation); err != nil {
-		return nil, err
+	if err := db.requireOrganisation(ctx, q.Organisation); err != nil {
+		return graph.List[graph.Change]{}, err
 	}
-	params := map[string]any{"organisation": organisation, "from": dateParam(from), "to": dateParam(to)}
-	return readTx(ctx, db, "changes", func(tx neo4j.ManagedTransaction) ([]graph.Change, error) {
-		return collect(ctx, tx, "changes.cypher", params, func(rec *neo4j.Record) (graph.Change, error) {
+	params := map[string]any{"organisation": q.Organisation, "from": dateParam(q.From), "to": dateParam(q.To)}
+	return readTx(ctx, db, "changes", func(tx neo4j.ManagedTransaction) (graph.List[graph.Change], error) {
+		return collectPage(ctx, tx, "changes.cypher", params, q.Page, func(rec *neo4j.Record) (graph.Change, error) {
 			var c graph.Change
 			vals := make([]string, 5)
 			for i, k := range []string{"change", "what", "id", "name", "detail"} {

@@ -1,8 +1,9 @@
 package neo4jdb
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -10,17 +11,19 @@ import (
 	"github.com/styrgraf/styrgraf/queries"
 )
 
-// maxChains bounds the answer where many parents multiply the paths.
-const maxChains = 200
-
 type escalationNode struct {
 	step  graph.EscalationStep
 	valid bool
 	up    []map[string]any
 }
 
-// Escalation returns every escalation chain from an organ or post up to the top, as of at.
-func (db *DB) Escalation(ctx context.Context, id string, at graph.Date) ([]graph.EscalationChain, error) {
+// Escalation returns the escalation chains from an organ or post up to the top, as of q.At:
+// one page of them, and whether there were more than graph.MaxChains.
+func (db *DB) Escalation(ctx context.Context, q graph.EscalationQuery) (graph.EscalationAnswer, error) {
+	if err := q.Validate(); err != nil {
+		return graph.EscalationAnswer{}, err
+	}
+	id, at := q.ID, q.At
 	nodes, err := readTx(ctx, db, "escalation", func(tx neo4j.ManagedTransaction) (map[string]escalationNode, error) {
 		res, err := tx.Run(ctx, queries.Text("escalation.cypher"), map[string]any{"id": id, "at": dateParam(at)})
 		if err != nil {
@@ -52,9 +55,8 @@ func (db *DB) Escalation(ctx context.Context, id string, at graph.Date) ([]graph
 			}
 			n.up = maps(up)
 			// Chains come out in a stable order: by relationship type, then target id.
-			sort.Slice(n.up, func(i, j int) bool {
-				a, b := n.up[i], n.up[j]
-				return str(a, "type") < str(b, "type") || str(a, "type") == str(b, "type") && str(a, "to") < str(b, "to")
+			slices.SortFunc(n.up, func(a, b map[string]any) int {
+				return cmp.Or(cmp.Compare(str(a, "type"), str(b, "type")), cmp.Compare(str(a, "to"), str(b, "to")))
 			})
 			holders, err := get[[]any](rec, "holders")
 			if err != nil {
@@ -66,24 +68,26 @@ func (db *DB) Escalation(ctx context.Context, id string, at graph.Date) ([]graph
 		return nodes, res.Err()
 	})
 	if err != nil {
-		return nil, err
+		return graph.EscalationAnswer{}, err
 	}
 	start, ok := nodes[id]
 	if !ok || !start.valid {
-		return nil, graph.Errorf(graph.ENOTFOUND, "no organ or post %q on %s", id, at)
+		return graph.EscalationAnswer{}, graph.Errorf(graph.ENOTFOUND, "no organ or post %q on %s", id, at)
 	}
-	return chains(nodes, id), nil
+	// The chains are assembled from one subgraph, so they are built whole and then paged.
+	all, truncated := chains(nodes, id)
+	return graph.EscalationAnswer{List: graph.PageOf(all, q.Page), Truncated: truncated}, nil
 }
 
 // chains walks the chosen upward edges depth first, one chain per path to a top (an item
-// with no way up) or back into itself.
-func chains(nodes map[string]escalationNode, start string) []graph.EscalationChain {
-	var out []graph.EscalationChain
+// with no way up) or back into itself. It stops at graph.MaxChains chains and says so.
+func chains(nodes map[string]escalationNode, start string) (out []graph.EscalationChain, truncated bool) {
 	var path []graph.EscalationStep
 	onPath := map[string]bool{}
 	var walk func(id string, step graph.EscalationStep)
 	walk = func(id string, step graph.EscalationStep) {
-		if len(out) >= maxChains {
+		if len(out) >= graph.MaxChains {
+			truncated = true
 			return
 		}
 		path = append(path, step)
@@ -97,6 +101,10 @@ func chains(nodes map[string]escalationNode, start string) []graph.EscalationCha
 		for _, e := range ups {
 			to := str(e, "to")
 			if onPath[to] {
+				if len(out) >= graph.MaxChains {
+					truncated = true
+					return
+				}
 				out = append(out, graph.EscalationChain{Steps: append([]graph.EscalationStep(nil), path...), Cycle: true, CycleTo: to})
 				continue
 			}
@@ -106,5 +114,5 @@ func chains(nodes map[string]escalationNode, start string) []graph.EscalationCha
 		}
 	}
 	walk(start, nodes[start].step)
-	return out
+	return out, truncated
 }

@@ -9,14 +9,17 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// DOMAIN.md question 5 on the example data: the stabsfunktioner of Region Halland's
-// förvaltningar (RSAU §398). The FTE figures are the illustrative ones of
+// Question: which stabsfunktioner do Region Halland's förvaltningar have, and where are the
+// gaps? (RSAU §398.) The FTE figures are the illustrative ones of
 // examples/region-halland.yaml; its comment names the gaps on purpose.
 func TestExamplesStaffFunctionsOfRegionHalland(t *testing.T) {
 	db := importExamples(t)
-	got, err := db.StaffFunctions(context.Background(), "region-halland", graph.MustDate("2026-11-24"))
+	got, err := db.StaffFunctions(context.Background(), graph.OrganisationQuery{Organisation: "region-halland", At: graph.MustDate("2026-11-24")})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got.Total != 4 {
+		t.Errorf("StaffFunctions(region-halland) total = %d, want 4", got.Total)
 	}
 	want := []string{
 		"rh-hallands-sjukhus: hr=22 it=6 kommunikation=5 uppsikt_internkontroll=0 ekonomi_budget=14 administration_juridik=9 sakerhet=0 total=56 " +
@@ -27,20 +30,21 @@ func TestExamplesStaffFunctionsOfRegionHalland(t *testing.T) {
 		"rh-regionservice: hr=6 it=40 kommunikation=0 uppsikt_internkontroll=0 ekonomi_budget=5 administration_juridik=4 sakerhet=3 total=58 " +
 			"gaps=kommunikation,uppsikt_internkontroll",
 	}
-	sameLines(t, "StaffFunctions(region-halland)", renderStaffFunctions(got), want)
+	sameLines(t, "StaffFunctions(region-halland)", renderStaffFunctions(got.Items), want)
 }
 
-// DOMAIN.md question 6 on the example data. Document 001 (RSAU §398, 2021-10-28) is signed by
+// Question: which seats of Region Halland are vacant, which organs lack a chair, and who holds
+// many seats? Document 001 (RSAU §398, 2021-10-28) is signed by
 // Jörgen Preuss as regiondirektör, so on that day he holds the post and, ex officio (CGH
 // arbetsordning 2.1, 2.4), the chair and a member's seat of Chefsgrupp Halland. No document
 // names a holder for any other day, so today those seats are vacant.
 func TestExamplesSeatsOfRegionHalland(t *testing.T) {
 	db := importExamples(t)
-	then, err := db.Seats(context.Background(), "region-halland", graph.MustDate("2021-10-28"), 1)
+	then, err := db.Seats(context.Background(), graph.SeatsQuery{Organisation: "region-halland", At: graph.MustDate("2021-10-28"), MinSeats: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	now, err := db.Seats(context.Background(), "region-halland", graph.MustDate("2026-11-24"), 1)
+	now, err := db.Seats(context.Background(), graph.SeatsQuery{Organisation: "region-halland", At: graph.MustDate("2026-11-24"), MinSeats: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

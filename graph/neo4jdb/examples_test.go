@@ -21,7 +21,7 @@ const examples = "../../examples"
 func importExamples(t *testing.T) *neo4jdb.DB {
 	t.Helper()
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, examples)
+	neo4jdbtest.MustImport(t, db, examples)
 	return db
 }
 
@@ -50,7 +50,7 @@ func TestExamplesImportTwiceIdentical(t *testing.T) {
 	if before.Nodes < 300 || before.Rels < 500 {
 		t.Errorf("examples hold only %d nodes and %d relationships", before.Nodes, before.Rels)
 	}
-	if res := mustImport(t, db, examples); !res.Unchanged() {
+	if res := neo4jdbtest.MustImport(t, db, examples); !res.Unchanged() {
 		t.Errorf("re-import changed: %+v", res)
 	}
 	if after := neo4jdbtest.Snapshot(t, db); after != before {
@@ -168,39 +168,42 @@ func TestExamplesHoldTheDocuments(t *testing.T) {
 	})
 }
 
-// DOMAIN.md question 2: a VGR samordningsråd escalates to its kontaktperson (a
+// Question: where does a matter escalate from a VGR samordningsråd? To its kontaktperson (a
 // förvaltningschef), then koncernledning hälso- och sjukvård, the regiondirektör,
 // regionstyrelsen and regionfullmäktige, in that order.
 func TestExamplesEscalationOfASamordningsrad(t *testing.T) {
 	db := importExamples(t)
-	chains, err := db.Escalation(context.Background(), "vgr-sr-ortopedi", graph.MustDate("2026-11-24"))
+	chains, err := db.Escalation(context.Background(), graph.EscalationQuery{ID: "vgr-sr-ortopedi", At: graph.MustDate("2026-11-24")})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if chains.Truncated || chains.Total != 1 {
+		t.Errorf("escalation of vgr-sr-ortopedi: truncated %v, total %d; want false, 1", chains.Truncated, chains.Total)
 	}
 	want := "vgr-sr-ortopedi > ESCALATES_TO:vgr-sr-ortopedi-kontaktperson > EX_OFFICIO:vgr-skas-forvaltningschef > " +
 		"REPORTS_TO:vgr-kl-hs > REPORTS_TO:vgr-regiondirektor > REPORTS_TO:vgr-rs > REPORTS_TO:vgr-rf"
-	if got := render(chains); len(got) != 1 || got[0] != want {
+	if got := render(chains.Items); len(got) != 1 || got[0] != want {
 		t.Errorf("escalation of vgr-sr-ortopedi =\n  %s\nwant\n  %s", strings.Join(got, "\n  "), want)
 	}
 	// The Hörby–Höör arbetsgrupp goes up through the styrgrupp to both kommunstyrelser.
-	chains, err = db.Escalation(context.Background(), "hh-arbetsgrupp", graph.MustDate("2026-11-24"))
-	if err != nil || len(chains) != 2 {
-		t.Errorf("hh-arbetsgrupp: %v chains (%v), want one per kommunstyrelse", render(chains), err)
+	chains, err = db.Escalation(context.Background(), graph.EscalationQuery{ID: "hh-arbetsgrupp", At: graph.MustDate("2026-11-24")})
+	if err != nil || len(chains.Items) != 2 || chains.Truncated {
+		t.Errorf("hh-arbetsgrupp: %v chains (truncated %v, %v), want one per kommunstyrelse", render(chains.Items), chains.Truncated, err)
 	}
 }
 
-// DOMAIN.md question 1 on document 001: the mapping of stabsfunktioner was decided by RSAU
-// by delegation from regionstyrelsen (§398).
+// Question: who decides about the stabsfunktioner of Region Halland? Document 001: the mapping
+// of stabsfunktioner was decided by RSAU by delegation from regionstyrelsen (§398).
 func TestExamplesWhoDecidesStabsfunktioner(t *testing.T) {
 	db := importExamples(t)
-	got, err := db.WhoDecides(context.Background(), "stabsfunktioner", "region-halland", graph.MustDate("2026-11-24"))
+	got, err := db.WhoDecides(context.Background(), graph.WhoDecidesQuery{Topic: "stabsfunktioner", Organisation: "region-halland", At: graph.MustDate("2026-11-24")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) == 0 {
+	if len(got.Items) == 0 {
 		t.Fatal("nobody decides about stabsfunktioner")
 	}
-	top := got[0]
+	top := got.Items[0]
 	var path []string
 	for _, m := range top.Path {
 		path = append(path, m.ID)
@@ -213,16 +216,21 @@ func TestExamplesWhoDecidesStabsfunktioner(t *testing.T) {
 	}
 }
 
-// DOMAIN.md question 6/7 on document 001: the people who signed on 2021-10-28 are recorded in
-// their posts on that day only, so a window around it shows them starting and ending.
+// Question: what changed in Region Halland between two dates? Document 001: the people who
+// signed on 2021-10-28 are recorded in their posts on that day only, so a window around it
+// shows them starting and ending.
 func TestExamplesChangesAroundRSAU398(t *testing.T) {
 	db := importExamples(t)
-	got, err := db.Changes(context.Background(), "region-halland", graph.MustDate("2021-10-01"), graph.MustDate("2021-11-30"))
+	got, err := db.Changes(context.Background(), graph.ChangesQuery{Organisation: "region-halland", From: graph.MustDate("2021-10-01"), To: graph.MustDate("2021-11-30"),
+		Page: graph.Page{Limit: graph.MaxLimit}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(got.Items) != got.Total {
+		t.Fatalf("changes around RSAU §398: a page of %d of %d; the test wants them all", len(got.Items), got.Total)
+	}
 	var lines []string
-	for _, c := range got {
+	for _, c := range got.Items {
 		lines = append(lines, c.Date.String()+" "+c.Change+" "+c.What+" "+c.ID)
 	}
 	for _, want := range []string{

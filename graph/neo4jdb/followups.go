@@ -1,8 +1,9 @@
 package neo4jdb
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -15,10 +16,11 @@ import (
 // organisation (empty: all organisations): the follow-up duties with no follow-up in the
 // period that contains year, and the assignments overdue on at. An organisation that does
 // not exist or does not hold in the year is ENOTFOUND.
-func (db *DB) MissingFollowUps(ctx context.Context, organisation string, year int, at graph.Date) (graph.FollowUpReport, error) {
-	if year < 1 || year > 9999 {
-		return graph.FollowUpReport{}, graph.Errorf(graph.EINVALID, "year %d is not a year (1–9999)", year)
+func (db *DB) MissingFollowUps(ctx context.Context, q graph.FollowUpQuery) (graph.FollowUpReport, error) {
+	if err := q.Validate(); err != nil {
+		return graph.FollowUpReport{}, err
 	}
+	organisation, year, at := q.Organisation, q.Year, q.At
 	yearStart := graph.Date{Time: time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)}
 	yearEnd := graph.Date{Time: time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC)}
 	periodStart, periodEnd := graph.MandatePeriod(yearStart)
@@ -73,15 +75,8 @@ func (db *DB) MissingFollowUps(ctx context.Context, organisation string, year in
 		}
 		report.Missing = append(report.Missing, row)
 	}
-	sort.Slice(report.Missing, func(i, j int) bool {
-		a, b := report.Missing[i], report.Missing[j]
-		if a.Subject.Name != b.Subject.Name {
-			return a.Subject.Name < b.Subject.Name
-		}
-		if a.Duty.ID != b.Duty.ID {
-			return a.Duty.ID < b.Duty.ID
-		}
-		return a.Subject.ID < b.Subject.ID
+	slices.SortFunc(report.Missing, func(a, b graph.MissingFollowUp) int {
+		return cmp.Or(cmp.Compare(a.Subject.Name, b.Subject.Name), cmp.Compare(a.Duty.ID, b.Duty.ID), cmp.Compare(a.Subject.ID, b.Subject.ID))
 	})
 
 	for _, m := range got.overdue {
@@ -100,15 +95,8 @@ func (db *DB) MissingFollowUps(ctx context.Context, organisation string, year in
 		}
 		report.OverdueAssignments = append(report.OverdueAssignments, row)
 	}
-	sort.Slice(report.OverdueAssignments, func(i, j int) bool {
-		a, b := report.OverdueAssignments[i], report.OverdueAssignments[j]
-		if !a.Due.Equal(b.Due.Time) {
-			return a.Due.Before(b.Due.Time)
-		}
-		if a.Assignment.ID != b.Assignment.ID {
-			return a.Assignment.ID < b.Assignment.ID
-		}
-		return a.GivenBy.ID < b.GivenBy.ID
+	slices.SortFunc(report.OverdueAssignments, func(a, b graph.OverdueAssignment) int {
+		return cmp.Or(a.Due.Compare(b.Due.Time), cmp.Compare(a.Assignment.ID, b.Assignment.ID), cmp.Compare(a.GivenBy.ID, b.GivenBy.ID))
 	})
 	return report, nil
 }

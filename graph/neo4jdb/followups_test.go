@@ -3,6 +3,7 @@ package neo4jdb_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/styrgraf/styrgraf/graph"
@@ -44,7 +45,7 @@ func renderOverdue(rows []graph.OverdueAssignment) []string {
 
 func TestMissingFollowUps(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, "testdata/followups.yaml")
+	neo4jdbtest.MustImport(t, db, "testdata/followups.yaml")
 	for _, tc := range []struct {
 		org     string
 		year    int
@@ -133,7 +134,7 @@ func TestMissingFollowUps(t *testing.T) {
 		{"fu-gone", 2020, "2020-06-01", []string{}, []string{}},
 	} {
 		name := fmt.Sprintf("MissingFollowUps(%q, %d, %s)", tc.org, tc.year, tc.at)
-		got, err := db.MissingFollowUps(context.Background(), tc.org, tc.year, graph.MustDate(tc.at))
+		got, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: tc.org, Year: tc.year, At: graph.MustDate(tc.at)})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -144,7 +145,7 @@ func TestMissingFollowUps(t *testing.T) {
 		sameLines(t, name+" overdue", renderOverdue(got.OverdueAssignments), tc.overdue)
 	}
 
-	got, err := db.MissingFollowUps(context.Background(), "fu-region", 2026, graph.MustDate("2026-11-24"))
+	got, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: "fu-region", Year: 2026, At: graph.MustDate("2026-11-24")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +178,7 @@ func TestMissingFollowUps(t *testing.T) {
 	if chef := got.OverdueAssignments[2]; chef.GivenBy != (graph.Ref{ID: "fu-kontor-chef", Kind: "Post", Name: "Regiondirektör"}) {
 		t.Errorf("fu-a-chef given by %+v, want the post", chef.GivenBy)
 	}
-	if got, err := db.MissingFollowUps(context.Background(), "", 2026, graph.MustDate("2026-11-24")); err != nil || got.Missing[0].Source != (graph.SourceRef{Illustrative: true}) {
+	if got, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Year: 2026, At: graph.MustDate("2026-11-24")}); err != nil || got.Missing[0].Source != (graph.SourceRef{Illustrative: true}) {
 		t.Errorf("the joint group's duty is illustrative: %+v, %v", got.Missing, err)
 	}
 
@@ -185,11 +186,22 @@ func TestMissingFollowUps(t *testing.T) {
 		org  string
 		year int
 	}{{"no-such", 2026}, {"fu-gone", 2026}} {
-		if _, err := db.MissingFollowUps(context.Background(), missing.org, missing.year, graph.MustDate("2026-11-24")); graph.ErrorCode(err) != graph.ENOTFOUND {
+		if _, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: missing.org, Year: missing.year, At: graph.MustDate("2026-11-24")}); graph.ErrorCode(err) != graph.ENOTFOUND {
 			t.Errorf("MissingFollowUps(%s, %d) = %v, want ENOTFOUND", missing.org, missing.year, err)
 		}
 	}
-	if _, err := db.MissingFollowUps(context.Background(), "fu-region", 0, graph.MustDate("2026-11-24")); graph.ErrorCode(err) != graph.EINVALID {
-		t.Errorf("MissingFollowUps(year 0) = %v, want EINVALID", err)
+	for _, year := range []int{-1, 10000} {
+		_, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: "fu-region", Year: year, At: graph.MustDate("2026-11-24")})
+		if want := fmt.Sprintf("year: want a whole number from 1 to 9999, got %d", year); graph.ErrorCode(err) != graph.EINVALID || graph.ErrorMessage(err) != want {
+			t.Errorf("MissingFollowUps(year %d) = %v, want EINVALID: %s", year, err, want)
+		}
+	}
+	// Year 0 means the year of the as-of date.
+	defaulted, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: "fu-region", At: graph.MustDate("2026-11-24")})
+	if err != nil || defaulted.Year != 2026 || !slices.Equal(renderMissing(defaulted.Missing), renderMissing(got.Missing)) {
+		t.Errorf("MissingFollowUps(year 0 on 2026-11-24) = year %d, %v, %v; want the answer for 2026", defaulted.Year, renderMissing(defaulted.Missing), err)
+	}
+	if _, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: "fu-region", Year: 2026}); graph.ErrorCode(err) != graph.EINVALID {
+		t.Errorf("MissingFollowUps without a date = %v, want EINVALID", err)
 	}
 }

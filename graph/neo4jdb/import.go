@@ -16,15 +16,24 @@ import (
 	"github.com/styrgraf/styrgraf/queries"
 )
 
-// Import makes the graph hold exactly what g says for the given datasets, in one
-// transaction: items and relationships the files declare are created or updated, and those
-// the datasets declared before but no longer do are removed. Other datasets are not touched;
-// an id declared by another dataset, or a removal that would cut another dataset's
-// relationships, is a conflict and nothing is written.
-func (db *DB) Import(ctx context.Context, g dataset.Graph, datasets []string, opts graph.ImportOptions) (graph.ImportResult, error) {
-	if opts.BatchSize <= 0 {
-		opts.BatchSize = 5000
+// importBatchSize is how many rows go into one UNWIND statement of an import.
+var importBatchSize = 5000
+
+// ImportDatasets implements graph.DatasetStore: it makes the graph hold exactly what the
+// datasets say, in one transaction. Items and relationships they declare are created or
+// updated, and those the datasets declared before but no longer do are removed. Other
+// datasets are not touched; an id declared by another dataset, or a removal that would cut
+// another dataset's relationships, is a conflict and nothing is written.
+func (db *DB) ImportDatasets(ctx context.Context, datasets []graph.Dataset, opts graph.ImportOptions) (graph.ImportResult, error) {
+	g := dataset.FlattenDatasets(datasets)
+	ids := make([]string, len(datasets))
+	for i, d := range datasets {
+		ids[i] = d.ID
 	}
+	return db.importGraph(ctx, g, ids, opts)
+}
+
+func (db *DB) importGraph(ctx context.Context, g dataset.Graph, datasets []string, opts graph.ImportOptions) (graph.ImportResult, error) {
 	work := func(tx neo4j.ManagedTransaction) (graph.ImportResult, error) {
 		p, err := plan(ctx, tx, g, datasets)
 		if err != nil || opts.DryRun {
@@ -224,8 +233,8 @@ func (p importPlan) apply(ctx context.Context, tx neo4j.ManagedTransaction, opts
 	}
 	for _, s := range steps {
 		rows := reflect.ValueOf(s.rows)
-		for start := 0; start < s.n; start += opts.BatchSize {
-			end := min(start+opts.BatchSize, s.n)
+		for start := 0; start < s.n; start += importBatchSize {
+			end := min(start+importBatchSize, s.n)
 			res, err := tx.Run(ctx, queries.Text(s.query), map[string]any{s.param: rows.Slice(start, end).Interface()})
 			if err == nil {
 				_, err = res.Consume(ctx)

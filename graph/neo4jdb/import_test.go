@@ -16,6 +16,9 @@ import (
 
 const validFile = "../dataset/testdata/valid.yaml"
 
+// mustLoad reads and checks dataset files and flattens them, for tests that hand the store a
+// graph no file could produce (db.ImportGraph); other tests import through
+// neo4jdbtest.MustImport.
 func mustLoad(t *testing.T, paths ...string) (dataset.Graph, []string) {
 	t.Helper()
 	files, err := dataset.Load(paths...)
@@ -31,16 +34,6 @@ func sameLines(t *testing.T, what string, got, want []string) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("%s =\n  %s\nwant\n  %s", what, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
-}
-
-func mustImport(t *testing.T, db *neo4jdb.DB, paths ...string) graph.ImportResult {
-	t.Helper()
-	g, datasets := mustLoad(t, paths...)
-	res, err := db.Import(context.Background(), g, datasets, graph.ImportOptions{})
-	if err != nil {
-		t.Fatalf("Import(%v): %v", paths, err)
-	}
-	return res
 }
 
 // variant writes a copy of valid.yaml with replacements applied and returns its path.
@@ -66,7 +59,7 @@ func variant(t *testing.T, replacements ...string) string {
 
 func TestImportTwiceChangesNothing(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	first := mustImport(t, db, validFile)
+	first := neo4jdbtest.MustImport(t, db, validFile)
 	// valid.yaml declares 10 items: 1 organisation, 1 document, 3 organs, 2 posts, 2 people,
 	// 1 mandate; and 12 relationships: 3 BELONGS_TO, 1 PART_OF, 2 SEAT_OF, 1 EX_OFFICIO,
 	// 2 HOLDS, 1 HAS_MANDATE, 1 REPORTS_TO (the mandate's source is a property).
@@ -77,7 +70,7 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 	if before.Nodes != 10 || before.Rels != 11 {
 		t.Fatalf("graph holds %d nodes and %d relationships, want 10 and 11", before.Nodes, before.Rels)
 	}
-	second := mustImport(t, db, validFile)
+	second := neo4jdbtest.MustImport(t, db, validFile)
 	if !second.Unchanged() {
 		t.Fatalf("second import changed things: %+v", second)
 	}
@@ -88,7 +81,7 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 
 func TestImportRemovesWhatTheFileNoLongerSays(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, validFile)
+	neo4jdbtest.MustImport(t, db, validFile)
 	// Drop the person bo (and the holding), rename an organ, drop the REPORTS_TO relation.
 	changed := variant(t,
 		"      - person: bo\n        valid_from: 2023-01-01\n", "",
@@ -96,7 +89,7 @@ func TestImportRemovesWhatTheFileNoLongerSays(t *testing.T) {
 		"name: Regionstyrelsens arbetsutskott", "name: Arbetsutskottet",
 		"relations:\n  - kind: reports_to\n    from: test-rs\n    to: test-rf\n", "",
 	)
-	res := mustImport(t, db, changed)
+	res := neo4jdbtest.MustImport(t, db, changed)
 	if !slices.Equal(res.Nodes.Removed, []string{"bo"}) || !slices.Equal(res.Nodes.Changed, []string{"test-rsau"}) || len(res.Nodes.Added) != 0 {
 		t.Errorf("items: %+v, want bo removed and test-rsau changed", res.Nodes)
 	}
@@ -112,7 +105,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	before := neo4jdbtest.Snapshot(t, db)
 	g, datasets := mustLoad(t, validFile)
-	res, err := db.Import(context.Background(), g, datasets, graph.ImportOptions{DryRun: true})
+	res, err := db.ImportGraph(context.Background(), g, datasets, graph.ImportOptions{DryRun: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +121,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 // earlier batches were written in the same transaction: nothing of it may remain.
 func TestFailedImportLeavesGraphAsBefore(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, validFile)
+	neo4jdbtest.MustImport(t, db, validFile)
 	before := neo4jdbtest.Snapshot(t, db)
 
 	g, datasets := mustLoad(t, variant(t, "name: Bo Exempel", "name: Bo Ändrad"))
@@ -139,7 +132,8 @@ func TestFailedImportLeavesGraphAsBefore(t *testing.T) {
 	g.Nodes = append(g.Nodes, dataset.Node{Label: "Topic", ID: "broken", Dataset: datasets[0],
 		Props: map[string]any{"id": "broken", "dataset": datasets[0], "name": map[string]any{"not": "storable"}}})
 	var steps int
-	_, err := db.Import(context.Background(), g, datasets, graph.ImportOptions{BatchSize: 1, Progress: func(string, int, int) { steps++ }})
+	defer neo4jdb.SetImportBatchSize(1)()
+	_, err := db.ImportGraph(context.Background(), g, datasets, graph.ImportOptions{Progress: func(string, int, int) { steps++ }})
 	if err == nil {
 		t.Fatal("import of an unstorable value succeeded")
 	}
@@ -153,11 +147,11 @@ func TestFailedImportLeavesGraphAsBefore(t *testing.T) {
 
 func TestImportRefusesIdsOfAnotherDataset(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, validFile)
+	neo4jdbtest.MustImport(t, db, validFile)
 	before := neo4jdbtest.Snapshot(t, db)
 	other := variant(t, "dataset: test-region", "dataset: another-file")
 	g, datasets := mustLoad(t, other)
-	_, err := db.Import(context.Background(), g, datasets, graph.ImportOptions{})
+	_, err := db.ImportGraph(context.Background(), g, datasets, graph.ImportOptions{})
 	if graph.ErrorCode(err) != graph.ECONFLICT || !strings.Contains(graph.ErrorMessage(err), "test-rs (declared by dataset test-region)") {
 		t.Fatalf("Import = %v, want a conflict naming test-rs", err)
 	}

@@ -11,7 +11,7 @@ import (
 
 func TestItem(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, validFile)
+	neo4jdbtest.MustImport(t, db, validFile)
 	ctx := context.Background()
 
 	chair, err := db.Item(ctx, "test-rsau-chair")

@@ -2,7 +2,7 @@ package neo4jdb
 
 import (
 	"context"
-	"sort"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -36,7 +36,8 @@ func (db *DB) OrganDetail(ctx context.Context, id string, at graph.Date) (graph.
 				lists[k] = maps(v)
 			}
 			orgs := lists["organisations"]
-			sort.SliceStable(orgs, func(i, j int) bool { return orgs[i]["primary"] == true && orgs[j]["primary"] != true })
+			// The primary organisation first; the query's order otherwise.
+			slices.SortStableFunc(orgs, func(a, b map[string]any) int { return compareBool(a["primary"] == true, b["primary"] == true) })
 			d.Organisations = refList(orgs, "Organisation")
 			d.PartOf = refList(lists["part_of"], "Organ")
 			d.Parts = refList(lists["parts"], "Organ")

@@ -10,7 +10,7 @@ import (
 
 func TestOrganDetail(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, "testdata/changes.yaml")
+	neo4jdbtest.MustImport(t, db, "testdata/changes.yaml")
 	ctx := context.Background()
 
 	d, err := db.OrganDetail(ctx, "ch-rs", graph.MustDate("2024-03-15"))

@@ -2,21 +2,19 @@ package neo4jdb
 
 import (
 	"context"
-	"sort"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// MaxDepth bounds how many levels of parts a subtree goes down.
-const MaxDepth = 10
-
-// OrganSubtree returns an organ and its parts down to depth levels as of at.
-func (db *DB) OrganSubtree(ctx context.Context, id string, at graph.Date, depth int) (graph.Subtree, error) {
-	if depth < 0 || depth > MaxDepth {
-		return graph.Subtree{}, graph.Errorf(graph.EINVALID, "depth must be between 0 and %d, not %d", MaxDepth, depth)
+// OrganSubtree returns an organ and its parts down to q.Depth levels as of q.At.
+func (db *DB) OrganSubtree(ctx context.Context, q graph.SubtreeQuery) (graph.Subtree, error) {
+	if err := q.Validate(); err != nil {
+		return graph.Subtree{}, err
 	}
+	id, at, depth := q.ID, q.At, q.Depth
 	params := map[string]any{"id": id, "at": dateParam(at), "depth": int64(depth)}
 	tree, err := readTx(ctx, db, "organ_subtree", func(tx neo4j.ManagedTransaction) (graph.Subtree, error) {
 		t := graph.Subtree{Root: id}
@@ -29,9 +27,6 @@ func (db *DB) OrganSubtree(ctx context.Context, id string, at graph.Date, depth 
 		}
 		return t, err
 	})
-	sort.Slice(tree.Organs, func(i, j int) bool {
-		a, b := tree.Organs[i], tree.Organs[j]
-		return a.Level < b.Level || a.Level == b.Level && a.Name < b.Name
-	})
+	slices.SortFunc(tree.Organs, graph.CompareOrgans)
 	return tree, err
 }

@@ -31,7 +31,7 @@ func renderTree(t graph.Subtree) string {
 
 func TestOrganSubtree(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, validFile)
+	neo4jdbtest.MustImport(t, db, validFile)
 	ctx := context.Background()
 	for _, tc := range []struct {
 		at    string
@@ -44,7 +44,7 @@ func TestOrganSubtree(t *testing.T) {
 			"EX_OFFICIO test-rsau-chair>test-rs-chair\nPART_OF test-rsau>test-rs"},
 		{"2025-01-01", 0, "0 test-rs< test-rs-chair[bo]"},
 	} {
-		tree, err := db.OrganSubtree(ctx, "test-rs", graph.MustDate(tc.at), tc.depth)
+		tree, err := db.OrganSubtree(ctx, graph.SubtreeQuery{ID: "test-rs", At: graph.MustDate(tc.at), Depth: tc.depth})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,10 +52,11 @@ func TestOrganSubtree(t *testing.T) {
 			t.Errorf("OrganSubtree(test-rs, %s, %d) =\n%s\nwant\n%s", tc.at, tc.depth, got, tc.want)
 		}
 	}
-	if _, err := db.OrganSubtree(ctx, "no-such", graph.MustDate("2025-01-01"), 1); graph.ErrorCode(err) != graph.ENOTFOUND {
+	if _, err := db.OrganSubtree(ctx, graph.SubtreeQuery{ID: "no-such", At: graph.MustDate("2025-01-01"), Depth: 1}); graph.ErrorCode(err) != graph.ENOTFOUND {
 		t.Errorf("unknown organ: %v", err)
 	}
-	if _, err := db.OrganSubtree(ctx, "test-rs", graph.MustDate("2025-01-01"), 11); graph.ErrorCode(err) != graph.EINVALID {
+	_, err := db.OrganSubtree(ctx, graph.SubtreeQuery{ID: "test-rs", At: graph.MustDate("2025-01-01"), Depth: 11})
+	if graph.ErrorCode(err) != graph.EINVALID || graph.ErrorMessage(err) != "depth: want a whole number from 0 to 10, got 11" {
 		t.Errorf("depth 11: %v", err)
 	}
 }

@@ -2,7 +2,7 @@ package neo4jdb
 
 import (
 	"context"
-	"sort"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -14,10 +14,11 @@ import (
 // an organisation's org diagram draws. Root is the organisation's id; organs come by level,
 // then name, then id. An organisation that does not exist on at is ENOTFOUND; one with more
 // than maxOrgans organs is ETOOLARGE (maxOrgans 0: no limit).
-func (db *DB) OrganisationGraph(ctx context.Context, organisation string, at graph.Date, maxOrgans int) (graph.Subtree, error) {
-	if maxOrgans < 0 {
-		return graph.Subtree{}, graph.Errorf(graph.EINVALID, "maxOrgans must not be negative, not %d", maxOrgans)
+func (db *DB) OrganisationGraph(ctx context.Context, q graph.OrganisationGraphQuery) (graph.Subtree, error) {
+	if err := q.Validate(); err != nil {
+		return graph.Subtree{}, err
 	}
+	organisation, at, maxOrgans := q.Organisation, q.At, q.MaxOrgans
 	limit := int64(maxOrgans)
 	if maxOrgans == 0 {
 		limit = 1<<62 - 1
@@ -56,15 +57,6 @@ func (db *DB) OrganisationGraph(ctx context.Context, organisation string, at gra
 			"organisation %q has %d organs on %s, more than the %d a diagram can draw; draw one organ's subtree with a lower depth instead, or choose another date",
 			organisation, a.total, at, maxOrgans)
 	}
-	sort.Slice(a.tree.Organs, func(i, j int) bool {
-		x, y := a.tree.Organs[i], a.tree.Organs[j]
-		if x.Level != y.Level {
-			return x.Level < y.Level
-		}
-		if x.Name != y.Name {
-			return x.Name < y.Name
-		}
-		return x.ID < y.ID
-	})
+	slices.SortFunc(a.tree.Organs, graph.CompareOrgans)
 	return a.tree, nil
 }

@@ -11,7 +11,7 @@ import (
 
 func TestOrganisationGraph(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, "testdata/organisation_graph.yaml")
+	neo4jdbtest.MustImport(t, db, "testdata/organisation_graph.yaml")
 	ctx := context.Background()
 	for _, tc := range []struct {
 		organisation, at string
@@ -73,7 +73,7 @@ func TestOrganisationGraph(t *testing.T) {
 			"REPORTS_TO og-joint>og-ks",
 		}},
 	} {
-		tree, err := db.OrganisationGraph(ctx, tc.organisation, graph.MustDate(tc.at), 400)
+		tree, err := db.OrganisationGraph(ctx, graph.OrganisationGraphQuery{Organisation: tc.organisation, At: graph.MustDate(tc.at), MaxOrgans: 400})
 		if err != nil {
 			t.Fatalf("OrganisationGraph(%s, %s): %v", tc.organisation, tc.at, err)
 		}
@@ -84,7 +84,7 @@ func TestOrganisationGraph(t *testing.T) {
 			t.Errorf("OrganisationGraph(%s, %s) =\n%s\nwant\n%s", tc.organisation, tc.at, got, want)
 		}
 	}
-	tree, _ := db.OrganisationGraph(ctx, "og-region", graph.MustDate("2025-01-01"), 0)
+	tree, _ := db.OrganisationGraph(ctx, graph.OrganisationGraphQuery{Organisation: "og-region", At: graph.MustDate("2025-01-01")})
 	if len(tree.Organs) != 9 {
 		t.Errorf("maxOrgans 0 (no limit): %d organs, want 9", len(tree.Organs))
 	}
@@ -93,16 +93,16 @@ func TestOrganisationGraph(t *testing.T) {
 			t.Errorf("joint organ: %+v", o)
 		}
 	}
-	_, err := db.OrganisationGraph(ctx, "og-region", graph.MustDate("2025-01-01"), 8)
+	_, err := db.OrganisationGraph(ctx, graph.OrganisationGraphQuery{Organisation: "og-region", At: graph.MustDate("2025-01-01"), MaxOrgans: 8})
 	if graph.ErrorCode(err) != graph.ETOOLARGE || !strings.Contains(graph.ErrorMessage(err), "9 organs") {
 		t.Errorf("9 organs over a limit of 8: %v, want ETOOLARGE naming the count", err)
 	}
 	for _, missing := range []struct{ id, at string }{{"no-such", "2025-01-01"}, {"og-gammal", "2025-01-01"}} {
-		if _, err := db.OrganisationGraph(ctx, missing.id, graph.MustDate(missing.at), 400); graph.ErrorCode(err) != graph.ENOTFOUND {
+		if _, err := db.OrganisationGraph(ctx, graph.OrganisationGraphQuery{Organisation: missing.id, At: graph.MustDate(missing.at), MaxOrgans: 400}); graph.ErrorCode(err) != graph.ENOTFOUND {
 			t.Errorf("OrganisationGraph(%s, %s) = %v, want ENOTFOUND", missing.id, missing.at, err)
 		}
 	}
-	if _, err := db.OrganisationGraph(ctx, "og-region", graph.MustDate("2025-01-01"), -1); graph.ErrorCode(err) != graph.EINVALID {
+	if _, err := db.OrganisationGraph(ctx, graph.OrganisationGraphQuery{Organisation: "og-region", At: graph.MustDate("2025-01-01"), MaxOrgans: -1}); graph.ErrorCode(err) != graph.EINVALID {
 		t.Errorf("negative maxOrgans: %v, want EINVALID", err)
 	}
 }

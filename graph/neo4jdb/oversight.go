@@ -2,11 +2,11 @@ package neo4jdb
 
 import (
 	"context"
-	"sort"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/queries"
 )
 
 // OversightCoverage answers "is every nämnd, bolag, stiftelse and joint activity under
@@ -15,24 +15,42 @@ import (
 // whether that organisation's styrelse oversees it (directly or through up to three OVERSEES
 // relationships). Gaps come first, then rows by organ name. An organisation that does not
 // exist or does not hold on at is ENOTFOUND.
-func (db *DB) OversightCoverage(ctx context.Context, organisation string, at graph.Date) ([]graph.OversightRow, error) {
-	type result struct {
-		organisations int64
-		rows          []map[string]any
+func (db *DB) OversightCoverage(ctx context.Context, q graph.OrganisationQuery) (graph.List[graph.OversightRow], error) {
+	if err := q.Validate(false); err != nil {
+		return graph.List[graph.OversightRow]{}, err
 	}
+	organisation, at := q.Organisation, q.At
+	type result struct {
+		organisations, total int64
+		rows                 []map[string]any
+	}
+	params := map[string]any{"organisation": organisation, "at": dateParam(at), "kinds": graph.UppsiktKinds,
+		"offset": int64(q.Offset), "limit": int64(q.Limit)}
 	got, err := readTx(ctx, db, "oversight_coverage", func(tx neo4j.ManagedTransaction) (result, error) {
 		var r result
-		var err error
-		r.organisations, r.rows, err = oneListRow(ctx, tx, "oversight_coverage.cypher", "rows", map[string]any{
-			"organisation": organisation, "at": dateParam(at), "kinds": graph.UppsiktKinds,
-		})
+		res, err := tx.Run(ctx, queries.Text("oversight_coverage.cypher"), params)
+		if err != nil {
+			return r, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return r, err
+		}
+		if r.organisations, err = get[int64](rec, "organisations"); err != nil {
+			return r, err
+		}
+		if r.total, err = get[int64](rec, "total"); err != nil {
+			return r, err
+		}
+		rows, err := get[[]any](rec, "rows")
+		r.rows = maps(rows)
 		return r, err
 	})
 	if err != nil {
-		return nil, err
+		return graph.List[graph.OversightRow]{}, err
 	}
 	if got.organisations == 0 && organisation != "" {
-		return nil, graph.Errorf(graph.ENOTFOUND, "no organisation %q on %s", organisation, at)
+		return graph.List[graph.OversightRow]{}, graph.Errorf(graph.ENOTFOUND, "no organisation %q on %s", organisation, at)
 	}
 	out := make([]graph.OversightRow, 0, len(got.rows))
 	for _, m := range got.rows {
@@ -54,26 +72,5 @@ func (db *DB) OversightCoverage(ctx context.Context, organisation string, at gra
 		}
 		out = append(out, row)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		switch {
-		case a.Covered != b.Covered:
-			return !a.Covered
-		case a.Organ.Name != b.Organ.Name:
-			return a.Organ.Name < b.Organ.Name
-		case a.Organ.ID != b.Organ.ID:
-			return a.Organ.ID < b.Organ.ID
-		case a.Organisation.Name != b.Organisation.Name:
-			return a.Organisation.Name < b.Organisation.Name
-		}
-		return styrelseID(a) < styrelseID(b)
-	})
-	return out, nil
-}
-
-func styrelseID(r graph.OversightRow) string {
-	if r.Styrelse == nil {
-		return ""
-	}
-	return r.Styrelse.ID
+	return graph.List[graph.OversightRow]{Items: out, Total: int(got.total)}, nil
 }

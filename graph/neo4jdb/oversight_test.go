@@ -43,7 +43,7 @@ func renderOversight(rows []graph.OversightRow) []string {
 
 func TestOversightCoverage(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, "testdata/oversight.yaml")
+	neo4jdbtest.MustImport(t, db, "testdata/oversight.yaml")
 	for _, tc := range []struct {
 		org, at string
 		want    []string
@@ -104,20 +104,24 @@ func TestOversightCoverage(t *testing.T) {
 			"ov-namnd-2 ov-region ov-rs covered (ov-reglemente 6 §)",
 		}},
 	} {
-		got, err := db.OversightCoverage(context.Background(), tc.org, graph.MustDate(tc.at))
+		got, err := db.OversightCoverage(context.Background(), graph.OrganisationQuery{Organisation: tc.org, At: graph.MustDate(tc.at)})
 		if err != nil {
 			t.Fatalf("OversightCoverage(%q, %s): %v", tc.org, tc.at, err)
 		}
-		if got == nil {
+		if got.Items == nil {
 			t.Errorf("OversightCoverage(%q, %s) = nil, want an empty list", tc.org, tc.at)
 		}
-		sameLines(t, fmt.Sprintf("OversightCoverage(%q, %s)", tc.org, tc.at), renderOversight(got), tc.want)
+		if got.Total != len(tc.want) {
+			t.Errorf("OversightCoverage(%q, %s) total = %d, want %d", tc.org, tc.at, got.Total, len(tc.want))
+		}
+		sameLines(t, fmt.Sprintf("OversightCoverage(%q, %s)", tc.org, tc.at), renderOversight(got.Items), tc.want)
 	}
 
-	rows, err := db.OversightCoverage(context.Background(), "ov-region", graph.MustDate("2025-01-01"))
+	list, err := db.OversightCoverage(context.Background(), graph.OrganisationQuery{Organisation: "ov-region", At: graph.MustDate("2025-01-01")})
 	if err != nil {
 		t.Fatal(err)
 	}
+	rows := list.Items
 	want := graph.OversightRow{
 		Organ: graph.Ref{ID: "ov-dotter", Kind: "Organ", Name: "Dotterbolaget AB"}, OrganKind: "bolag",
 		Organisation: graph.Ref{ID: "ov-region", Kind: "Organisation", Name: "Regionen"},
@@ -133,7 +137,17 @@ func TestOversightCoverage(t *testing.T) {
 		t.Errorf("a gap has no source or path: %+v", g)
 	}
 
-	if _, err := db.OversightCoverage(context.Background(), "no-such", graph.MustDate("2025-01-01")); graph.ErrorCode(err) != graph.ENOTFOUND {
+	if _, err := db.OversightCoverage(context.Background(), graph.OrganisationQuery{Organisation: "no-such", At: graph.MustDate("2025-01-01")}); graph.ErrorCode(err) != graph.ENOTFOUND {
 		t.Errorf("OversightCoverage(no-such) = %v, want ENOTFOUND", err)
 	}
+
+	// A page of rows: the fourth and fifth of the eight, gaps first as in the whole answer.
+	page, err := db.OversightCoverage(context.Background(), graph.OrganisationQuery{Organisation: "ov-region", At: graph.MustDate("2025-01-01"), Page: graph.Page{Offset: 3, Limit: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 8 {
+		t.Errorf("page of oversight rows: total %d, want 8", page.Total)
+	}
+	sameLines(t, "rows 4 and 5 of ov-region", renderOversight(page.Items), renderOversight(rows[3:5]))
 }

@@ -2,27 +2,20 @@ package neo4jdb
 
 import (
 	"context"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// MaxSearchHits bounds a search.
-const MaxSearchHits = 200
-
-// Search finds organs, seats, people, topics and organisations by name.
-func (db *DB) Search(ctx context.Context, text string, limit int) ([]graph.SearchHit, error) {
-	if strings.TrimSpace(text) == "" {
-		return nil, graph.Errorf(graph.EINVALID, "q: say what to search for")
+// Search finds organs, seats, people, topics and organisations by name, best first.
+func (db *DB) Search(ctx context.Context, q graph.SearchQuery) (graph.List[graph.SearchHit], error) {
+	if err := q.Validate(); err != nil {
+		return graph.List[graph.SearchHit]{}, err
 	}
-	if limit <= 0 || limit > MaxSearchHits {
-		limit = MaxSearchHits
-	}
-	params := map[string]any{"q": luceneQuery(text), "limit": int64(limit)}
-	return readTx(ctx, db, "search", func(tx neo4j.ManagedTransaction) ([]graph.SearchHit, error) {
-		return collect(ctx, tx, "search.cypher", params, func(rec *neo4j.Record) (graph.SearchHit, error) {
+	params := map[string]any{"q": luceneQuery(q.Text)}
+	return readTx(ctx, db, "search", func(tx neo4j.ManagedTransaction) (graph.List[graph.SearchHit], error) {
+		return collectPage(ctx, tx, "search.cypher", params, q.Page, func(rec *neo4j.Record) (graph.SearchHit, error) {
 			var h graph.SearchHit
 			var err error
 			if h.ID, err = get[string](rec, "id"); err != nil {

@@ -1,8 +1,9 @@
 package neo4jdb
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -10,15 +11,16 @@ import (
 	"github.com/styrgraf/styrgraf/queries"
 )
 
-// Seats reports on the seats of an organisation as of at (DOMAIN.md question 6): vacant
+// Seats reports on the seats of an organisation as of at: vacant
 // seats, ex officio seats whose source seat is vacant, organs without a chair, and the people
 // who hold at least minSeats seats (counting seats held ex officio through a post they hold).
 // The three queries run in one read transaction, so they see the same graph. An organisation
-// that does not exist on at is ENOTFOUND; minSeats below 1 is EINVALID.
-func (db *DB) Seats(ctx context.Context, organisation string, at graph.Date, minSeats int) (graph.SeatsReport, error) {
-	if minSeats < 1 {
-		return graph.SeatsReport{}, graph.Errorf(graph.EINVALID, "minimum number of seats must be at least 1, not %d", minSeats)
+// that does not exist on at is ENOTFOUND.
+func (db *DB) Seats(ctx context.Context, q graph.SeatsQuery) (graph.SeatsReport, error) {
+	if err := q.Validate(); err != nil {
+		return graph.SeatsReport{}, err
 	}
+	organisation, at, minSeats := q.Organisation, q.At, q.MinSeats
 	type answer struct {
 		found  bool
 		report graph.SeatsReport
@@ -125,41 +127,37 @@ func seatRef(m map[string]any, prefix string) graph.SeatRef {
 	}
 }
 
-// seatLess orders seats by organ name, title and id (organ id breaks ties of equal names).
-func seatLess(a, b graph.SeatRef) bool {
-	if a.Organ.Name != b.Organ.Name {
-		return a.Organ.Name < b.Organ.Name
+// compareBool orders true before false.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return -1
 	}
-	if a.Organ.ID != b.Organ.ID {
-		return a.Organ.ID < b.Organ.ID
-	}
-	if a.Title != b.Title {
-		return a.Title < b.Title
-	}
-	return a.ID < b.ID
+	return 1
+}
+
+// compareSeats orders seats by organ name, title and id (organ id breaks ties of equal
+// names).
+func compareSeats(a, b graph.SeatRef) int {
+	return cmp.Or(cmp.Compare(a.Organ.Name, b.Organ.Name), cmp.Compare(a.Organ.ID, b.Organ.ID),
+		cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
 }
 
 func sortSeatsReport(r *graph.SeatsReport) {
-	sort.Slice(r.Vacant, func(i, j int) bool { return seatLess(r.Vacant[i].SeatRef, r.Vacant[j].SeatRef) })
-	sort.Slice(r.ExOfficioVacant, func(i, j int) bool { return seatLess(r.ExOfficioVacant[i].SeatRef, r.ExOfficioVacant[j].SeatRef) })
-	sort.Slice(r.WithoutChair, func(i, j int) bool {
-		a, b := r.WithoutChair[i].Organ, r.WithoutChair[j].Organ
-		return a.Name < b.Name || a.Name == b.Name && a.ID < b.ID
+	slices.SortFunc(r.Vacant, func(a, b graph.VacantSeat) int { return compareSeats(a.SeatRef, b.SeatRef) })
+	slices.SortFunc(r.ExOfficioVacant, func(a, b graph.ExOfficioVacancy) int { return compareSeats(a.SeatRef, b.SeatRef) })
+	slices.SortFunc(r.WithoutChair, func(a, b graph.OrganWithoutChair) int {
+		return cmp.Or(cmp.Compare(a.Organ.Name, b.Organ.Name), cmp.Compare(a.Organ.ID, b.Organ.ID))
 	})
 	for _, o := range r.WithoutChair {
-		sort.Slice(o.ChairPosts, func(i, j int) bool { return seatLess(o.ChairPosts[i], o.ChairPosts[j]) })
+		slices.SortFunc(o.ChairPosts, compareSeats)
 	}
 	for _, h := range r.ManySeats {
-		sort.Slice(h.Seats, func(i, j int) bool { return seatLess(h.Seats[i].SeatRef, h.Seats[j].SeatRef) })
+		slices.SortFunc(h.Seats, func(a, b graph.HeldSeat) int { return compareSeats(a.SeatRef, b.SeatRef) })
 	}
-	sort.Slice(r.ManySeats, func(i, j int) bool {
-		a, b := r.ManySeats[i], r.ManySeats[j]
-		if len(a.Seats) != len(b.Seats) {
-			return len(a.Seats) > len(b.Seats)
-		}
-		if a.Person.Name != b.Person.Name {
-			return a.Person.Name < b.Person.Name
-		}
-		return a.Person.ID < b.Person.ID
+	slices.SortFunc(r.ManySeats, func(a, b graph.SeatHolder) int {
+		return cmp.Or(cmp.Compare(len(b.Seats), len(a.Seats)), cmp.Compare(a.Person.Name, b.Person.Name), cmp.Compare(a.Person.ID, b.Person.ID))
 	})
 }

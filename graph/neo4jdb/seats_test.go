@@ -53,7 +53,7 @@ func renderSeats(r graph.SeatsReport) seatsWant {
 
 func TestSeats(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, "testdata/seats.yaml")
+	neo4jdbtest.MustImport(t, db, "testdata/seats.yaml")
 	for _, tc := range []struct {
 		org, at  string
 		minSeats int
@@ -145,7 +145,7 @@ func TestSeats(t *testing.T) {
 		{"st-tom", "2024-07-15", 2, seatsWant{}},
 		{"st-gammal", "2020-06-01", 1, seatsWant{}},
 	} {
-		got, err := db.Seats(context.Background(), tc.org, graph.MustDate(tc.at), tc.minSeats)
+		got, err := db.Seats(context.Background(), graph.SeatsQuery{Organisation: tc.org, At: graph.MustDate(tc.at), MinSeats: tc.minSeats})
 		if err != nil {
 			t.Fatalf("Seats(%s, %s, %d): %v", tc.org, tc.at, tc.minSeats, err)
 		}
@@ -158,7 +158,7 @@ func TestSeats(t *testing.T) {
 	}
 
 	// Names and titles come along, and empty lists are lists.
-	r, err := db.Seats(context.Background(), "st-region", graph.MustDate("2024-07-15"), 2)
+	r, err := db.Seats(context.Background(), graph.SeatsQuery{Organisation: "st-region", At: graph.MustDate("2024-07-15"), MinSeats: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,16 +175,25 @@ func TestSeats(t *testing.T) {
 	if h := r.ManySeats[0]; h.Person.Name != "Bo Berg" || h.Seats[2].Title != "Vice ordförande" || h.Seats[2].Via != nil {
 		t.Errorf("seat holder: %+v", h)
 	}
-	empty, err := db.Seats(context.Background(), "st-tom", graph.MustDate("2024-07-15"), 2)
+	empty, err := db.Seats(context.Background(), graph.SeatsQuery{Organisation: "st-tom", At: graph.MustDate("2024-07-15"), MinSeats: 2})
 	if err != nil || empty.Vacant == nil || empty.ExOfficioVacant == nil || empty.WithoutChair == nil || empty.ManySeats == nil {
 		t.Errorf("empty report = %#v, %v; want empty, non-nil lists", empty, err)
 	}
 	for _, missing := range []struct{ org, at string }{{"no-such", "2024-07-15"}, {"st-gammal", "2021-01-01"}, {"st-rs", "2024-07-15"}} {
-		if _, err := db.Seats(context.Background(), missing.org, graph.MustDate(missing.at), 1); graph.ErrorCode(err) != graph.ENOTFOUND {
+		if _, err := db.Seats(context.Background(), graph.SeatsQuery{Organisation: missing.org, At: graph.MustDate(missing.at), MinSeats: 1}); graph.ErrorCode(err) != graph.ENOTFOUND {
 			t.Errorf("Seats(%s, %s) = %v, want ENOTFOUND", missing.org, missing.at, err)
 		}
 	}
-	if _, err := db.Seats(context.Background(), "st-region", graph.MustDate("2024-07-15"), 0); graph.ErrorCode(err) != graph.EINVALID {
-		t.Errorf("Seats with minSeats 0 = %v, want EINVALID", err)
+	for _, minSeats := range []int{-1, 1001} {
+		_, err := db.Seats(context.Background(), graph.SeatsQuery{Organisation: "st-region", At: graph.MustDate("2024-07-15"), MinSeats: minSeats})
+		if want := fmt.Sprintf("min_seats: want a whole number from 1 to 1000, got %d", minSeats); graph.ErrorCode(err) != graph.EINVALID || graph.ErrorMessage(err) != want {
+			t.Errorf("Seats with minSeats %d = %v, want EINVALID: %s", minSeats, err, want)
+		}
 	}
+	// MinSeats 0 means graph.DefaultMinSeats (2): the same people as asking for 2 above.
+	defaulted, err := db.Seats(context.Background(), graph.SeatsQuery{Organisation: "st-region", At: graph.MustDate("2024-07-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, "Seats(st-region, 2024-07-15, default) many seats", renderSeats(defaulted).many, renderSeats(r).many)
 }

@@ -2,7 +2,6 @@ package neo4jdb
 
 import (
 	"context"
-	"sort"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -14,12 +13,16 @@ import (
 // the FTE of each function of the staff_function vocabulary, the total and the gaps, one
 // row per förvaltning sorted by name (then id). An organisation that does not exist on at is
 // ENOTFOUND.
-func (db *DB) StaffFunctions(ctx context.Context, organisation string, at graph.Date) ([]graph.StaffFunctionRow, error) {
+func (db *DB) StaffFunctions(ctx context.Context, q graph.OrganisationQuery) (graph.List[graph.StaffFunctionRow], error) {
+	if err := q.Validate(true); err != nil {
+		return graph.List[graph.StaffFunctionRow]{}, err
+	}
 	type answer struct {
 		found bool
-		rows  []graph.StaffFunctionRow
+		rows  graph.List[graph.StaffFunctionRow]
 	}
-	params := map[string]any{"organisation": organisation, "at": dateParam(at), "functions": graph.StaffFunctionValues()}
+	params := map[string]any{"organisation": q.Organisation, "at": dateParam(q.At), "functions": graph.StaffFunctionValues(),
+		"offset": int64(q.Offset), "limit": int64(q.Limit)}
 	a, err := readTx(ctx, db, "staff_functions", func(tx neo4j.ManagedTransaction) (answer, error) {
 		res, err := tx.Run(ctx, queries.Text("staff_functions.cypher"), params)
 		if err != nil {
@@ -29,10 +32,15 @@ func (db *DB) StaffFunctions(ctx context.Context, organisation string, at graph.
 			return answer{}, res.Err()
 		}
 		rec := res.Record()
-		a := answer{rows: []graph.StaffFunctionRow{}}
+		a := answer{rows: graph.List[graph.StaffFunctionRow]{Items: []graph.StaffFunctionRow{}}}
 		if a.found, err = get[bool](rec, "found"); err != nil {
 			return a, err
 		}
+		total, err := get[int64](rec, "total")
+		if err != nil {
+			return a, err
+		}
+		a.rows.Total = int(total)
 		rows, err := get[[]any](rec, "rows")
 		if err != nil {
 			return a, err
@@ -46,20 +54,16 @@ func (db *DB) StaffFunctions(ctx context.Context, organisation string, at graph.
 			for _, f := range maps(m["fte"]) {
 				row.Functions = append(row.Functions, graph.StaffFunctionFTE{Function: str(f, "function"), FTE: num(f, "fte")})
 			}
-			a.rows = append(a.rows, row)
+			a.rows.Items = append(a.rows.Items, row)
 		}
 		return a, res.Err()
 	})
 	if err != nil {
-		return nil, err
+		return graph.List[graph.StaffFunctionRow]{}, err
 	}
 	if !a.found {
-		return nil, graph.Errorf(graph.ENOTFOUND, "no organisation %q on %s", organisation, at)
+		return graph.List[graph.StaffFunctionRow]{}, graph.Errorf(graph.ENOTFOUND, "no organisation %q on %s", q.Organisation, q.At)
 	}
-	sort.Slice(a.rows, func(i, j int) bool {
-		x, y := a.rows[i].Forvaltning, a.rows[j].Forvaltning
-		return x.Name < y.Name || x.Name == y.Name && x.ID < y.ID
-	})
 	return a.rows, nil
 }
 

@@ -26,7 +26,7 @@ func renderStaffFunctions(rows []graph.StaffFunctionRow) []string {
 
 func TestStaffFunctions(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, "testdata/staff_functions.yaml")
+	neo4jdbtest.MustImport(t, db, "testdata/staff_functions.yaml")
 	const (
 		gemensam = "sf-gemensam: hr=1 it=0 kommunikation=0 uppsikt_internkontroll=0 ekonomi_budget=0 administration_juridik=0 sakerhet=0 total=1 " +
 			"gaps=it,kommunikation,uppsikt_internkontroll,ekonomi_budget,administration_juridik,sakerhet"
@@ -68,24 +68,40 @@ func TestStaffFunctions(t *testing.T) {
 		// An organisation with no förvaltningar: an empty answer, not an error.
 		{"sf-gammal", "2020-06-01", nil},
 	} {
-		got, err := db.StaffFunctions(context.Background(), tc.org, graph.MustDate(tc.at))
+		got, err := db.StaffFunctions(context.Background(), graph.OrganisationQuery{Organisation: tc.org, At: graph.MustDate(tc.at)})
 		if err != nil {
 			t.Fatalf("StaffFunctions(%s, %s): %v", tc.org, tc.at, err)
 		}
-		if r := renderStaffFunctions(got); strings.Join(r, "\n") != strings.Join(tc.want, "\n") {
+		if got.Total != len(tc.want) {
+			t.Errorf("StaffFunctions(%s, %s) total = %d, want %d", tc.org, tc.at, got.Total, len(tc.want))
+		}
+		if r := renderStaffFunctions(got.Items); strings.Join(r, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("StaffFunctions(%s, %s) =\n  %s\nwant\n  %s", tc.org, tc.at, strings.Join(r, "\n  "), strings.Join(tc.want, "\n  "))
 		}
 	}
-	got, err := db.StaffFunctions(context.Background(), "sf-region", graph.MustDate("2024-07-01"))
-	if err != nil || got[0].Forvaltning.Name != "Gemensamma förvaltningen" || got[0].Forvaltning.Kind != "Organ" {
+	got, err := db.StaffFunctions(context.Background(), graph.OrganisationQuery{Organisation: "sf-region", At: graph.MustDate("2024-07-01")})
+	if err != nil || len(got.Items) == 0 || got.Items[0].Forvaltning.Name != "Gemensamma förvaltningen" || got.Items[0].Forvaltning.Kind != "Organ" {
 		t.Errorf("first row names its förvaltning badly: %+v, %v", got, err)
 	}
-	if got, err := db.StaffFunctions(context.Background(), "sf-gammal", graph.MustDate("2020-06-01")); err != nil || got == nil {
+	if got, err := db.StaffFunctions(context.Background(), graph.OrganisationQuery{Organisation: "sf-gammal", At: graph.MustDate("2020-06-01")}); err != nil || got.Items == nil {
 		t.Errorf("empty answer = %#v, %v; want an empty, non-nil list", got, err)
 	}
 	for _, missing := range []struct{ org, at string }{{"no-such", "2024-07-01"}, {"sf-gammal", "2021-01-01"}, {"sf-kontoret", "2024-07-01"}} {
-		if _, err := db.StaffFunctions(context.Background(), missing.org, graph.MustDate(missing.at)); graph.ErrorCode(err) != graph.ENOTFOUND {
+		if _, err := db.StaffFunctions(context.Background(), graph.OrganisationQuery{Organisation: missing.org, At: graph.MustDate(missing.at)}); graph.ErrorCode(err) != graph.ENOTFOUND {
 			t.Errorf("StaffFunctions(%s, %s) = %v, want ENOTFOUND", missing.org, missing.at, err)
 		}
 	}
+	if _, err := db.StaffFunctions(context.Background(), graph.OrganisationQuery{At: graph.MustDate("2024-07-01")}); graph.ErrorCode(err) != graph.EINVALID {
+		t.Errorf("StaffFunctions without an organisation = %v, want EINVALID", err)
+	}
+
+	// A page of förvaltningar: the second and third of four, by name as in the whole answer.
+	page, err := db.StaffFunctions(context.Background(), graph.OrganisationQuery{Organisation: "sf-region", At: graph.MustDate("2024-07-01"), Page: graph.Page{Offset: 1, Limit: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 4 {
+		t.Errorf("page of förvaltningar: total %d, want 4", page.Total)
+	}
+	sameLines(t, "förvaltningar 2 and 3 of sf-region", renderStaffFunctions(page.Items), []string{kontoret, service})
 }

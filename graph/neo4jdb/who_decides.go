@@ -9,24 +9,23 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// WhoDecides finds the mandates about a topic or matching free text, as of at, optionally
+// WhoDecides finds the mandates about a topic or matching free text, as of q.At, optionally
 // within one organisation, ranked by relevance, then direct matches before topic matches,
 // then shorter delegation paths.
-func (db *DB) WhoDecides(ctx context.Context, text, organisation string, at graph.Date) ([]graph.Decision, error) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return nil, graph.Errorf(graph.EINVALID, "say what the decision is about (a topic or some words)")
+func (db *DB) WhoDecides(ctx context.Context, q graph.WhoDecidesQuery) (graph.List[graph.Decision], error) {
+	if err := q.Validate(); err != nil {
+		return graph.List[graph.Decision]{}, err
 	}
 	var org any
-	if organisation != "" {
-		if err := db.requireOrganisation(ctx, organisation); err != nil {
-			return nil, err
+	if q.Organisation != "" {
+		if err := db.requireOrganisation(ctx, q.Organisation); err != nil {
+			return graph.List[graph.Decision]{}, err
 		}
-		org = organisation
+		org = q.Organisation
 	}
-	params := map[string]any{"q": luceneQuery(text), "topic": text, "organisation": org, "at": dateParam(at)}
-	return readTx(ctx, db, "who_decides", func(tx neo4j.ManagedTransaction) ([]graph.Decision, error) {
-		return collect(ctx, tx, "who_decides.cypher", params, func(rec *neo4j.Record) (graph.Decision, error) {
+	params := map[string]any{"q": luceneQuery(q.Topic), "topic": q.Topic, "organisation": org, "at": dateParam(q.At)}
+	return readTx(ctx, db, "who_decides", func(tx neo4j.ManagedTransaction) (graph.List[graph.Decision], error) {
+		return collectPage(ctx, tx, "who_decides.cypher", params, q.Page, func(rec *neo4j.Record) (graph.Decision, error) {
 			var d graph.Decision
 			m, err := get[map[string]any](rec, "mandate")
 			if err != nil {

@@ -30,7 +30,7 @@ func decisions(ds []graph.Decision) []string {
 
 func TestWhoDecides(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	mustImport(t, db, "testdata/who_decides.yaml")
+	neo4jdbtest.MustImport(t, db, "testdata/who_decides.yaml")
 	ctx := context.Background()
 	for _, tc := range []struct {
 		text, org, at string
@@ -69,19 +69,23 @@ func TestWhoDecides(t *testing.T) {
 		// Lucene operators in the input are taken literally, not as syntax errors.
 		{`budget (" OR *`, "", "2025-06-01", nil},
 	} {
-		got, err := db.WhoDecides(ctx, tc.text, tc.org, graph.MustDate(tc.at))
+		got, err := db.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: tc.text, Organisation: tc.org, At: graph.MustDate(tc.at)})
 		if err != nil {
 			t.Fatalf("WhoDecides(%q, %q, %s): %v", tc.text, tc.org, tc.at, err)
 		}
-		if g := decisions(got); strings.Join(g, "\n") != strings.Join(tc.want, "\n") {
+		if got.Total != len(tc.want) {
+			t.Errorf("WhoDecides(%q, %q, %s) total = %d, want %d", tc.text, tc.org, tc.at, got.Total, len(tc.want))
+		}
+		if g := decisions(got.Items); strings.Join(g, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("WhoDecides(%q, %q, %s) =\n  %s\nwant\n  %s", tc.text, tc.org, tc.at, strings.Join(g, "\n  "), strings.Join(tc.want, "\n  "))
 		}
 	}
 
-	got, err := db.WhoDecides(ctx, "budget", "wd-region", graph.MustDate("2025-06-01"))
+	list, err := db.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: "budget", Organisation: "wd-region", At: graph.MustDate("2025-06-01")})
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := list.Items
 	// Direct matches of the scope rank before the mandate found only through its topic.
 	if last := got[len(got)-1]; last.Mandate.ID != "wd-m-rd" || last.Direct {
 		t.Errorf("last answer = %s (direct %v), want the topic-only match wd-m-rd", last.Mandate.ID, last.Direct)
@@ -91,10 +95,53 @@ func TestWhoDecides(t *testing.T) {
 		t.Errorf("wd-m-rd answer lacks organ, sources or holders: %+v", rd)
 	}
 
-	if _, err := db.WhoDecides(ctx, "budget", "no-such-org", graph.MustDate("2025-06-01")); graph.ErrorCode(err) != graph.ENOTFOUND {
+	if _, err := db.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: "budget", Organisation: "no-such-org", At: graph.MustDate("2025-06-01")}); graph.ErrorCode(err) != graph.ENOTFOUND {
 		t.Errorf("unknown organisation: %v, want ENOTFOUND", err)
 	}
-	if _, err := db.WhoDecides(ctx, "  ", "", graph.MustDate("2025-06-01")); graph.ErrorCode(err) != graph.EINVALID {
+	if _, err := db.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: "  ", At: graph.MustDate("2025-06-01")}); graph.ErrorCode(err) != graph.EINVALID {
 		t.Errorf("empty text: %v, want EINVALID", err)
+	}
+	if _, err := db.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: "budget"}); graph.ErrorCode(err) != graph.EINVALID || graph.ErrorMessage(err) != "at: required (YYYY-MM-DD)" {
+		t.Errorf("no date: %v, want EINVALID", err)
+	}
+}
+
+// TestWhoDecidesPages checks that who-decides answers one page at a time, in the order of the
+// whole answer, and that its total counts every answer.
+func TestWhoDecidesPages(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	neo4jdbtest.MustImport(t, db, "testdata/who_decides.yaml")
+	ctx := context.Background()
+	ask := func(p graph.Page) graph.List[graph.Decision] {
+		t.Helper()
+		// Without an organisation, four mandates are about the budget in 2025.
+		l, err := db.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: "budget", At: graph.MustDate("2025-06-01"), Page: p})
+		if err != nil {
+			t.Fatalf("WhoDecides(budget, %+v): %v", p, err)
+		}
+		return l
+	}
+	ids := func(ds []graph.Decision) []string {
+		var out []string
+		for _, d := range ds {
+			out = append(out, d.Mandate.ID+"@"+d.Holder.ID)
+		}
+		return out
+	}
+	whole := ask(graph.Page{})
+	if len(whole.Items) != 4 || whole.Total != 4 {
+		t.Fatalf("whole answer: %v of %d, want 4 of 4", ids(whole.Items), whole.Total)
+	}
+	first, second := ask(graph.Page{Limit: 2}), ask(graph.Page{Offset: 2, Limit: 2})
+	if first.Total != 4 || second.Total != 4 {
+		t.Errorf("totals %d and %d, want 4 on every page", first.Total, second.Total)
+	}
+	sameLines(t, "first page", ids(first.Items), ids(whole.Items[:2]))
+	sameLines(t, "second page", ids(second.Items), ids(whole.Items[2:]))
+	if !first.More(graph.Page{Limit: 2}) || second.More(graph.Page{Offset: 2, Limit: 2}) {
+		t.Errorf("More: first page %v, second page %v; want true, false", first.More(graph.Page{Limit: 2}), second.More(graph.Page{Offset: 2, Limit: 2}))
+	}
+	if past := ask(graph.Page{Offset: 10, Limit: 2}); len(past.Items) != 0 || past.Total != 4 {
+		t.Errorf("past the end: %v of %d, want nothing of 4", ids(past.Items), past.Total)
 	}
 }

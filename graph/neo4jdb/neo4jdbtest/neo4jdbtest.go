@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/dataset"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
 
@@ -63,6 +65,22 @@ func MustOpen(tb testing.TB) *neo4jdb.DB {
 		tb.Fatalf("applying schema: %v", err)
 	}
 	return db
+}
+
+// MustImport imports dataset files or directories into db through the import pipeline every
+// caller uses.
+func MustImport(tb testing.TB, db *neo4jdb.DB, paths ...string) graph.ImportResult {
+	tb.Helper()
+	files, err := dataset.ReadFiles(paths...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	im := dataset.Importer{Store: db}
+	res, err := im.Import(context.Background(), files, graph.ImportOptions{})
+	if err != nil {
+		tb.Fatalf("importing %v: %v", paths, err)
+	}
+	return res
 }
 
 // Snapshot summarises the whole test database, for asserting that something changed nothing.

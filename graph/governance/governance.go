@@ -1,4 +1,7 @@
-package api
+// Package governance computes the governance health of each organisation (vacant seats,
+// organs outside uppsikt, missing follow-ups…) from the questions of package graph, and
+// exports it as Prometheus gauges. It is what the dashboards and alerts watch.
+package governance
 
 import (
 	"context"
@@ -24,13 +27,26 @@ type OrganisationHealth struct {
 	StaffFunctionGaps  int            `json:"staff_function_gaps"`
 }
 
+// namespace is the prefix of every styrgraf metric.
+const namespace = "styrgraf"
+
+// Source is what the gauges ask: the organisations and the questions about each.
+type Source interface {
+	Organisations(ctx context.Context, at graph.Date) ([]graph.Ref, error)
+	OrganisationGraph(ctx context.Context, q graph.OrganisationGraphQuery) (graph.Subtree, error)
+	Seats(ctx context.Context, q graph.SeatsQuery) (graph.SeatsReport, error)
+	MissingFollowUps(ctx context.Context, q graph.FollowUpQuery) (graph.FollowUpReport, error)
+	OversightCoverage(ctx context.Context, q graph.OrganisationQuery) (graph.List[graph.OversightRow], error)
+	StaffFunctions(ctx context.Context, q graph.OrganisationQuery) (graph.List[graph.StaffFunctionRow], error)
+}
+
 // Governance exports governance health as Prometheus gauges per organisation. It computes
 // them on Refresh (on an interval and after imports), never on a scrape: a scrape only reads
 // the last snapshot.
 type Governance struct {
-	store Store
-	today func() graph.Date
-	log   func(msg string, args ...any)
+	source Source
+	today  func() graph.Date
+	log    func(msg string, args ...any)
 
 	mu       sync.RWMutex
 	snapshot []OrganisationHealth
@@ -56,9 +72,10 @@ var governanceGauges = []struct {
 	{"staff_function_gaps", "Stabsfunktioner (förvaltning × function) with no capacity.", func(h OrganisationHealth) int { return h.StaffFunctionGaps }},
 }
 
-// NewGovernance registers the governance gauges on the metrics' registry.
-func NewGovernance(store Store, m *Metrics, today func() graph.Date, log func(msg string, args ...any)) *Governance {
-	g := &Governance{store: store, today: today, log: log, trigger: make(chan struct{}, 1), descs: map[string]*prometheus.Desc{}}
+// New registers the governance gauges on reg. today gives the day the gauges describe; log
+// hears failed refreshes.
+func New(source Source, reg prometheus.Registerer, today func() graph.Date, log func(msg string, args ...any)) *Governance {
+	g := &Governance{source: source, today: today, log: log, trigger: make(chan struct{}, 1), descs: map[string]*prometheus.Desc{}}
 	if g.log == nil {
 		g.log = func(string, ...any) {}
 	}
@@ -73,7 +90,7 @@ func NewGovernance(store Store, m *Metrics, today func() graph.Date, log func(ms
 		Help: "When the governance gauges were last refreshed successfully (Unix time)."})
 	g.refreshErrors = prometheus.NewCounter(prometheus.CounterOpts{Namespace: namespace, Subsystem: "governance", Name: "refresh_errors_total",
 		Help: "Failed refreshes of the governance gauges."})
-	m.registry.MustRegister(g, g.refreshDuration, g.lastSuccess, g.refreshErrors)
+	reg.MustRegister(g, g.refreshDuration, g.lastSuccess, g.refreshErrors)
 	return g
 }
 
@@ -98,13 +115,6 @@ func (g *Governance) Collect(ch chan<- prometheus.Metric) {
 	}
 }
 
-// Snapshot returns the last computed health, by organisation.
-func (g *Governance) Snapshot() []OrganisationHealth {
-	g.mu.RLock()
-	defer g.mu.RUnlock()
-	return append([]OrganisationHealth(nil), g.snapshot...)
-}
-
 // Refresh recomputes every organisation's health as of today.
 func (g *Governance) Refresh(ctx context.Context) error {
 	start := time.Now()
@@ -122,7 +132,7 @@ func (g *Governance) Refresh(ctx context.Context) error {
 }
 
 func (g *Governance) compute(ctx context.Context, at graph.Date) ([]OrganisationHealth, error) {
-	orgs, err := g.store.Organisations(ctx, at)
+	orgs, err := g.source.Organisations(ctx, at)
 	if err != nil {
 		return nil, err
 	}
@@ -140,27 +150,29 @@ func (g *Governance) compute(ctx context.Context, at graph.Date) ([]Organisation
 // health asks the API's own questions for one organisation.
 func (g *Governance) health(ctx context.Context, org string, at graph.Date) (OrganisationHealth, error) {
 	h := OrganisationHealth{Organisation: org, OrgansByKind: map[string]int{}}
-	tree, err := g.store.OrganisationGraph(ctx, org, at, 0)
-	if err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
+	tree, err := g.source.OrganisationGraph(ctx, graph.OrganisationGraphQuery{Organisation: org, At: at})
+	if ignoreNotFound(err) != nil {
 		return h, err
 	}
 	for _, o := range tree.Organs {
 		h.OrgansByKind[o.Kind]++
 		h.Seats += len(o.Seats)
 	}
-	seats, err := g.store.Seats(ctx, org, at, 1)
-	if notFound(err) != nil {
+	seats, err := g.source.Seats(ctx, graph.SeatsQuery{Organisation: org, At: at, MinSeats: 1})
+	if ignoreNotFound(err) != nil {
 		return h, err
 	}
 	h.SeatsVacant = len(seats.Vacant) + len(seats.ExOfficioVacant)
 	h.OrgansWithoutChair = len(seats.WithoutChair)
-	followUps, err := g.store.MissingFollowUps(ctx, org, at.Year(), at)
-	if notFound(err) != nil {
+	followUps, err := g.source.MissingFollowUps(ctx, graph.FollowUpQuery{Organisation: org, Year: at.Year(), At: at})
+	if ignoreNotFound(err) != nil {
 		return h, err
 	}
 	h.MissingFollowUps, h.OverdueAssignments = len(followUps.Missing), len(followUps.OverdueAssignments)
-	rows, err := g.store.OversightCoverage(ctx, org, at)
-	if notFound(err) != nil {
+	rows, err := graph.All(func(p graph.Page) (graph.List[graph.OversightRow], error) {
+		return g.source.OversightCoverage(ctx, graph.OrganisationQuery{Organisation: org, At: at, Page: p})
+	})
+	if ignoreNotFound(err) != nil {
 		return h, err
 	}
 	for _, r := range rows {
@@ -168,8 +180,10 @@ func (g *Governance) health(ctx context.Context, org string, at graph.Date) (Org
 			h.OutsideUppsikt++
 		}
 	}
-	staff, err := g.store.StaffFunctions(ctx, org, at)
-	if notFound(err) != nil {
+	staff, err := graph.All(func(p graph.Page) (graph.List[graph.StaffFunctionRow], error) {
+		return g.source.StaffFunctions(ctx, graph.OrganisationQuery{Organisation: org, At: at, Page: p})
+	})
+	if ignoreNotFound(err) != nil {
 		return h, err
 	}
 	for _, r := range staff {
@@ -178,8 +192,8 @@ func (g *Governance) health(ctx context.Context, org string, at graph.Date) (Org
 	return h, nil
 }
 
-// notFound treats "nothing of that organisation" as an empty answer.
-func notFound(err error) error {
+// ignoreNotFound treats "nothing of that organisation" as an empty answer.
+func ignoreNotFound(err error) error {
 	if graph.ErrorCode(err) == graph.ENOTFOUND {
 		return nil
 	}

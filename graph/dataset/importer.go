@@ -1,0 +1,110 @@
+package dataset
+
+import (
+	"bytes"
+	"context"
+	"os"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// Importer is the one import pipeline every caller uses (the import command, serve -import
+// and the HTTP API): parse the files, check them together, and only then hand the datasets
+// to the store, which writes them in one transaction.
+type Importer struct {
+	Store graph.DatasetStore
+	// Observe, if set, hears the outcome of every import, files refused for problems too.
+	Observe func(graph.ImportResult, error)
+	// Imported, if set, is called after every import that wrote (not after dry runs).
+	Imported func(graph.ImportResult)
+}
+
+var _ graph.Importer = (*Importer)(nil)
+
+// Import implements graph.Importer.
+func (im *Importer) Import(ctx context.Context, files []graph.DatasetFile, opts graph.ImportOptions) (graph.ImportResult, error) {
+	res, err := im.importFiles(ctx, files, opts)
+	if im.Observe != nil {
+		im.Observe(res, err)
+	}
+	if err == nil && !res.DryRun && im.Imported != nil {
+		im.Imported(res)
+	}
+	return res, err
+}
+
+func (im *Importer) importFiles(ctx context.Context, files []graph.DatasetFile, opts graph.ImportOptions) (graph.ImportResult, error) {
+	parsed, err := ParseFiles(files)
+	if err != nil {
+		return graph.ImportResult{}, err
+	}
+	return im.Store.ImportDatasets(ctx, Datasets(parsed), opts)
+}
+
+// ParseFiles parses each file and checks them together; the error, if any, is EINVALID
+// with every problem of every file.
+func ParseFiles(files []graph.DatasetFile) ([]*File, error) {
+	if len(files) == 0 {
+		return nil, graph.Errorf(graph.EINVALID, "no dataset files given")
+	}
+	var parsed []*File
+	var problems Problems
+	for _, df := range files {
+		f, ps := Parse(df.Name, bytes.NewReader(df.Content))
+		problems = append(problems, ps...)
+		if f != nil {
+			parsed = append(parsed, f)
+		}
+	}
+	problems = append(problems, Check(parsed)...)
+	return parsed, problems.Err()
+}
+
+// ReadFiles reads the given files and directories (every *.yaml and *.yml in a directory,
+// not recursing, in name order). A file that cannot be read is a problem naming it.
+func ReadFiles(paths ...string) ([]graph.DatasetFile, error) {
+	names, err := expand(paths)
+	if err != nil {
+		return nil, err
+	}
+	var files []graph.DatasetFile
+	var problems Problems
+	for _, name := range names {
+		content, err := readFile(name)
+		if err != nil {
+			problems = append(problems, Problem{File: name, Line: 1, Column: 1, Message: err.Error()})
+			continue
+		}
+		files = append(files, graph.DatasetFile{Name: name, Content: content})
+	}
+	return files, problems.Err()
+}
+
+func readFile(name string) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > MaxFileSize {
+		return nil, graph.Errorf(graph.EINVALID, "larger than %d MiB", MaxFileSize>>20)
+	}
+	return os.ReadFile(name)
+}
+
+// Datasets returns the files' content.
+func Datasets(files []*File) []graph.Dataset {
+	out := make([]graph.Dataset, len(files))
+	for i, f := range files {
+		out[i] = f.Data
+	}
+	return out
+}
+
+// FlattenDatasets is Flatten for datasets that have been checked already.
+func FlattenDatasets(datasets []graph.Dataset) Graph {
+	files := make([]*File, len(datasets))
+	for i, d := range datasets {
+		files[i] = &File{Name: d.ID, Data: d}
+	}
+	return Flatten(files)
+}

@@ -1,0 +1,170 @@
+package governance_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/governance"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
+)
+
+// fakeSource answers from hand-written data and pages lists as the real store does, so the
+// gauges' arithmetic and paging are checked against numbers written here, not against the
+// store's own answers.
+type fakeSource struct {
+	orgs      []graph.Ref
+	trees     map[string]graph.Subtree
+	seats     map[string]graph.SeatsReport
+	followUps map[string]graph.FollowUpReport
+	oversight map[string][]graph.OversightRow
+	staff     map[string][]graph.StaffFunctionRow
+	pageSize  int // the store pages lists at most this many at a time
+}
+
+func (f *fakeSource) Organisations(context.Context, graph.Date) ([]graph.Ref, error) {
+	return f.orgs, nil
+}
+
+func (f *fakeSource) OrganisationGraph(_ context.Context, q graph.OrganisationGraphQuery) (graph.Subtree, error) {
+	t, ok := f.trees[q.Organisation]
+	if !ok {
+		return t, graph.Errorf(graph.ENOTFOUND, "no organisation %q", q.Organisation)
+	}
+	return t, nil
+}
+
+func (f *fakeSource) Seats(_ context.Context, q graph.SeatsQuery) (graph.SeatsReport, error) {
+	return f.seats[q.Organisation], nil
+}
+
+func (f *fakeSource) MissingFollowUps(_ context.Context, q graph.FollowUpQuery) (graph.FollowUpReport, error) {
+	return f.followUps[q.Organisation], nil
+}
+
+func (f *fakeSource) OversightCoverage(_ context.Context, q graph.OrganisationQuery) (graph.List[graph.OversightRow], error) {
+	return paged(f.oversight[q.Organisation], q.Page, f.pageSize), nil
+}
+
+func (f *fakeSource) StaffFunctions(_ context.Context, q graph.OrganisationQuery) (graph.List[graph.StaffFunctionRow], error) {
+	return paged(f.staff[q.Organisation], q.Page, f.pageSize), nil
+}
+
+func paged[T any](all []T, p graph.Page, max int) graph.List[T] {
+	p.Limit = min(p.Limit, max)
+	return graph.PageOf(all, p)
+}
+
+func row(org string, covered bool) graph.OversightRow {
+	return graph.OversightRow{Organisation: graph.Ref{ID: org}, Covered: covered}
+}
+
+func TestGaugesFromAnswers(t *testing.T) {
+	src := &fakeSource{
+		orgs: []graph.Ref{{ID: "a"}, {ID: "b"}},
+		trees: map[string]graph.Subtree{"a": {Organs: []graph.SubtreeOrgan{
+			{Kind: "namnd", Seats: make([]graph.Seat, 3)}, {Kind: "namnd", Seats: make([]graph.Seat, 2)}, {Kind: "bolag"},
+		}}},
+		seats: map[string]graph.SeatsReport{"a": {
+			Vacant: make([]graph.VacantSeat, 2), ExOfficioVacant: make([]graph.ExOfficioVacancy, 1), WithoutChair: make([]graph.OrganWithoutChair, 1),
+		}},
+		followUps: map[string]graph.FollowUpReport{"a": {Missing: make([]graph.MissingFollowUp, 4), OverdueAssignments: make([]graph.OverdueAssignment, 1)}},
+		// Five rows over pages of two: three gaps of a's own, one covered, one gap that is
+		// b's (a joint activity) and so not a's.
+		oversight: map[string][]graph.OversightRow{"a": {row("a", false), row("a", true), row("a", false), row("b", false), row("a", false)}},
+		staff:     map[string][]graph.StaffFunctionRow{"a": {{Gaps: []string{"it", "hr"}}, {}, {Gaps: []string{"it"}}}},
+		pageSize:  2,
+	}
+	reg := prometheus.NewRegistry()
+	g := governance.New(src, reg, func() graph.Date { return graph.MustDate("2026-06-01") }, nil)
+	if err := g.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	want := `
+# HELP styrgraf_governance_outside_uppsikt Nämnder, bolag, stiftelser and joint activities the organisation's styrelse does not oversee.
+# TYPE styrgraf_governance_outside_uppsikt gauge
+styrgraf_governance_outside_uppsikt{organisation="a"} 3
+styrgraf_governance_outside_uppsikt{organisation="b"} 0
+# HELP styrgraf_governance_staff_function_gaps Stabsfunktioner (förvaltning × function) with no capacity.
+# TYPE styrgraf_governance_staff_function_gaps gauge
+styrgraf_governance_staff_function_gaps{organisation="a"} 3
+styrgraf_governance_staff_function_gaps{organisation="b"} 0
+# HELP styrgraf_governance_seats Seats (posts) of the organisation's organs valid today.
+# TYPE styrgraf_governance_seats gauge
+styrgraf_governance_seats{organisation="a"} 5
+styrgraf_governance_seats{organisation="b"} 0
+# HELP styrgraf_governance_seats_vacant Seats nobody holds today, directly or ex officio.
+# TYPE styrgraf_governance_seats_vacant gauge
+styrgraf_governance_seats_vacant{organisation="a"} 3
+styrgraf_governance_seats_vacant{organisation="b"} 0
+# HELP styrgraf_governance_missing_follow_ups Follow-up duties with no recorded follow-up in this year's period.
+# TYPE styrgraf_governance_missing_follow_ups gauge
+styrgraf_governance_missing_follow_ups{organisation="a"} 4
+styrgraf_governance_missing_follow_ups{organisation="b"} 0
+# HELP styrgraf_governance_organs Organs valid today by kind.
+# TYPE styrgraf_governance_organs gauge
+styrgraf_governance_organs{kind="bolag",organisation="a"} 1
+styrgraf_governance_organs{kind="namnd",organisation="a"} 2
+`
+	names := []string{"styrgraf_governance_outside_uppsikt", "styrgraf_governance_staff_function_gaps", "styrgraf_governance_seats",
+		"styrgraf_governance_seats_vacant", "styrgraf_governance_missing_follow_ups", "styrgraf_governance_organs"}
+	if err := testutil.GatherAndCompare(reg, strings.NewReader(want), names...); err != nil {
+		t.Error(err)
+	}
+}
+
+// The example data on a real Neo4j: the facts the dashboards show for the examples.
+func TestGaugesOnTheExamples(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	neo4jdbtest.MustImport(t, db, "../../examples")
+	g := governance.New(db, prometheus.NewRegistry(), func() graph.Date { return graph.MustDate("2026-11-24") }, nil)
+	if err := g.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	health := map[string]governance.OrganisationHealth{}
+	for _, h := range g.Snapshot() {
+		health[h.Organisation] = h
+	}
+	if len(health) != 10 {
+		t.Fatalf("gauges for %d organisations, want the 10 of the examples", len(health))
+	}
+	// One stiftelse of Region Halland outside uppsikt, two stabsfunktion gaps in three of its
+	// four förvaltningar, the §398 uppdrag with no report; Höör not overseeing the joint IT unit.
+	if h := health["region-halland"]; h.OutsideUppsikt != 1 || h.StaffFunctionGaps != 6 || h.OverdueAssignments != 1 {
+		t.Errorf("region-halland health %+v", h)
+	}
+	if h := health["hoor-kommun"]; h.OutsideUppsikt != 1 {
+		t.Errorf("hoor-kommun outside uppsikt = %d, want 1 (the joint IT unit)", h.OutsideUppsikt)
+	}
+	if h := health["region-halland"]; h.OrgansByKind["chefsgrupp"] != 1 {
+		t.Errorf("region-halland chefsgrupper = %d, want 1 (CGH)", h.OrgansByKind["chefsgrupp"])
+	}
+}
+
+// Run must not panic on a zero interval (a Config built in code has none), must refresh at
+// once, and must stop with its context.
+func TestRunDefaultsInterval(t *testing.T) {
+	src := &fakeSource{orgs: []graph.Ref{{ID: "a"}}, pageSize: 10}
+	g := governance.New(src, prometheus.NewRegistry(), graph.Today, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { g.Run(ctx, 0); close(done) }()
+	deadline := time.Now().Add(30 * time.Second)
+	for len(g.Snapshot()) == 0 {
+		select {
+		case <-done:
+			t.Fatal("Run returned before refreshing")
+		case <-time.After(10 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no refresh within 30 s")
+		}
+	}
+	cancel()
+	<-done
+}
