@@ -35,9 +35,9 @@ func (db *DB) Import(ctx context.Context, g dataset.Graph, datasets []string, op
 	var res graph.ImportResult
 	var err error
 	if opts.DryRun {
-		res, err = readTx(ctx, db, "import_plan", work)
+		res, err = readTxWithin(ctx, db, "import_plan", db.importTimeout, work)
 	} else {
-		res, err = writeTx(ctx, db, "import", work)
+		res, err = writeTxWithin(ctx, db, "import", db.importTimeout, work)
 	}
 	res.DryRun = opts.DryRun
 	return res, err
