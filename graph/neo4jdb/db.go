@@ -128,18 +128,22 @@ func (db *DB) ApplySchema(ctx context.Context) (err error) {
 		}
 	}
 	await := fmt.Sprintf("CALL db.awaitIndexes(%d)", int(indexWait.Seconds()))
-	if err := consume(ctx, session, await, nil); err != nil {
-		return translateCtx(ctx, "waiting for indexes", err)
+	awaitErr := consume(ctx, session, await, nil)
+	if awaitErr != nil && ctx.Err() != nil {
+		return translateCtx(ctx, "waiting for indexes", awaitErr)
 	}
 	missing, err := db.schemaNotOnline(ctx)
 	if err != nil {
-		return err
+		return errors.Join(translateCtx(ctx, "waiting for indexes", awaitErr), err)
 	}
 	if len(missing) > 0 {
-		// Waiting longer will not help: the index failed or was never created.
-		return graph.Errorf(graph.EINTERNAL, "applying schema: not online after waiting: %s (missing, or failed to populate)", strings.Join(missing, ", "))
+		// Not retryable: a missing or failed index stays so, and one still populating goes
+		// on in Neo4j and is ready for the next start.
+		return &graph.Error{Code: graph.EINTERNAL, Err: awaitErr, Message: fmt.Sprintf(
+			"applying schema: not online after waiting %s: %s (missing, failed or still populating; see SHOW INDEXES)",
+			indexWait, strings.Join(missing, ", "))}
 	}
-	return nil
+	return translateCtx(ctx, "waiting for indexes", awaitErr)
 }
 
 // schemaObject names what a schema statement creates, e.g. "constraint organ_id", for errors.
