@@ -22,3 +22,29 @@ func (db *DB) DecodeWrongType(ctx context.Context) error {
 	})
 	return err
 }
+
+// ReadInTwoSteps runs two statements in one readTx and calls between after reading the
+// first, so a test can make the server hang in the middle of a transaction.
+func (db *DB) ReadInTwoSteps(ctx context.Context, between func()) error {
+	_, err := readTx(ctx, db, "two_steps", func(tx neo4j.ManagedTransaction) (int64, error) {
+		var n int64
+		for _, stmt := range []string{"RETURN 1 AS n", "RETURN 2 AS n"} {
+			res, err := tx.Run(ctx, stmt, nil)
+			if err != nil {
+				return 0, err
+			}
+			rec, err := res.Single(ctx)
+			if err != nil {
+				return 0, err
+			}
+			if n, err = get[int64](rec, "n"); err != nil {
+				return 0, err
+			}
+			if n == 1 {
+				between()
+			}
+		}
+		return n, nil
+	})
+	return err
+}
