@@ -3,6 +3,8 @@ package neo4jdb
 import (
 	"context"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
 )
@@ -18,4 +20,47 @@ func SetImportBatchSize(n int) (restore func()) {
 	old := importBatchSize
 	importBatchSize = n
 	return func() { importBatchSize = old }
+}
+
+// DecodeWrongType runs a query through readTx and reads its integer column as a string, as a
+// decoding bug would.
+func (db *DB) DecodeWrongType(ctx context.Context) error {
+	_, err := readTx(ctx, db, "decode_wrong_type", func(tx neo4j.ManagedTransaction) (string, error) {
+		res, err := tx.Run(ctx, "RETURN 1 AS n", nil)
+		if err != nil {
+			return "", err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return "", err
+		}
+		return get[string](rec, "n")
+	})
+	return err
+}
+
+// ReadInTwoSteps runs two statements in one readTx and calls between after reading the
+// first, so a test can make the server hang in the middle of a transaction.
+func (db *DB) ReadInTwoSteps(ctx context.Context, between func()) error {
+	_, err := readTx(ctx, db, "two_steps", func(tx neo4j.ManagedTransaction) (int64, error) {
+		var n int64
+		for _, stmt := range []string{"RETURN 1 AS n", "RETURN 2 AS n"} {
+			res, err := tx.Run(ctx, stmt, nil)
+			if err != nil {
+				return 0, err
+			}
+			rec, err := res.Single(ctx)
+			if err != nil {
+				return 0, err
+			}
+			if n, err = get[int64](rec, "n"); err != nil {
+				return 0, err
+			}
+			if n == 1 {
+				between()
+			}
+		}
+		return n, nil
+	})
+	return err
 }

@@ -44,9 +44,9 @@ func (db *DB) importGraph(ctx context.Context, g dataset.Graph, datasets []strin
 	var res graph.ImportResult
 	var err error
 	if opts.DryRun {
-		res, err = readTx(ctx, db, "import_plan", work)
+		res, err = readTxWithin(ctx, db, "import_plan", db.importTimeout, work)
 	} else {
-		res, err = writeTx(ctx, db, "import", work)
+		res, err = writeTxWithin(ctx, db, "import", db.importTimeout, work)
 	}
 	res.DryRun = opts.DryRun
 	return res, err

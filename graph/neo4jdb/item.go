@@ -2,6 +2,7 @@ package neo4jdb
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -25,24 +26,25 @@ func (db *DB) Item(ctx context.Context, id string) (graph.Node, error) {
 		}
 		rec := res.Record()
 		n := graph.Node{ID: id}
-		if n.Label, _, err = neo4j.GetRecordValue[string](rec, "label"); err != nil {
+		if n.Label, err = get[string](rec, "label"); err != nil {
 			return n, err
 		}
-		if n.Props, _, err = neo4j.GetRecordValue[map[string]any](rec, "props"); err != nil {
+		if n.Props, err = get[map[string]any](rec, "props"); err != nil {
 			return n, err
 		}
 		for _, side := range []struct {
 			col string
 			to  *[]graph.Edge
 		}{{"out", &n.Out}, {"in", &n.In}} {
-			list, _, err := neo4j.GetRecordValue[[]any](rec, side.col)
+			list, err := get[[]any](rec, side.col)
 			if err != nil {
 				return n, err
 			}
-			for _, v := range list {
-				m := v.(map[string]any)
-				e := graph.Edge{Type: m["type"].(string), ID: m["id"].(string), Label: m["label"].(string)}
-				e.Props, _ = m["props"].(map[string]any)
+			for i, v := range list {
+				e, err := edge(v)
+				if err != nil {
+					return n, fmt.Errorf("column %s[%d]: %w", side.col, i, err)
+				}
 				delete(e.Props, "dataset")
 				*side.to = append(*side.to, e)
 			}
@@ -53,4 +55,26 @@ func (db *DB) Item(ctx context.Context, id string) (graph.Node, error) {
 		}
 		return n, nil
 	})
+}
+
+// edge reads one entry of item.cypher's out or in column: {type, id, label, props}.
+func edge(v any) (graph.Edge, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return graph.Edge{}, fmt.Errorf("want a map, got %T", v)
+	}
+	var e graph.Edge
+	var err error
+	if e.Type, err = need[string](m, "type"); err != nil {
+		return e, err
+	}
+	if e.ID, err = need[string](m, "id"); err != nil {
+		return e, err
+	}
+	// An item with no label but Item has none to show.
+	if e.Label, err = opt[string](m, "label"); err != nil {
+		return e, err
+	}
+	e.Props, err = opt[map[string]any](m, "props")
+	return e, err
 }

@@ -56,13 +56,34 @@ func dateParam(d graph.Date) neo4j.Date {
 	return neo4j.DateOf(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC))
 }
 
-// get reads a top-level column, failing with the column's name.
+// get reads a top-level column, failing with the column's name when it is missing or of
+// another type. NULL reads as the zero value. The error is not a *graph.Error, so translate
+// makes it EINTERNAL: the query and the code disagree, and retrying will not help.
 func get[T neo4j.RecordValue](rec *neo4j.Record, key string) (T, error) {
-	v, isNil, err := neo4j.GetRecordValue[T](rec, key)
-	if err != nil && !isNil {
+	v, _, err := neo4j.GetRecordValue[T](rec, key)
+	if err != nil {
 		return v, fmt.Errorf("column %s: %w", key, err)
 	}
 	return v, nil
+}
+
+// need reads key from a map a query returned, failing with the key's name when it is
+// missing, NULL or of another type.
+func need[T any](m map[string]any, key string) (T, error) {
+	v, ok := m[key].(T)
+	if !ok {
+		return v, fmt.Errorf("field %s: want %T, got %T", key, v, m[key])
+	}
+	return v, nil
+}
+
+// opt is need for a key that may be missing or NULL, which reads as the zero value.
+func opt[T any](m map[string]any, key string) (T, error) {
+	if m[key] == nil {
+		var zero T
+		return zero, nil
+	}
+	return need[T](m, key)
 }
 
 // readTree appends the organs and edges columns of a tree-shaped answer (organ_subtree,
