@@ -67,7 +67,7 @@ func (s *Server) handleSeats(c echo.Context) error {
 	if q.At, err = s.at(c); err != nil {
 		return err
 	}
-	if q.MinSeats, err = intParam(c, "min_seats", 0); err != nil {
+	if q.MinSeats, err = intParam(c, "min_seats", graph.DefaultMinSeats); err != nil {
 		return err
 	}
 	report, err := s.service.Seats(c.Request().Context(), q)

@@ -237,19 +237,16 @@ const DefaultMinSeats = 2
 type SeatsQuery struct {
 	Organisation string
 	At           Date
-	MinSeats     int // people holding at least this many seats are listed (DefaultMinSeats if 0)
+	MinSeats     int // people holding at least this many seats are listed
 }
 
-// Validate checks the query and fills in the default.
+// Validate checks the query.
 func (q *SeatsQuery) Validate() error {
 	if strings.TrimSpace(q.Organisation) == "" {
 		return Errorf(EINVALID, "organisation: required")
 	}
 	if q.At.IsZero() {
 		return Errorf(EINVALID, "at: required (YYYY-MM-DD)")
-	}
-	if q.MinSeats == 0 {
-		q.MinSeats = DefaultMinSeats
 	}
 	if q.MinSeats < 1 || q.MinSeats > 1000 {
 		return Errorf(EINVALID, "min_seats: want a whole number from 1 to 1000, got %d", q.MinSeats)

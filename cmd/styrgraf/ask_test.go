@@ -40,7 +40,7 @@ func TestAsk(t *testing.T) {
 	if status, _, errOut = cli(t, "ask", "organ", "no-such-organ"); status != 1 || !strings.Contains(errOut, "no organ") {
 		t.Errorf("unknown organ: status %d, stderr %s", status, errOut)
 	}
-	if status, _, errOut = cli(t, "ask", "changes", "-organisation", "region-halland"); status != 1 || !strings.Contains(errOut, "-from and -to") {
+	if status, _, errOut = cli(t, "ask", "changes", "-organisation", "region-halland"); status != 1 || !strings.Contains(errOut, "from: required") {
 		t.Errorf("changes without dates: status %d, stderr %s", status, errOut)
 	}
 }
