@@ -61,6 +61,12 @@ func (db *DB) SetObserver(fn func(query string, d time.Duration, err error)) {
 	db.observe = fn
 }
 
+// DB is the Neo4j implementation of the graph services.
+var (
+	_ graph.Service      = (*DB)(nil)
+	_ graph.DatasetStore = (*DB)(nil)
+)
+
 // Open creates the driver. It does not need Neo4j to be up: the driver connects lazily, so a
 // service can start before its database and become ready when the database does.
 func Open(cfg Config) (*DB, error) {

@@ -112,3 +112,14 @@ func readTree(rec *neo4j.Record, t *graph.Subtree) error {
 	}
 	return nil
 }
+
+// compareBool orders true before false.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return -1
+	}
+	return 1
+}

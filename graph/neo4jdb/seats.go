@@ -127,17 +127,6 @@ func seatRef(m map[string]any, prefix string) graph.SeatRef {
 	}
 }
 
-// compareBool orders true before false.
-func compareBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return -1
-	}
-	return 1
-}
-
 // compareSeats orders seats by organ name, title and id (organ id breaks ties of equal
 // names).
 func compareSeats(a, b graph.SeatRef) int {

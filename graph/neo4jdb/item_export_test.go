@@ -11,7 +11,8 @@ import (
 	"github.com/styrgraf/styrgraf/queries"
 )
 
-// Item returns one item with its relationships, or ENOTFOUND.
+// Item returns one item with its relationships as stored, or ENOTFOUND: tests use it to see
+// exactly what an import wrote.
 func (db *DB) Item(ctx context.Context, id string) (graph.Node, error) {
 	return readTx(ctx, db, "item", func(tx neo4j.ManagedTransaction) (graph.Node, error) {
 		res, err := tx.Run(ctx, queries.Text("item.cypher"), map[string]any{"id": id})
