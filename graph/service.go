@@ -218,8 +218,8 @@ type FollowUpQuery struct {
 
 // Validate checks the query and fills in the default year.
 func (q *FollowUpQuery) Validate() error {
-	if q.At.IsZero() {
-		return Errorf(EINVALID, "at: required (YYYY-MM-DD)")
+	if err := requireAt(q.At); err != nil {
+		return err
 	}
 	if q.Year == 0 {
 		q.Year = q.At.Year()
@@ -245,8 +245,8 @@ func (q *SeatsQuery) Validate() error {
 	if strings.TrimSpace(q.Organisation) == "" {
 		return Errorf(EINVALID, "organisation: required")
 	}
-	if q.At.IsZero() {
-		return Errorf(EINVALID, "at: required (YYYY-MM-DD)")
+	if err := requireAt(q.At); err != nil {
+		return err
 	}
 	if q.MinSeats < 1 || q.MinSeats > 1000 {
 		return Errorf(EINVALID, "min_seats: want a whole number from 1 to 1000, got %d", q.MinSeats)
@@ -291,8 +291,8 @@ func (q *SubtreeQuery) Validate() error {
 	if q.Depth < 0 || q.Depth > MaxDepth {
 		return Errorf(EINVALID, "depth: want a whole number from 0 to %d, got %d", MaxDepth, q.Depth)
 	}
-	if q.At.IsZero() {
-		return Errorf(EINVALID, "at: required (YYYY-MM-DD)")
+	if err := requireAt(q.At); err != nil {
+		return err
 	}
 	return nil
 }
@@ -313,15 +313,22 @@ func (q *OrganisationGraphQuery) Validate() error {
 	if q.MaxOrgans < 0 {
 		return Errorf(EINVALID, "the organ limit must not be negative, not %d", q.MaxOrgans)
 	}
-	if q.At.IsZero() {
-		return Errorf(EINVALID, "at: required (YYYY-MM-DD)")
+	if err := requireAt(q.At); err != nil {
+		return err
 	}
 	return nil
 }
 
 func validAt(at Date, p *Page) error {
+	if err := requireAt(at); err != nil {
+		return err
+	}
+	return p.Validate()
+}
+
+func requireAt(at Date) error {
 	if at.IsZero() {
 		return Errorf(EINVALID, "at: required (YYYY-MM-DD)")
 	}
-	return p.Validate()
+	return nil
 }

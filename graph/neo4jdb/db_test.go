@@ -2,7 +2,6 @@ package neo4jdb_test
 
 import (
 	"context"
-	"net"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -48,27 +47,6 @@ func TestNotReadyWhenSchemaMissing(t *testing.T) {
 	}
 	if err := db.Ready(ctx); err != nil {
 		t.Fatalf("Ready after re-applying schema: %v", err)
-	}
-}
-
-func TestUnreachableIsUnavailable(t *testing.T) {
-	// A port that was free a moment ago: nothing listens there.
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	for _, scheme := range []string{"bolt://", "neo4j://"} {
-		db, err := neo4jdb.Open(neo4jdb.Config{URI: scheme + addr, User: "neo4j", Password: "x", Database: "neo4j"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		err = db.Ping(context.Background())
-		db.Close(context.Background())
-		if graph.ErrorCode(err) != graph.EUNAVAILABLE {
-			t.Errorf("%s: Ping against a closed port = %v (code %q), want EUNAVAILABLE", scheme, err, graph.ErrorCode(err))
-		}
 	}
 }
 

@@ -237,13 +237,7 @@ func TestHungServerIsUnavailable(t *testing.T) {
 func TestApplySchemaReportsFailedConstraint(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	ctx := context.Background()
-	drv := rawDriver(t)
-	run := func(stmt string) {
-		t.Helper()
-		if _, err := neo4j.ExecuteQuery(ctx, drv, stmt, nil, neo4j.EagerResultTransformer); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
+	run := cypherRunner(t)
 	t.Cleanup(func() {
 		run("MATCH (n:Organ {id: 'dup'}) DELETE n")
 		if err := db.ApplySchema(ctx); err != nil {
@@ -264,18 +258,24 @@ func TestApplySchemaReportsFailedConstraint(t *testing.T) {
 	}
 }
 
+// cypherRunner runs statements on the test server behind the store's back, failing the test
+// on an error.
+func cypherRunner(t *testing.T) func(stmt string) {
+	drv := rawDriver(t)
+	return func(stmt string) {
+		t.Helper()
+		if _, err := neo4j.ExecuteQuery(context.Background(), drv, stmt, nil, neo4j.EagerResultTransformer); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+}
+
 // With an equivalent constraint under another name, CREATE ... IF NOT EXISTS does nothing
 // and the schema's own name never comes online; ApplySchema and Ready must name it.
 func TestApplySchemaReportsMissingIndex(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	ctx := context.Background()
-	drv := rawDriver(t)
-	run := func(stmt string) {
-		t.Helper()
-		if _, err := neo4j.ExecuteQuery(ctx, drv, stmt, nil, neo4j.EagerResultTransformer); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
+	run := cypherRunner(t)
 	t.Cleanup(func() {
 		run("DROP CONSTRAINT organ_id_elsewhere IF EXISTS")
 		if err := db.ApplySchema(ctx); err != nil {
@@ -299,13 +299,7 @@ func TestApplySchemaReportsMissingIndex(t *testing.T) {
 func TestApplySchemaReportsFailedIndex(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	ctx := context.Background()
-	drv := rawDriver(t)
-	run := func(stmt string) {
-		t.Helper()
-		if _, err := neo4j.ExecuteQuery(ctx, drv, stmt, nil, neo4j.EagerResultTransformer); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
+	run := cypherRunner(t)
 	t.Cleanup(func() {
 		run("MATCH (n:Organ {id: 'huge'}) DELETE n")
 		run("DROP INDEX organ_name IF EXISTS")
