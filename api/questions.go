@@ -36,7 +36,7 @@ func (s *Server) handleMissingFollowUps(c echo.Context) error {
 }
 
 func (s *Server) handleOversight(c echo.Context) error {
-	q := graph.OrganisationQuery{Organisation: c.QueryParam("organisation")}
+	q := graph.OrganisationQuery{Organisation: c.QueryParam("organisation"), MinBasis: c.QueryParam("basis")}
 	var err error
 	if q.At, q.Page, err = s.atAndPage(c); err != nil {
 		return err

@@ -33,6 +33,7 @@ var (
 	pID     = param{"id", "path", "string", "id (slug) of the organ", true}
 	pOrgReq = param{"organisation", "query", "string", "organisation id", true}
 	pOrgOpt = param{"organisation", "query", "string", "organisation id (default: all)", false}
+	pBasis  = param{"basis", "query", "string", "only facts of at least this basis: stated (what the documents say), inferred, illustrative (default: all)", false}
 )
 
 const (
@@ -65,7 +66,7 @@ func (s *Server) routes() []route {
 		{http.MethodGet, "/api/v1/questions/missing-follow-ups", "Duties without follow-up in the period of the year; overdue uppdrag", "questions", RoleReader,
 			[]param{{"year", "query", "integer", "the year (default: the year of at)", false}, pOrgOpt, pAt}, mimeJSON, nil, s.handleMissingFollowUps},
 		{http.MethodGet, "/api/v1/questions/oversight-coverage", "Uppsikt coverage of nämnder, bolag, stiftelser and joint activities; gaps first", "questions", RoleReader,
-			[]param{pOrgOpt, pAt, pLimit, pCursor}, mimeJSON, nil, s.handleOversight},
+			[]param{pOrgOpt, pAt, pBasis, pLimit, pCursor}, mimeJSON, nil, s.handleOversight},
 		{http.MethodGet, "/api/v1/questions/staff-functions", "Stabsfunktioner per förvaltning with FTE and gaps", "questions", RoleReader,
 			[]param{pOrgReq, pAt, pLimit, pCursor}, mimeJSON, nil, s.handleStaffFunctions},
 		{http.MethodGet, "/api/v1/questions/seats", "Vacant seats, organs without chair, people with many seats", "questions", RoleReader,

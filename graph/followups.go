@@ -28,6 +28,9 @@ type FollowUpReport struct {
 	At                 Date                `json:"at"`
 	Missing            []MissingFollowUp   `json:"missing"`
 	OverdueAssignments []OverdueAssignment `json:"overdue_assignments"`
+	// PastDueUnknown are uppdrag past their due day whose report the sources do not record
+	// either way (status unknown): okänt, not a finding.
+	PastDueUnknown []OverdueAssignment `json:"past_due_status_unknown"`
 }
 
 // MissingFollowUp is a duty with no follow-up in its period. For a yearly duty the period is
@@ -51,7 +54,9 @@ type OverdueAssignment struct {
 	GivenTo    Ref       `json:"given_to"`
 	ReportTo   *Ref      `json:"report_to,omitempty"`
 	Given      *Date     `json:"given,omitempty"`
-	Due        Date      `json:"due"`
+	Due        Date      `json:"due"`                // the last due day
+	DueText    string    `json:"due_text,omitempty"` // the source's words, when it gives a period ("senare delen av 2022")
+	Status     string    `json:"status"`             // open (overdue: a finding) or unknown
 	Source     SourceRef `json:"source,omitempty"`
 }
 
@@ -80,7 +85,16 @@ type OversightRow struct {
 	OrganKind    string    `json:"organ_kind"`
 	Organisation Ref       `json:"organisation"`       // whose styrelse should have uppsikt
 	Styrelse     *Ref      `json:"styrelse,omitempty"` // nil: the organisation has no styrelse on the date
-	Covered      bool      `json:"covered"`
+	Status       string    `json:"status"`           // OversightCovered, OversightNotCovered or OversightUnknown
+	Basis        string    `json:"basis"`            // of the row: the weakest link of the uppsikt path, or of the coverage that makes a gap a finding
 	Via          []Ref     `json:"via,omitempty"`    // organs between the styrelse and the organ, if uppsikt is indirect
 	Source       SourceRef `json:"source,omitempty"` // of the OVERSEES relationship that reaches the organ
 }
+
+// Oversight statuses. A missing uppsikt path is a finding only where the dataset declares
+// its uppsikt relations complete (a Coverage of kind oversight); elsewhere it is unknown.
+const (
+	OversightCovered    = "covered"
+	OversightNotCovered = "not_covered"
+	OversightUnknown    = "unknown"
+)

@@ -12,12 +12,37 @@ type Ref struct {
 	Name string `json:"name"`
 }
 
-// SourceRef is a source with its document's title, for citing.
+// SourceRef is a source with its document's title, for citing, and the basis on which the
+// dataset asserts the fact: stated (Quote holds the document's words), inferred (Reasoning
+// says from what) or illustrative (made-up example data). An empty Basis means the dataset
+// gives no source at all.
 type SourceRef struct {
 	Document      string `json:"document,omitempty"`
 	DocumentTitle string `json:"document_title,omitempty"`
 	Section       string `json:"section,omitempty"`
-	Illustrative  bool   `json:"illustrative,omitempty"`
+	Basis         string `json:"basis"`
+	Quote         string `json:"quote,omitempty"`
+	Reasoning     string `json:"reasoning,omitempty"`
+}
+
+// basisRank orders bases from the strongest claim to none.
+var basisRank = map[string]int{"stated": 3, "inferred": 2, "illustrative": 1}
+
+// WeakestBasis is the basis of a fact that rests on all of the given ones: a chain is no
+// more documented than its least documented link. A missing basis counts as weakest.
+func WeakestBasis(bases ...string) string {
+	weakest := ""
+	for i, b := range bases {
+		if i == 0 || basisRank[b] < basisRank[weakest] {
+			weakest = b
+		}
+	}
+	return weakest
+}
+
+// MeetsBasis reports whether a fact of basis has at least the basis min ("" admits all).
+func MeetsBasis(basis, min string) bool {
+	return min == "" || basisRank[basis] >= basisRank[min]
 }
 
 // EscalationStep is one organ or post on the way up.

@@ -194,10 +194,12 @@ type EscalationAnswer struct {
 }
 
 // OrganisationQuery asks a question about one organisation (or, where a question allows
-// it, every organisation: Organisation empty) as of At.
+// it, every organisation: Organisation empty) as of At. MinBasis, if set, admits only facts
+// of at least that basis (stated: only what the documents say).
 type OrganisationQuery struct {
 	Organisation string
 	At           Date
+	MinBasis     string
 	Page
 }
 
@@ -206,8 +208,22 @@ func (q *OrganisationQuery) Validate(required bool) error {
 	if required && strings.TrimSpace(q.Organisation) == "" {
 		return Errorf(EINVALID, "organisation: required")
 	}
+	if err := validBasis(q.MinBasis); err != nil {
+		return err
+	}
 	return validAt(q.At, &q.Page)
 }
+
+func validBasis(b string) error {
+	if b != "" && basisRank[b] == 0 {
+		return Errorf(EINVALID, "basis: want stated, inferred or illustrative, got %q", b)
+	}
+	return nil
+}
+
+// BasisRank is a basis as a number for queries to compare: stated 3, inferred 2,
+// illustrative 1, none (or "") 0.
+func BasisRank(b string) int { return basisRank[b] }
 
 // FollowUpQuery asks which follow-ups are missing in a year (default: At's year).
 type FollowUpQuery struct {

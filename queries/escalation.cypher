@@ -24,9 +24,9 @@ CALL (n) {
                     WHEN 'PREPARES_FOR' THEN 3 WHEN 'PART_OF' THEN 4 ELSE 5 END AS rank
   WITH collect(CASE WHEN r IS NULL THEN NULL ELSE
          {type: type(r), to: m.id, rank: rank, description: r.description,
-          source_document: r.source_document, source_section: r.source_section, source_title: title} END) AS edges,
+          source_document: r.source_document, source_section: r.source_section, source_basis: r.source_basis, source_quote: r.source_quote, source_reasoning: r.source_reasoning, source_title: title} END) AS edges,
        min(rank) AS best
-  RETURN [e IN edges WHERE e.rank = best | e {.type, .to, .description, .source_document, .source_section, .source_title}] AS up
+  RETURN [e IN edges WHERE e.rank = best | e {.type, .to, .description, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, .source_title}] AS up
 }
 CALL (n) {
   OPTIONAL MATCH (n:Post)-[:EX_OFFICIO*0..3]->(:Post)<-[h:HOLDS]-(p:Person)

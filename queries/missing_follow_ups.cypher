@@ -22,7 +22,8 @@
 //          missing (list of {subject_id, subject_kind, subject_name, duty_id, frequency,
 //          description, due, period_start (null for once), period_end, last_follow_up (the
 //          latest follow-up on or before both period_end and $at), source_document,
-//          source_title, source_section, source_illustrative}), one per duty and subject even
+//          source_title, source_section, source_basis, source_quote,
+//          source_reasoning}), one per duty and subject even
 //          when the subject belongs to several organisations in scope.
 CALL () {
   MATCH (org:Organisation {id: $organisation})
@@ -82,8 +83,7 @@ CALL (orgs) {
     duty_id: duty.id, frequency: duty.frequency, description: duty.description, due: duty.due,
     period_start: periodStart, period_end: periodEnd,
     last_follow_up: reduce(last = null, d IN dates | CASE WHEN d <= periodEnd AND (last IS NULL OR d > last) THEN d ELSE last END),
-    source_document: duty.source_document, source_title: doc.title, source_section: duty.source_section,
-    source_illustrative: coalesce(duty.source_illustrative, false)
+    source_document: duty.source_document, source_title: doc.title, source_section: duty.source_section, source_basis: duty.source_basis, source_quote: duty.source_quote, source_reasoning: duty.source_reasoning
   }) AS missing
 }
 RETURN size(orgs) AS organisations, missing

@@ -32,7 +32,7 @@ CALL (o) {
   OPTIONAL MATCH (post)-[:EX_OFFICIO]->(src:Post)
   WITH post, holders, src ORDER BY post.kind, post.title, post.id
   RETURN collect(CASE WHEN post IS NULL THEN NULL ELSE
-    post {.id, .title, .kind, .max_holders, .source_document, .source_section,
+    post {.id, .title, .kind, .max_holders, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
           ex_officio: src.id, ex_officio_title: src.title, holders: holders} END) AS seats
 }
 CALL (o) {
@@ -44,7 +44,7 @@ CALL (o) {
   WITH r, m, d ORDER BY type(r), m.id
   RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE
     {type: type(r), id: m.id, kind: [l IN labels(m) WHERE l <> 'Item'][0], name: coalesce(m.name, m.title),
-     description: r.description, source_document: r.source_document, source_section: r.source_section,
+     description: r.description, source_document: r.source_document, source_section: r.source_section, source_basis: r.source_basis, source_quote: r.source_quote, source_reasoning: r.source_reasoning,
      source_title: d.title} END) AS out
 }
 CALL (o) {
@@ -56,7 +56,7 @@ CALL (o) {
   WITH r, m, d ORDER BY type(r), m.id
   RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE
     {type: type(r), id: m.id, kind: [l IN labels(m) WHERE l <> 'Item'][0], name: coalesce(m.name, m.title),
-     description: r.description, source_document: r.source_document, source_section: r.source_section,
+     description: r.description, source_document: r.source_document, source_section: r.source_section, source_basis: r.source_basis, source_quote: r.source_quote, source_reasoning: r.source_reasoning,
      source_title: d.title} END) AS in
 }
 CALL (o) {
@@ -65,19 +65,19 @@ CALL (o) {
   OPTIONAL MATCH (d:Document {id: m.source_document})
   WITH m, d ORDER BY m.id
   RETURN collect(CASE WHEN m IS NULL THEN NULL ELSE
-    m {.id, .scope, .level, .source_document, .source_section, source_title: d.title} END) AS mandates
+    m {.id, .scope, .level, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: d.title} END) AS mandates
 }
 CALL (o) {
   OPTIONAL MATCH (o)<-[:FOLLOWS_UP]-(duty:FollowUpDuty)
   WHERE (duty.valid_from IS NULL OR duty.valid_from <= $at) AND (duty.valid_to IS NULL OR duty.valid_to >= $at)
   WITH duty ORDER BY duty.id
-  RETURN collect(duty {.id, .frequency, .description, .due, .source_document, .source_section}) AS duties
+  RETURN collect(duty {.id, .frequency, .description, .due, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning}) AS duties
 }
 CALL (o) {
   OPTIONAL MATCH (o)<-[:APPLIES_TO]-(rule:Rule)
   WHERE (rule.valid_from IS NULL OR rule.valid_from <= $at) AND (rule.valid_to IS NULL OR rule.valid_to >= $at)
   WITH rule ORDER BY rule.id
-  RETURN collect(rule {.id, .kind, .text, .source_document, .source_section}) AS rules
+  RETURN collect(rule {.id, .kind, .text, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning}) AS rules
 }
 CALL (o) {
   OPTIONAL MATCH (o)-[:HAS_STAFF_FUNCTION]->(sf:StaffFunction)

@@ -1,6 +1,9 @@
-// Overdue assignments (the uppdrag side of "which groups have had no follow-up this year?"): assignments given by an organ
-// of the organisation (or by a post in such an organ) whose due date is before $at and that
-// were not reported back on or before $at. As in missing_follow_ups.cypher, an assignment
+// Overdue assignments (the uppdrag side of "which groups have had no follow-up this year?"):
+// assignments given by an organ of the organisation (or by a post in such an organ) whose last
+// due day (due, or the end of due_window) is before $at and that were not reported back on or
+// before $at. Only an assignment whose status is open on $at is overdue; one whose status is
+// unknown (the sources do not say whether it was reported) is returned with status 'unknown',
+// never as a finding. As in missing_follow_ups.cypher, an assignment
 // belongs to the organisation when the giving organ (and post) and its BELONGS_TO relationship
 // held on the day it was given (on some day of the year when that day is unknown): an organ
 // dissolved since still leaves its unreported assignments overdue. Assignments given after
@@ -12,7 +15,9 @@
 // Columns: organisations (int: organisations in scope; 0 for an unknown organisation),
 //          overdue (list of {id, title, given_by_id, given_by_kind, given_by_name, given_to_id,
 //          given_to_kind, given_to_name, report_to_id, report_to_kind, report_to_name, given,
-//          due, source_document, source_title, source_section, source_illustrative}).
+//          due (the last due day), due_text (the source's words for a due window), status
+//          ('open' | 'unknown' on $at), source_document, source_title, source_section, source_basis, source_quote,
+//          source_reasoning}).
 CALL () {
   MATCH (org:Organisation {id: $organisation})
   RETURN org
@@ -32,8 +37,9 @@ CALL (orgs) {
   // One row per organ, however many of the organisations in scope it belongs to.
   WITH organ, collect(b) AS memberships
   MATCH (organ)<-[:SEAT_OF*0..1]-(giver:Item)-[:ASSIGNS]->(a:Assignment)
-  WHERE a.due < $at
+  WHERE coalesce(a.due, a.due_to) < $at
     AND (a.reported IS NULL OR a.reported > $at)
+    AND NOT (a.status = 'reported' AND a.reported IS NULL)
     AND (a.given IS NULL OR a.given <= $at)
     AND CASE WHEN a.given IS NULL
           THEN all(x IN [organ, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))
@@ -50,9 +56,10 @@ CALL (orgs) {
     given_by_id: giver.id, given_by_kind: [l IN labels(giver) WHERE l <> 'Item'][0], given_by_name: coalesce(giver.name, giver.title),
     given_to_id: to.id, given_to_kind: [l IN labels(to) WHERE l <> 'Item'][0], given_to_name: coalesce(to.name, to.title),
     report_to_id: back.id, report_to_kind: [l IN labels(back) WHERE l <> 'Item'][0], report_to_name: coalesce(back.name, back.title),
-    given: a.given, due: a.due,
-    source_document: a.source_document, source_title: doc.title, source_section: a.source_section,
-    source_illustrative: coalesce(a.source_illustrative, false)
+    given: a.given, due: coalesce(a.due, a.due_to), due_text: a.due_text,
+    // Reported after $at means still open on $at.
+    status: CASE WHEN a.status = 'open' OR a.status = 'reported' THEN 'open' ELSE 'unknown' END,
+    source_document: a.source_document, source_title: doc.title, source_section: a.source_section, source_basis: a.source_basis, source_quote: a.source_quote, source_reasoning: a.source_reasoning
   }) AS overdue
 }
 RETURN size(orgs) AS organisations, overdue

@@ -9,14 +9,22 @@
 // styrelser gives a row per styrelse.
 // Index: organisation_id (unique seek) for a named organisation; a label scan of Organisation
 // only when $organisation is '' (all organisations); document_id (unique seek) for the sources.
+// Only OVERSEES relationships whose source basis ranks at least $minBasisRank count (stated
+// 3, inferred 2, illustrative 1, none 0). Whether the absence of a path is a finding depends
+// on the dataset's coverage: a complete Coverage {what: 'oversight'} of the owner organisation,
+// the organ, or an organ it is part of, holding on $at.
 // Parameters: $organisation (string, '' for all), $at (date), $kinds (list of organ kinds),
-//             $offset and $limit (integers: the page of rows).
+//             $minBasisRank (integer), $offset and $limit (integers: the page of rows).
 // Columns: organisations (int: organisations in scope; 0 for an unknown organisation),
-//          total (int: every row), rows (the asked page: gaps first, then by organ name, organ
-//          id, organisation name and styrelse id; a list of {organ_id, organ_name, organ_kind, organisation_id,
-//          organisation_name, styrelse_id, styrelse_name, covered, via (list of {id, kind, name}:
+//          total (int: every row), rows (the asked page: findings of no uppsikt first, then
+//          unknown, then covered; within each by organ name, organ id, organisation name and
+//          styrelse id; a list of {organ_id, organ_name, organ_kind, organisation_id,
+//          organisation_name, styrelse_id, styrelse_name, status ('covered' | 'not_covered':
+//          no path inside a declared coverage | 'unknown': no path and no coverage),
+//          coverage_basis (of the coverage declaration, if any), via (list of {id, kind, name}:
 //          organs between styrelse and organ), source_document, source_title, source_section,
-//          source_illustrative (of the OVERSEES relationship reaching the organ)}).
+//          source_basis, source_quote, source_reasoning (of the OVERSEES relationship reaching the
+//          organ), path_bases (the basis of every OVERSEES relationship on the path)}).
 CALL () {
   MATCH (org:Organisation {id: $organisation})
   RETURN org
@@ -50,7 +58,9 @@ CALL (orgs) {
   UNWIND organs AS organ
   CALL (organ, styrelse) {
     OPTIONAL MATCH p = (styrelse)-[:OVERSEES*1..3]->(organ)
-    WHERE all(r IN relationships(p) WHERE (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at))
+    WHERE all(r IN relationships(p) WHERE (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at)
+                                      AND CASE r.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2
+                                                              WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank)
       AND all(n IN nodes(p) WHERE (n.valid_from IS NULL OR n.valid_from <= $at) AND (n.valid_to IS NULL OR n.valid_to >= $at))
     WITH p, [n IN nodes(p) | n.id] AS ids
     ORDER BY length(p), ids
@@ -59,16 +69,27 @@ CALL (orgs) {
   }
   WITH organ, owner, styrelse, p, last(relationships(p)) AS r
   OPTIONAL MATCH (doc:Document {id: r.source_document})
-  WITH organ, owner, styrelse, p, r, doc
-  ORDER BY p IS NOT NULL, organ.name, organ.id, owner.name, styrelse.id
+  CALL (organ, owner) {
+    OPTIONAL MATCH (c:Coverage {what: 'oversight', complete: true})-[:COVERS]->(x)
+    WHERE (x = owner OR x = organ OR (organ)-[:PART_OF*1..5]->(x))
+      AND (c.from IS NULL OR c.from <= $at) AND (c.to IS NULL OR c.to >= $at)
+      AND CASE c.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2
+                              WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+    RETURN c IS NOT NULL AS declared, c.source_basis AS coverage_basis
+    ORDER BY CASE c.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END DESC
+    LIMIT 1
+  }
+  WITH organ, owner, styrelse, p, r, doc, coverage_basis,
+       CASE WHEN p IS NOT NULL THEN 'covered' WHEN declared THEN 'not_covered' ELSE 'unknown' END AS status
+  ORDER BY CASE status WHEN 'not_covered' THEN 0 WHEN 'unknown' THEN 1 ELSE 2 END, organ.name, organ.id, owner.name, styrelse.id
   RETURN collect({
     organ_id: organ.id, organ_name: organ.name, organ_kind: organ.kind,
     organisation_id: owner.id, organisation_name: owner.name,
     styrelse_id: styrelse.id, styrelse_name: styrelse.name,
-    covered: p IS NOT NULL,
+    status: status, coverage_basis: coverage_basis,
+    path_bases: [x IN relationships(p) | x.source_basis],
     via: [n IN nodes(p)[1..-1] | {id: n.id, kind: [l IN labels(n) WHERE l <> 'Item'][0], name: coalesce(n.name, n.title)}],
-    source_document: r.source_document, source_title: doc.title, source_section: r.source_section,
-    source_illustrative: coalesce(r.source_illustrative, false)
+    source_document: r.source_document, source_title: doc.title, source_section: r.source_section, source_basis: r.source_basis, source_quote: r.source_quote, source_reasoning: r.source_reasoning
   }) AS rows
 }
 RETURN size(orgs) AS organisations, size(rows) AS total, rows[$offset..$offset + $limit] AS rows

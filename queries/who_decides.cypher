@@ -53,11 +53,11 @@ CALL (m) {
   OPTIONAL MATCH (d:Document {id: x.source_document})
   WITH i, x, d, collect(coalesce(hx.name, hx.title))[0] AS holderName
   ORDER BY i
-  RETURN collect(x {.id, .scope, .level, .source_document, .source_section,
+  RETURN collect(x {.id, .scope, .level, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
                     holder: holderName, source_title: d.title}) AS path
 }
 OPTIONAL MATCH (md:Document {id: m.source_document})
-WITH m {.id, .scope, .level, .source_document, .source_section, source_title: md.title} AS mandate,
+WITH m {.id, .scope, .level, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: md.title} AS mandate,
      score, direct,
      h {.id, kind: [l IN labels(h) WHERE l <> 'Item'][0], name: coalesce(h.name, h.title)} AS holder,
      seatOrgan.name AS organ, people, path

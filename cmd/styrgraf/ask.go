@@ -21,6 +21,7 @@ type askOptions struct {
 	From, To     graph.Date
 	Depth        int
 	MinSeats     int
+	MinBasis     string
 	Args         []string
 }
 
@@ -146,6 +147,10 @@ func organisationFlag(fs *flag.FlagSet, o *askOptions, required bool) {
 	fs.StringVar(&o.Organisation, "organisation", "", help)
 }
 
+func basisFlag(fs *flag.FlagSet, o *askOptions) {
+	fs.StringVar(&o.MinBasis, "basis", "", "only facts of at least this basis: stated (what the documents say), inferred or illustrative (default: all)")
+}
+
 // names joins refs' names for a table cell.
 func names(refs []graph.Ref) string {
 	out := make([]string, len(refs))
@@ -160,8 +165,8 @@ func names(refs []graph.Ref) string {
 
 func cite(s graph.SourceRef) string {
 	switch {
-	case s.Document == "" && s.Illustrative:
-		return "illustrative"
+	case s.Document == "" && s.Basis != "":
+		return s.Basis
 	case s.Document == "":
 		return ""
 	}
@@ -172,8 +177,8 @@ func cite(s graph.SourceRef) string {
 	if s.Section != "" {
 		title += " " + s.Section
 	}
-	if s.Illustrative {
-		title += " (illustrative)"
+	if s.Basis != "" {
+		title += " (" + s.Basis + ")"
 	}
 	return title
 }

@@ -228,23 +228,22 @@ var questions = []question{
 	}.question(),
 	spec[[]graph.OversightRow]{
 		name: "oversight", help: "is every nämnd, bolag, stiftelse and joint activity under the styrelse's uppsikt? gaps first",
-		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, false) },
+		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, false); basisFlag(fs, o) },
 		run: func(ctx context.Context, svc graph.Service, o askOptions) ([]graph.OversightRow, error) {
 			return graph.All(func(p graph.Page) (graph.List[graph.OversightRow], error) {
-				return svc.OversightCoverage(ctx, graph.OrganisationQuery{Organisation: o.Organisation, At: o.At, Page: p})
+				return svc.OversightCoverage(ctx, graph.OrganisationQuery{Organisation: o.Organisation, At: o.At, MinBasis: o.MinBasis, Page: p})
 			})
 		},
 		table: func(w io.Writer, r []graph.OversightRow) {
-			fmt.Fprintln(w, "ORGAN\tKIND\tORGANISATION\tSTYRELSE\tUNDER UPPSIKT\tSOURCE")
+			fmt.Fprintln(w, "ORGAN\tKIND\tORGANISATION\tSTYRELSE\tUNDER UPPSIKT\tBASIS\tSOURCE")
 			for _, row := range r {
-				styrelse, covered := "none", "NO"
+				styrelse := "none"
 				if row.Styrelse != nil {
 					styrelse = row.Styrelse.Name
 				}
-				if row.Covered {
-					covered = "yes"
-				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", row.Organ.Name, row.OrganKind, row.Organisation.Name, styrelse, covered, cite(row.Source))
+				covered := map[string]string{graph.OversightCovered: "yes", graph.OversightNotCovered: "NO",
+					graph.OversightUnknown: "unknown (not recorded)"}[row.Status]
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", row.Organ.Name, row.OrganKind, row.Organisation.Name, styrelse, covered, row.Basis, cite(row.Source))
 			}
 		},
 	}.question(),

@@ -176,7 +176,8 @@ func (g *Governance) health(ctx context.Context, org string, at graph.Date) (Org
 		return h, err
 	}
 	for _, r := range rows {
-		if !r.Covered && r.Organisation.ID == org {
+		// Only findings count: an organ whose uppsikt the dataset does not record is unknown.
+		if r.Status == graph.OversightNotCovered && r.Organisation.ID == org {
 			h.OutsideUppsikt++
 		}
 	}

@@ -60,8 +60,8 @@ func paged[T any](all []T, p graph.Page, max int) graph.List[T] {
 	return graph.PageOf(all, p)
 }
 
-func row(org string, covered bool) graph.OversightRow {
-	return graph.OversightRow{Organisation: graph.Ref{ID: org}, Covered: covered}
+func row(org, status string) graph.OversightRow {
+	return graph.OversightRow{Organisation: graph.Ref{ID: org}, Status: status}
 }
 
 func TestGaugesFromAnswers(t *testing.T) {
@@ -74,9 +74,10 @@ func TestGaugesFromAnswers(t *testing.T) {
 			Vacant: make([]graph.VacantSeat, 2), ExOfficioVacant: make([]graph.ExOfficioVacancy, 1), WithoutChair: make([]graph.OrganWithoutChair, 1),
 		}},
 		followUps: map[string]graph.FollowUpReport{"a": {Missing: make([]graph.MissingFollowUp, 4), OverdueAssignments: make([]graph.OverdueAssignment, 1)}},
-		// Five rows over pages of two: three gaps of a's own, one covered, one gap that is
-		// b's (a joint activity) and so not a's.
-		oversight: map[string][]graph.OversightRow{"a": {row("a", false), row("a", true), row("a", false), row("b", false), row("a", false)}},
+		// Six rows over pages of two: three gaps of a's own, one covered, one gap that is b's
+		// (a joint activity) and so not a's, and one a's dataset does not record (not a finding).
+		oversight: map[string][]graph.OversightRow{"a": {row("a", graph.OversightNotCovered), row("a", graph.OversightCovered),
+			row("a", graph.OversightNotCovered), row("b", graph.OversightNotCovered), row("a", graph.OversightUnknown), row("a", graph.OversightNotCovered)}},
 		staff:     map[string][]graph.StaffFunctionRow{"a": {{Gaps: []string{"it", "hr"}}, {}, {Gaps: []string{"it"}}}},
 		pageSize:  2,
 	}

@@ -25,7 +25,7 @@ func (db *DB) MissingFollowUps(ctx context.Context, q graph.FollowUpQuery) (grap
 	yearEnd := graph.Date{Time: time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC)}
 	periodStart, periodEnd := graph.MandatePeriod(yearStart)
 	report := graph.FollowUpReport{Organisation: organisation, Year: year, At: at,
-		Missing: []graph.MissingFollowUp{}, OverdueAssignments: []graph.OverdueAssignment{}}
+		Missing: []graph.MissingFollowUp{}, OverdueAssignments: []graph.OverdueAssignment{}, PastDueUnknown: []graph.OverdueAssignment{}}
 
 	type lists struct {
 		organisations    int64
@@ -93,11 +93,18 @@ func (db *DB) MissingFollowUps(ctx context.Context, q graph.FollowUpQuery) (grap
 		if due := dateValue(m["due"]); due != nil {
 			row.Due = *due
 		}
-		report.OverdueAssignments = append(report.OverdueAssignments, row)
+		row.DueText, row.Status = str(m, "due_text"), str(m, "status")
+		if row.Status == graph.StatusOpen {
+			report.OverdueAssignments = append(report.OverdueAssignments, row)
+		} else {
+			report.PastDueUnknown = append(report.PastDueUnknown, row)
+		}
 	}
-	slices.SortFunc(report.OverdueAssignments, func(a, b graph.OverdueAssignment) int {
+	byDue := func(a, b graph.OverdueAssignment) int {
 		return cmp.Or(a.Due.Compare(b.Due.Time), cmp.Compare(a.Assignment.ID, b.Assignment.ID), cmp.Compare(a.GivenBy.ID, b.GivenBy.ID))
-	})
+	}
+	slices.SortFunc(report.OverdueAssignments, byDue)
+	slices.SortFunc(report.PastDueUnknown, byDue)
 	return report, nil
 }
 

@@ -25,7 +25,7 @@ func (db *DB) OversightCoverage(ctx context.Context, q graph.OrganisationQuery) 
 		rows                 []map[string]any
 	}
 	params := map[string]any{"organisation": organisation, "at": dateParam(at), "kinds": graph.UppsiktKinds,
-		"offset": int64(q.Offset), "limit": int64(q.Limit)}
+		"minBasisRank": int64(graph.BasisRank(q.MinBasis)), "offset": int64(q.Offset), "limit": int64(q.Limit)}
 	got, err := readTx(ctx, db, "oversight_coverage", func(tx neo4j.ManagedTransaction) (result, error) {
 		var r result
 		res, err := tx.Run(ctx, queries.Text("oversight_coverage.cypher"), params)
@@ -54,12 +54,11 @@ func (db *DB) OversightCoverage(ctx context.Context, q graph.OrganisationQuery) 
 	}
 	out := make([]graph.OversightRow, 0, len(got.rows))
 	for _, m := range got.rows {
-		covered, _ := m["covered"].(bool)
 		row := graph.OversightRow{
 			Organ:        graph.Ref{ID: str(m, "organ_id"), Kind: "Organ", Name: str(m, "organ_name")},
 			OrganKind:    str(m, "organ_kind"),
 			Organisation: graph.Ref{ID: str(m, "organisation_id"), Kind: "Organisation", Name: str(m, "organisation_name")},
-			Covered:      covered,
+			Status:       str(m, "status"),
 		}
 		if id := str(m, "styrelse_id"); id != "" {
 			row.Styrelse = &graph.Ref{ID: id, Kind: "Organ", Name: str(m, "styrelse_name")}
@@ -67,8 +66,12 @@ func (db *DB) OversightCoverage(ctx context.Context, q graph.OrganisationQuery) 
 		for _, v := range maps(m["via"]) {
 			row.Via = append(row.Via, graph.Ref{ID: str(v, "id"), Kind: str(v, "kind"), Name: str(v, "name")})
 		}
-		if covered {
+		switch row.Status {
+		case graph.OversightCovered:
 			row.Source = sourceRef(m)
+			row.Basis = graph.WeakestBasis(bases(m["path_bases"])...)
+		case graph.OversightNotCovered:
+			row.Basis = str(m, "coverage_basis")
 		}
 		out = append(out, row)
 	}

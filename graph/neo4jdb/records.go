@@ -38,9 +38,9 @@ func refs(v any, kind string) []graph.Ref {
 }
 
 func sourceRef(m map[string]any) graph.SourceRef {
-	illustrative, _ := m["source_illustrative"].(bool)
 	return graph.SourceRef{Document: str(m, "source_document"), DocumentTitle: str(m, "source_title"),
-		Section: str(m, "source_section"), Illustrative: illustrative}
+		Section: str(m, "source_section"), Basis: str(m, "source_basis"),
+		Quote: str(m, "source_quote"), Reasoning: str(m, "source_reasoning")}
 }
 
 func dateValue(v any) *graph.Date {
@@ -122,4 +122,15 @@ func compareBool(a, b bool) int {
 		return -1
 	}
 	return 1
+}
+
+// bases reads a list of source bases, keeping a missing one as "" (no source), which counts
+// as the weakest.
+func bases(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, len(list))
+	for i, e := range list {
+		out[i], _ = e.(string)
+	}
+	return out
 }
