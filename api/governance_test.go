@@ -66,8 +66,9 @@ func TestGovernanceGaugesEqualTheAPI(t *testing.T) {
 	}
 	// Facts of the examples (see examples/*.yaml): one stiftelse of Region Halland outside
 	// uppsikt, Höör not overseeing the joint IT unit, two stabsfunktion gaps in three of Region
-	// Halland's four förvaltningar.
-	if h := health["region-halland"]; h.OutsideUppsikt != 1 || h.StaffFunctionGaps != 6 || h.OverdueAssignments != 1 {
+	// Halland's four förvaltningar. No overdue assignment: RSAU §398's uppdrag is due in a
+	// window with status unknown (it used to count as overdue for lack of a report date).
+	if h := health["region-halland"]; h.OutsideUppsikt != 1 || h.StaffFunctionGaps != 6 || h.OverdueAssignments != 0 {
 		t.Errorf("region-halland health %+v", h)
 	}
 	if h := health["hoor-kommun"]; h.OutsideUppsikt != 1 {
