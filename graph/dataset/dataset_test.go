@@ -69,6 +69,7 @@ func TestEveryKindOfError(t *testing.T) {
 		"testdata/errors.yaml:73:13: assignments[0].status: status open, but reported 2022-11-30",
 		"testdata/errors.yaml:76:5: coverage[0]: a coverage needs an organisation or an organ",
 		"testdata/errors.yaml:79:9: coverage[0].to: to 2023-12-31 is before from 2024-01-01",
+		"testdata/errors.yaml:84:13: follow_up_duties[0].source.document: a source needs a document",
 	}
 	var got []string
 	for _, p := range problems {

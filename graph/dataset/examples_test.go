@@ -16,6 +16,7 @@ import (
 var seedFiles = map[string]string{
 	"cgh-arbetsordning":               "000_",
 	"rh-rsau-2021-398":                "001_",
+	"rh-rsau-2021-398-beslutsforslag": "001_",
 	"rh-regiondirektorens-uppdrag":    "002_",
 	"vgr-koncernovergripande-grupper": "003_",
 	"hh-lagesrapport-samverkan":       "004_",

@@ -281,3 +281,36 @@ func TestExamplesOrganDetailCGH(t *testing.T) {
 		t.Errorf("CGH detail: %d rules, %d relations out, short name %q", len(d.Rules), len(d.Out), d.ShortName)
 	}
 }
+
+// DOMAIN.md question 1 on document 000: CGH itself decides to set up and dissolve strategiska
+// grupper (2.3) and gives them uppdrag (3.1). The examples used to give CGH no mandates, so
+// this question had no answer. The regiondirektör's powers come from the instruction, not
+// from a delegation.
+func TestExamplesWhoDecidesStrategiskaGrupper(t *testing.T) {
+	db := importExamples(t)
+	at := graph.MustDate("2026-11-24")
+	got, err := db.WhoDecides(context.Background(), "strategiska grupper", "region-halland", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range got {
+		if d.Mandate.ID == "cgh-tillsatta-avveckla-sg" && d.Holder.ID == "cgh" && d.Mandate.Source.Section == "2.3" {
+			found = true
+		}
+	}
+	if !found {
+		var ids []string
+		for _, d := range got {
+			ids = append(ids, d.Mandate.ID+"@"+d.Holder.ID)
+		}
+		t.Errorf("who decides strategiska grupper = %v, want cgh-tillsatta-avveckla-sg held by cgh (2.3)", ids)
+	}
+	got, err = db.WhoDecides(context.Background(), "attestera", "region-halland", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 || got[0].Mandate.ID != "rh-regiondirektor-attest" || got[0].Mandate.Level != "instruction" || len(got[0].Path) != 1 {
+		t.Errorf("who decides attestera = %+v, want the regiondirektör's attest right by instruction, with no delegation path", got)
+	}
+}
