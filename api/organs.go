@@ -19,7 +19,7 @@ func (s *Server) handleOrgan(c echo.Context) error {
 }
 
 func (s *Server) handleEscalation(c echo.Context) error {
-	q := graph.EscalationQuery{ID: c.Param("id")}
+	q := graph.EscalationQuery{ID: c.Param("id"), MinBasis: c.QueryParam("basis")}
 	var err error
 	if q.At, q.Page, err = s.atAndPage(c); err != nil {
 		return err

@@ -7,7 +7,7 @@ import (
 )
 
 func (s *Server) handleWhoDecides(c echo.Context) error {
-	q := graph.WhoDecidesQuery{Topic: c.QueryParam("topic"), Organisation: c.QueryParam("organisation")}
+	q := graph.WhoDecidesQuery{Topic: c.QueryParam("topic"), Organisation: c.QueryParam("organisation"), MinBasis: c.QueryParam("basis")}
 	var err error
 	if q.At, q.Page, err = s.atAndPage(c); err != nil {
 		return err
@@ -49,7 +49,7 @@ func (s *Server) handleOversight(c echo.Context) error {
 }
 
 func (s *Server) handleStaffFunctions(c echo.Context) error {
-	q := graph.OrganisationQuery{Organisation: c.QueryParam("organisation")}
+	q := graph.OrganisationQuery{Organisation: c.QueryParam("organisation"), MinBasis: c.QueryParam("basis")}
 	var err error
 	if q.At, q.Page, err = s.atAndPage(c); err != nil {
 		return err

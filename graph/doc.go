@@ -23,7 +23,8 @@
 //	innehavare av en post                 Holding (Person HOLDS Post, dated)
 //	beslutsmandat                         Mandate (holder organ or post, scope, level, topics)
 //	delegation                            Mandate.DelegatedFrom (DELEGATED_FROM)
-//	uppdrag                               Assignment (given by, given to, report back to, due)
+//	uppdrag                               Assignment (given by, given to, report back to, due or
+//	                                      due_window, status open | reported | unknown)
 //	uppföljning, utvärdering              FollowUpDuty (yearly | mandate_period | once) and FollowUp
 //	stabsfunktion                         StaffFunction (förvaltning, function, FTE)
 //	arbetsordning, reglemente, beslut, §  Document (kind, diarienummer, paragraph); Source cites it
@@ -41,7 +42,17 @@
 //	mandatperiod                          four years; fullmäktige's from 15 October of the election
 //	                                      year (2022, 2026, …), nämnder's usually from 1 January after
 //
+//	uttryckligen angivet / slutsats /     Source.Basis stated (with a verbatim Quote) | inferred
+//	illustrativt exempel                  (with Reasoning) | illustrative
+//	okänt, inte registrerat               outside a Coverage declaration: no finding can be made
+//
 // Every item and relation may carry validity dates (valid_from, valid_to, inclusive) so that
-// questions can be asked as of a date, and a Source: a document and section, or
-// "illustrative" for example data no document states.
+// questions can be asked as of a date, and a Source: a document and section with the basis
+// the dataset asserts it on, or "illustrative" for example data no document states. Anything
+// that refers to an illustrative item is at most illustrative itself.
+//
+// A dataset declares its Coverage: what it records completely (seat holders, uppsikt,
+// follow-ups, stabsfunktioner), for which organisation or organ and period. Inside a
+// declared coverage an absence is a finding (vacant, no uppsikt, missing follow-up); outside
+// it the answer is okänt.
 package graph

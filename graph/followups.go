@@ -13,10 +13,13 @@ const (
 )
 
 // Follow-up statuses: a missing follow-up is overdue once the last day to do it (the end of
-// its period, or a once-duty's due date) has passed, and due until then.
+// its period, or a once-duty's due date) has passed, and due until then. Both are findings
+// only where the dataset declares its follow-up records complete (a Coverage of kind
+// follow_ups); elsewhere no recorded follow-up says nothing, and the status is not_recorded.
 const (
-	StatusDue     = "due"
-	StatusOverdue = "overdue"
+	StatusDue         = "due"
+	StatusOverdue     = "overdue"
+	StatusNotRecorded = "not_recorded"
 )
 
 // FollowUpReport lists, for an organisation and a year, the follow-up duties without a
@@ -43,7 +46,7 @@ type MissingFollowUp struct {
 	PeriodStart  *Date     `json:"period_start,omitempty"`
 	PeriodEnd    Date      `json:"period_end"`
 	LastFollowUp *Date     `json:"last_follow_up,omitempty"` // latest follow-up on or before the period end
-	Status       string    `json:"status"`                   // StatusDue or StatusOverdue
+	Status       string    `json:"status"`                   // StatusDue, StatusOverdue or StatusNotRecorded
 	Source       SourceRef `json:"source,omitempty"`         // where the duty is laid down
 }
 
@@ -85,10 +88,10 @@ type OversightRow struct {
 	OrganKind    string    `json:"organ_kind"`
 	Organisation Ref       `json:"organisation"`       // whose styrelse should have uppsikt
 	Styrelse     *Ref      `json:"styrelse,omitempty"` // nil: the organisation has no styrelse on the date
-	Status       string    `json:"status"`           // OversightCovered, OversightNotCovered or OversightUnknown
-	Basis        string    `json:"basis"`            // of the row: the weakest link of the uppsikt path, or of the coverage that makes a gap a finding
-	Via          []Ref     `json:"via,omitempty"`    // organs between the styrelse and the organ, if uppsikt is indirect
-	Source       SourceRef `json:"source,omitempty"` // of the OVERSEES relationship that reaches the organ
+	Status       string    `json:"status"`             // OversightCovered, OversightNotCovered or OversightUnknown
+	Basis        string    `json:"basis"`              // of the row: the weakest link of the uppsikt path, or of the coverage that makes a gap a finding
+	Via          []Ref     `json:"via,omitempty"`      // organs between the styrelse and the organ, if uppsikt is indirect
+	Source       SourceRef `json:"source,omitempty"`   // of the OVERSEES relationship that reaches the organ
 }
 
 // Oversight statuses. A missing uppsikt path is a finding only where the dataset declares

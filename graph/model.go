@@ -69,23 +69,53 @@ func (v Validity) Overlaps(o Validity) bool {
 	return startsBeforeOtherEnds && otherStartsBeforeEnds
 }
 
-// Source is where a fact comes from: a document and the section in it, or "illustrative"
-// for example data that no document states. In YAML it is either the word illustrative or
-// a mapping {document, section}; {document, section, illustrative: true} says that the
-// document states this kind of fact and the instance is made up (an example nämnd that a
-// reglemente's rule would cover).
+// Source is where a fact comes from, and on what basis the dataset asserts it:
+//   - stated: the document says so; Section and a verbatim Quote show where and how.
+//   - inferred: the fact follows from stated ones; Reasoning names them and says how.
+//   - illustrative: made-up example data. With a document and section it says that the
+//     document states this kind of fact while the instance is invented (an example nämnd that
+//     a reglemente's rule would cover).
+//
+// In YAML a source is either the word illustrative or a mapping {document, section, basis,
+// quote, reasoning}. A source that cites a document but gives no basis counts as inferred:
+// without a quote nothing shows that the document states the fact itself. An explicit basis:
+// inferred must give its reasoning.
 type Source struct {
-	Document     string `yaml:"document,omitempty" json:"document,omitempty" ref:"Document" doc:"id of the document that states the fact"`
-	Section      string `yaml:"section,omitempty" json:"section,omitempty" doc:"section, paragraph (§) or heading within the document"`
-	Illustrative bool   `yaml:"illustrative,omitempty" json:"illustrative,omitempty" doc:"the kind of fact is documented, this instance is illustrative"`
+	Document  string `yaml:"document,omitempty" json:"document,omitempty" ref:"Document" doc:"id of the document the fact comes from"`
+	Section   string `yaml:"section,omitempty" json:"section,omitempty" doc:"section, paragraph (§) or heading within the document"`
+	Basis     string `yaml:"basis,omitempty" json:"basis,omitempty" enum:"basis" doc:"stated | inferred | illustrative; empty with a document: inferred"`
+	Quote     string `yaml:"quote,omitempty" json:"quote,omitempty" doc:"for basis stated: the document's words, verbatim (line breaks and spacing may differ)"`
+	Reasoning string `yaml:"reasoning,omitempty" json:"reasoning,omitempty" doc:"for basis inferred: how the fact follows, naming the stated facts it rests on"`
 }
 
+// Provenance bases: the values of the basis vocabulary.
+const (
+	BasisStated       = "stated"
+	BasisInferred     = "inferred"
+	BasisIllustrative = "illustrative"
+)
+
 // SourceIllustrative is the YAML word for facts no document states.
-const SourceIllustrative = "illustrative"
+const SourceIllustrative = BasisIllustrative
+
+// EffectiveBasis is the basis the source asserts: its Basis, else inferred when it cites a
+// document, else empty (no source given).
+func (s Source) EffectiveBasis() string {
+	switch {
+	case s.Basis != "":
+		return s.Basis
+	case s.Document != "":
+		return BasisInferred
+	}
+	return ""
+}
+
+// IsIllustrative reports whether the fact is made-up example data.
+func (s Source) IsIllustrative() bool { return s.Basis == BasisIllustrative }
 
 func (s Source) String() string {
 	switch {
-	case s.Illustrative:
+	case s.IsIllustrative() && s.Document == "":
 		return SourceIllustrative
 	case s.Section != "":
 		return s.Document + " " + s.Section
@@ -215,11 +245,60 @@ type Assignment struct {
 	CollaborateWith []string `yaml:"collaborate_with,omitempty" json:"collaborate_with,omitempty" ref:"Organ|Post"`
 	Given           *Date    `yaml:"given,omitempty" json:"given,omitempty"`
 	Due             *Date    `yaml:"due,omitempty" json:"due,omitempty" doc:"last day to report back"`
+	DueWindow       *Window  `yaml:"due_window,omitempty" json:"due_window,omitempty" doc:"when the report is due, if the source gives a period rather than a day (senare delen av 2022); instead of due"`
+	Status          string   `yaml:"status,omitempty" json:"status,omitempty" enum:"assignment_status" doc:"open | reported | unknown; default reported if reported is given, else unknown. Only an open assignment can be overdue"`
 	Reported        *Date    `yaml:"reported,omitempty" json:"reported,omitempty" doc:"day it was reported back, if it has been"`
 	Topics          []string `yaml:"topics,omitempty" json:"topics,omitempty" ref:"Topic"`
 	Description     string   `yaml:"description,omitempty" json:"description,omitempty"`
 	Source          Source   `yaml:"source,omitempty" json:"source,omitempty"`
 }
+
+// Assignment statuses: only an open assignment past its due date is overdue; unknown says
+// that the sources do not tell whether it was reported.
+const (
+	StatusOpen     = "open"
+	StatusReported = "reported"
+	StatusUnknown  = "unknown"
+)
+
+// EffectiveStatus is the status given, else reported when a report date is known, else
+// unknown.
+func (a Assignment) EffectiveStatus() string {
+	switch {
+	case a.Status != "":
+		return a.Status
+	case a.Reported != nil:
+		return StatusReported
+	}
+	return StatusUnknown
+}
+
+// Window is a period given by its bounds (inclusive days) and, when the source words it
+// loosely, its words ("senare delen av 2022").
+type Window struct {
+	From *Date  `yaml:"from,omitempty" json:"from,omitempty" doc:"first day (inclusive)"`
+	To   *Date  `yaml:"to,omitempty" json:"to,omitempty" doc:"last day (inclusive)"`
+	Text string `yaml:"text,omitempty" json:"text,omitempty" doc:"the period in the source's words"`
+}
+
+// Coverage declares what a dataset records completely, so that an absence can be told
+// apart from a gap in the data. Within a declared, complete coverage an absence is a finding
+// (a vacant seat, an organ under no uppsikt, a missing follow-up); outside it, or where the
+// coverage is declared not complete, the answer is okänt (not recorded).
+type Coverage struct {
+	ID           string `yaml:"id" json:"id" required:"true"`
+	What         string `yaml:"what" json:"what" required:"true" enum:"coverage_kind"`
+	Organisation string `yaml:"organisation,omitempty" json:"organisation,omitempty" ref:"Organisation" doc:"every organ that belongs to this organisation (give organisation or organ)"`
+	Organ        string `yaml:"organ,omitempty" json:"organ,omitempty" ref:"Organ" doc:"this organ, its seats and the organs that are part of it (give organisation or organ)"`
+	Complete     *bool  `yaml:"complete,omitempty" json:"complete,omitempty" doc:"true (default): every instance in the period is recorded; false: declared as not covered"`
+	From         *Date  `yaml:"from,omitempty" json:"from,omitempty" doc:"first day covered (inclusive); empty: since always"`
+	To           *Date  `yaml:"to,omitempty" json:"to,omitempty" doc:"last day covered (inclusive); empty: still covered"`
+	Description  string `yaml:"description,omitempty" json:"description,omitempty"`
+	Source       Source `yaml:"source,omitempty" json:"source,omitempty"`
+}
+
+// IsComplete reports whether the coverage declares complete records (the default).
+func (c Coverage) IsComplete() bool { return c.Complete == nil || *c.Complete }
 
 // FollowUpDuty says that something must be followed up (uppföljning, utvärdering) and how
 // often.
@@ -269,6 +348,7 @@ type Relation struct {
 type Dataset struct {
 	ID             string          `yaml:"dataset" json:"dataset" required:"true" doc:"id of this dataset file, unique per file; import replaces what this dataset declared before"`
 	Description    string          `yaml:"description,omitempty" json:"description,omitempty"`
+	Coverage       []Coverage      `yaml:"coverage,omitempty" json:"coverage,omitempty" doc:"what this file records completely, and for which period"`
 	Organisations  []Organisation  `yaml:"organisations,omitempty" json:"organisations,omitempty"`
 	Documents      []Document      `yaml:"documents,omitempty" json:"documents,omitempty"`
 	Topics         []Topic         `yaml:"topics,omitempty" json:"topics,omitempty"`

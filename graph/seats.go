@@ -11,6 +11,10 @@ type SeatsReport struct {
 	ExOfficioVacant []ExOfficioVacancy  `json:"ex_officio_vacant"` // ex officio seats whose source seat nobody holds
 	WithoutChair    []OrganWithoutChair `json:"without_chair"`     // organs with no chair post, or whose chair nobody holds
 	ManySeats       []SeatHolder        `json:"many_seats"`        // people holding at least the asked number of seats
+	// HoldersNotRecorded are seats nobody is recorded in where the dataset does not declare
+	// its holders complete: okänt, not vacant. Vacant, ExOfficioVacant and the unheld chairs
+	// of WithoutChair hold only findings, inside declared holders coverage.
+	HoldersNotRecorded []SeatRef `json:"holders_not_recorded"`
 }
 
 // SeatRef is a post seen as a seat of an organ (without its holders; see Seat).

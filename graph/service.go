@@ -152,11 +152,13 @@ func (q *SearchQuery) Validate() error {
 }
 
 // WhoDecidesQuery asks who holds a mandate about a topic (a topic id or free words), as of
-// At, optionally within one organisation.
+// At, optionally within one organisation; MinBasis, if set, admits only mandates of at least
+// that basis.
 type WhoDecidesQuery struct {
 	Topic        string
 	Organisation string
 	At           Date
+	MinBasis     string
 	Page
 }
 
@@ -165,16 +167,21 @@ func (q *WhoDecidesQuery) Validate() error {
 	if q.Topic = strings.TrimSpace(q.Topic); q.Topic == "" {
 		return Errorf(EINVALID, "topic: say what the decision is about (a topic or some words)")
 	}
+	if err := validBasis(q.MinBasis); err != nil {
+		return err
+	}
 	return validAt(q.At, &q.Page)
 }
 
 // MaxChains bounds an escalation answer where many parents multiply the paths.
 const MaxChains = 200
 
-// EscalationQuery asks for the chains upward from an organ or post.
+// EscalationQuery asks for the chains upward from an organ or post. MinBasis, if set,
+// follows only links of at least that basis, so that a chain ends where the documents stop.
 type EscalationQuery struct {
-	ID string
-	At Date
+	ID       string
+	At       Date
+	MinBasis string
 	Page
 }
 
@@ -182,6 +189,9 @@ type EscalationQuery struct {
 func (q *EscalationQuery) Validate() error {
 	if q.ID = strings.TrimSpace(q.ID); q.ID == "" {
 		return Errorf(EINVALID, "id: name an organ or post")
+	}
+	if err := validBasis(q.MinBasis); err != nil {
+		return err
 	}
 	return validAt(q.At, &q.Page)
 }

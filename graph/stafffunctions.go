@@ -7,7 +7,11 @@ type StaffFunctionRow struct {
 	Forvaltning Ref                `json:"forvaltning"`
 	Functions   []StaffFunctionFTE `json:"functions"` // every function of the vocabulary, in its order
 	Total       float64            `json:"total"`     // sum of the functions' FTE
-	Gaps        []string           `json:"gaps"`      // functions with no capacity (none recorded, or 0 FTE), in vocabulary order
+	Gaps        []string           `json:"gaps"`      // functions with no capacity (none recorded, or 0 FTE), in vocabulary order; only when Recorded
+	// Recorded says the dataset declares this förvaltning's stabsfunktioner complete, so a
+	// function with no capacity is a gap; otherwise the gaps are unknown and not listed.
+	Recorded bool   `json:"recorded"`
+	Basis    string `json:"basis"` // the weakest basis of the figures counted ("" when none)
 }
 
 // StaffFunctionFTE is the capacity of one staff function: the sum of the FTE of the

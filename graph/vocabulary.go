@@ -141,6 +141,22 @@ var Vocabularies = map[string][]Term{
 		{RelSupports, "biträder, stödjer"},
 		{RelMemberOf, "ingår i, utgör (t.ex. arbetsutskotten utgör den politiska styrgruppen)"},
 	},
+	"basis": {
+		{BasisStated, "uttryckligen angivet i dokumentet (med citat)"},
+		{BasisInferred, "slutsats av uttryckliga uppgifter (med resonemang)"},
+		{BasisIllustrative, "illustrativt exempel, inte hämtat ur ett dokument"},
+	},
+	"assignment_status": {
+		{StatusOpen, "pågår, inte återrapporterat"},
+		{StatusReported, "återrapporterat"},
+		{StatusUnknown, "okänt om det har återrapporterats"},
+	},
+	"coverage_kind": {
+		{"holders", "innehavare av poster (vakanser)"},
+		{"oversight", "uppsikt"},
+		{"follow_ups", "genomförda uppföljningar"},
+		{"staff_functions", "stabsfunktioner"},
+	},
 	"rule_kind": {
 		{"meeting", "sammanträden: när, hur ofta, planering"},
 		{"notice", "kallelse och föredragningslista"},

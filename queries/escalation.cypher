@@ -4,11 +4,15 @@
 // PART_OF and SEAT_OF relationships only those of the first kind present, in that order
 // (a seat held ex officio is its source seat; a group escalates before it reports; a post
 // belongs to its organ only when nothing else leads up). Go assembles the chains from these
-// edges, which keeps cycles finite and several parents as several chains.
+// edges, which keeps cycles finite and several parents as several chains. A relationship
+// from a field of the item (EX_OFFICIO, PART_OF, SEAT_OF) has the item's source; only
+// relationships whose source basis ranks at least $minBasisRank are followed (stated 3,
+// inferred 2, illustrative 1, none 0), so with 3 a chain ends where the documents stop.
 // Index: item_id (unique seek for the start).
-// Parameters: $id (string), $at (date).
+// Parameters: $id (string), $at (date), $minBasisRank (integer).
 // Columns: id, kind, name, valid (bool: the item exists on $at), organ (a post's organ name),
-//          up (list of {type, to, description, source_document, source_section, source_title}),
+//          up (list of {type, to, description, source_document, source_section, source_basis,
+//          source_quote, source_reasoning, source_title}),
 //          holders (list of {id, name}: people holding the post on $at, directly or ex officio).
 MATCH (start:Item {id: $id})
 WHERE start:Organ OR start:Post
@@ -18,13 +22,17 @@ CALL (n) {
   OPTIONAL MATCH (n)-[r:EX_OFFICIO|ESCALATES_TO|REPORTS_TO|PREPARES_FOR|PART_OF|SEAT_OF]->(m:Item)
   WHERE (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at)
     AND (m.valid_from IS NULL OR m.valid_from <= $at) AND (m.valid_to IS NULL OR m.valid_to >= $at)
-  OPTIONAL MATCH (d:Document {id: r.source_document})
-  WITH r, m, d.title AS title,
+  WITH n, r, m, CASE WHEN r.source_basis IS NULL AND type(r) IN ['EX_OFFICIO', 'PART_OF', 'SEAT_OF'] THEN n ELSE r END AS src
+  WHERE r IS NULL OR CASE src.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2
+                                           WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+  OPTIONAL MATCH (d:Document {id: src.source_document})
+  WITH r, m, src, d.title AS title,
        CASE type(r) WHEN 'EX_OFFICIO' THEN 0 WHEN 'ESCALATES_TO' THEN 1 WHEN 'REPORTS_TO' THEN 2
                     WHEN 'PREPARES_FOR' THEN 3 WHEN 'PART_OF' THEN 4 ELSE 5 END AS rank
   WITH collect(CASE WHEN r IS NULL THEN NULL ELSE
          {type: type(r), to: m.id, rank: rank, description: r.description,
-          source_document: r.source_document, source_section: r.source_section, source_basis: r.source_basis, source_quote: r.source_quote, source_reasoning: r.source_reasoning, source_title: title} END) AS edges,
+          source_document: src.source_document, source_section: src.source_section, source_basis: src.source_basis,
+          source_quote: src.source_quote, source_reasoning: src.source_reasoning, source_title: title} END) AS edges,
        min(rank) AS best
   RETURN [e IN edges WHERE e.rank = best | e {.type, .to, .description, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, .source_title}] AS up
 }

@@ -21,7 +21,9 @@
 // Columns: organisations (int: organisations in scope; 0 for an unknown organisation),
 //          missing (list of {subject_id, subject_kind, subject_name, duty_id, frequency,
 //          description, due, period_start (null for once), period_end, last_follow_up (the
-//          latest follow-up on or before both period_end and $at), source_document,
+//          latest follow-up on or before both period_end and $at), recorded (bool: the
+//          dataset declares complete follow-up records for the subject over the period, so the
+//          absence is a finding), source_document,
 //          source_title, source_section, source_basis, source_quote,
 //          source_reasoning}), one per duty and subject even
 //          when the subject belongs to several organisations in scope.
@@ -48,7 +50,7 @@ CALL (orgs) {
     WHERE (organ.valid_from IS NULL OR organ.valid_from <= $yearEnd) AND (organ.valid_to IS NULL OR organ.valid_to >= $yearStart)
       AND any(b IN memberships WHERE (b.valid_from IS NULL OR b.valid_from <= $yearEnd) AND (b.valid_to IS NULL OR b.valid_to >= $yearStart))
     MATCH (duty:FollowUpDuty)-[f:FOLLOWS_UP]->(organ)
-    RETURN duty, f, organ AS subject
+    RETURN duty, f, organ AS subject, organ AS owner
     UNION
     MATCH (organ)<-[:SEAT_OF*0..1]-(giver:Item)-[:ASSIGNS]->(a:Assignment)<-[f:FOLLOWS_UP]-(duty:FollowUpDuty)
     WHERE CASE WHEN a.given IS NULL
@@ -57,12 +59,12 @@ CALL (orgs) {
             ELSE all(x IN [organ, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= a.given) AND (x.valid_to IS NULL OR x.valid_to >= a.given))
               AND any(b IN memberships WHERE (b.valid_from IS NULL OR b.valid_from <= a.given) AND (b.valid_to IS NULL OR b.valid_to >= a.given))
           END
-    RETURN duty, f, a AS subject
+    RETURN duty, f, a AS subject, organ AS owner
   }
-  WITH DISTINCT duty, f, subject
+  WITH DISTINCT duty, f, subject, owner
   WHERE all(x IN [duty, f] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))
     AND (duty.frequency <> 'once' OR duty.due <= $yearEnd)
-  WITH duty, subject,
+  WITH duty, subject, owner,
        CASE duty.frequency WHEN 'yearly' THEN $yearStart WHEN 'mandate_period' THEN $periodStart END AS periodStart,
        CASE duty.frequency WHEN 'yearly' THEN $yearEnd WHEN 'mandate_period' THEN $periodEnd ELSE duty.due END AS periodEnd
   CALL (duty) {
@@ -70,18 +72,26 @@ CALL (orgs) {
     WHERE fu.date <= $at
     RETURN collect(fu.date) AS dates
   }
-  WITH duty, subject, periodStart, periodEnd, dates
+  WITH duty, subject, owner, periodStart, periodEnd, dates
   WHERE CASE duty.frequency
           WHEN 'once' THEN size(dates) = 0
           ELSE none(d IN dates WHERE periodStart <= d <= periodEnd)
         END
+  // Is the absence a finding? Only where the dataset declares its follow-up records complete
+  // for the subject's organ (or an organ or organisation it belongs to) over the period.
+  CALL (owner, periodStart, periodEnd) {
+    OPTIONAL MATCH (owner)-[:PART_OF|BELONGS_TO*0..6]->(x)<-[:COVERS]-(c:Coverage {what: 'follow_ups', complete: true})
+    WHERE (c.from IS NULL OR c.from <= coalesce(periodStart, periodEnd))
+      AND (c.to IS NULL OR c.to >= CASE WHEN periodEnd < $at THEN periodEnd ELSE $at END)
+    RETURN count(c) > 0 AS recorded
+  }
   OPTIONAL MATCH (doc:Document {id: duty.source_document})
   RETURN collect({
     subject_id: subject.id,
     subject_kind: [l IN labels(subject) WHERE l <> 'Item'][0],
     subject_name: coalesce(subject.name, subject.title),
     duty_id: duty.id, frequency: duty.frequency, description: duty.description, due: duty.due,
-    period_start: periodStart, period_end: periodEnd,
+    period_start: periodStart, period_end: periodEnd, recorded: recorded,
     last_follow_up: reduce(last = null, d IN dates | CASE WHEN d <= periodEnd AND (last IS NULL OR d > last) THEN d ELSE last END),
     source_document: duty.source_document, source_title: doc.title, source_section: duty.source_section, source_basis: duty.source_basis, source_quote: duty.source_quote, source_reasoning: duty.source_reasoning
   }) AS missing

@@ -4,14 +4,19 @@
 // relationship to a post valid on $at; its source is the post at the end of that chain,
 // followed at most 3 steps through valid relationships and posts. A seat is held when someone
 // has a valid HOLDS to it or to a post on its chain. Returns the seats nobody holds: those
-// not held ex officio (vacant), and those held ex officio whose source is vacant.
+// not held ex officio (vacant), and those held ex officio whose source is vacant. Each says
+// whether nobody holding it is a finding: recorded is true when a complete Coverage {what:
+// 'holders'} covers, on $at, the organ whose post decides it (the seat's organ, or the source
+// post's organ for an ex officio seat), an organ that organ is part of, or an organisation
+// it belongs to. Elsewhere the holders are not recorded and the seat is not known to be vacant.
 // Index: organisation_id (unique seek for the start); from there only relationships.
 // Parameters: $organisation (string, id), $at (date).
 // Columns: one row if the organisation exists, none otherwise:
 //          found (bool: the organisation is valid on $at), name (the organisation's name),
-//          vacant (list, unordered, of {id, title, kind, max_holders, organ_id, organ}),
+//          vacant (list, unordered, of {id, title, kind, max_holders, organ_id, organ,
+//                  recorded}),
 //          ex_officio (list, unordered, of {id, title, kind, organ_id, organ, source_id,
-//                      source_title, source_kind, source_organ_id, source_organ}).
+//                      source_title, source_kind, source_organ_id, source_organ, recorded}).
 MATCH (o:Organisation {id: $organisation})
 CALL (o) {
   MATCH (o)<-[b:BELONGS_TO]-(organ:Organ)<-[s:SEAT_OF]-(seat:Post)
@@ -34,14 +39,20 @@ CALL (o) {
   WITH organ, seat, steps, source WHERE holdings = 0
   OPTIONAL MATCH (source)-[:SEAT_OF]->(sourceOrgan:Organ) WHERE steps > 0
   WITH organ, seat, steps, source, head(collect(sourceOrgan)) AS sourceOrgan
+  CALL (organ, sourceOrgan) {
+    WITH coalesce(sourceOrgan, organ) AS decides
+    OPTIONAL MATCH (decides)-[:PART_OF|BELONGS_TO*0..6]->(x)<-[:COVERS]-(c:Coverage {what: 'holders', complete: true})
+    WHERE (c.from IS NULL OR c.from <= $at) AND (c.to IS NULL OR c.to >= $at)
+    RETURN count(c) > 0 AS recorded
+  }
   // Without grouping keys the aggregation returns one row even when nothing matched.
   RETURN collect(CASE WHEN steps = 0 THEN
            {id: seat.id, title: seat.title, kind: seat.kind, max_holders: seat.max_holders,
-            organ_id: organ.id, organ: organ.name} END) AS vacant,
+            organ_id: organ.id, organ: organ.name, recorded: recorded} END) AS vacant,
          collect(CASE WHEN steps > 0 THEN
            {id: seat.id, title: seat.title, kind: seat.kind, organ_id: organ.id, organ: organ.name,
             source_id: source.id, source_title: source.title, source_kind: source.kind,
-            source_organ_id: sourceOrgan.id, source_organ: sourceOrgan.name} END) AS ex_officio
+            source_organ_id: sourceOrgan.id, source_organ: sourceOrgan.name, recorded: recorded} END) AS ex_officio
 }
 RETURN (o.valid_from IS NULL OR o.valid_from <= $at) AND (o.valid_to IS NULL OR o.valid_to >= $at) AS found,
        o.name AS name, vacant, ex_officio

@@ -4,13 +4,16 @@
 // or whose chair posts nobody holds on $at, directly or ex officio (HOLDS on a post up to 3
 // valid EX_OFFICIO steps away, every post on the way valid). Administrative organs
 // (förvaltning, avdelning: category administrative) are left out: a chef leads them, not an
-// ordförande.
+// ordförande. An organ whose chair nobody holds says whether that is a finding: recorded is
+// true when a complete Coverage {what: 'holders'} covers the organ (itself, an organ it is
+// part of, or an organisation it belongs to) on $at. An organ with no chair post at all is a
+// finding of the structure, whatever the holders coverage.
 // Index: organisation_id (unique seek for the start); from there only relationships.
 // Parameters: $organisation (string, id), $at (date).
 // Columns: one row if the organisation exists, none otherwise:
 //          found (bool: the organisation is valid on $at), name (the organisation's name),
 //          organs (list, unordered, of {id, name, kind, chairs: list of {id, title, kind}, empty
-//                  when the organ has no chair post}).
+//                  when the organ has no chair post, recorded}).
 MATCH (o:Organisation {id: $organisation})
 CALL (o) {
   MATCH (o)<-[b:BELONGS_TO]-(organ:Organ)
@@ -29,8 +32,13 @@ CALL (o) {
     RETURN collect(chair {.id, .title, .kind}) AS chairs, sum(holdings) AS holdings
   }
   WITH organ, chairs WHERE holdings = 0
+  CALL (organ) {
+    OPTIONAL MATCH (organ)-[:PART_OF|BELONGS_TO*0..6]->(x)<-[:COVERS]-(c:Coverage {what: 'holders', complete: true})
+    WHERE (c.from IS NULL OR c.from <= $at) AND (c.to IS NULL OR c.to >= $at)
+    RETURN count(c) > 0 AS recorded
+  }
   // Without grouping keys the aggregation returns one row even when nothing matched.
-  RETURN collect({id: organ.id, name: organ.name, kind: organ.kind, chairs: chairs}) AS organs
+  RETURN collect({id: organ.id, name: organ.name, kind: organ.kind, chairs: chairs, recorded: recorded}) AS organs
 }
 RETURN (o.valid_from IS NULL OR o.valid_from <= $at) AND (o.valid_to IS NULL OR o.valid_to >= $at) AS found,
        o.name AS name, organs

@@ -6,7 +6,8 @@
 //        organisation_id for the optional organisation filter.
 // Parameters: $q (Lucene query string, special characters escaped by the caller),
 //             $topic (string: the raw input, tried as a topic id), $organisation (string or null),
-//             $at (date), $offset and $limit (integers: the page).
+//             $at (date), $minBasisRank (integer: only mandates whose source basis ranks at least
+//             this: stated 3, inferred 2, illustrative 1, none 0), $offset and $limit (the page).
 // Columns: total (every answer), page (the asked answers, best first, each a map of:)
 //          mandate ({id, scope, level, source_document, source_section, source_title}),
 //          score (float), direct (bool: the scope itself matched), holder ({id, kind, name}),
@@ -31,6 +32,7 @@ CALL (node) {
 }
 WITH m, max(score) AS score, max(direct) AS direct
 WHERE (m.valid_from IS NULL OR m.valid_from <= $at) AND (m.valid_to IS NULL OR m.valid_to >= $at)
+  AND CASE m.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
 MATCH (h:Item)-[:HAS_MANDATE]->(m)
 WHERE (h:Organ OR h:Post)
   AND (h.valid_from IS NULL OR h.valid_from <= $at) AND (h.valid_to IS NULL OR h.valid_to >= $at)

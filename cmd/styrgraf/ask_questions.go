@@ -13,10 +13,10 @@ import (
 var questions = []question{
 	spec[[]graph.Decision]{
 		name: "who-decides", args: "TOPIC OR WORDS...", help: "who holds a mandate about it, and the delegation path",
-		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, false) },
+		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, false); basisFlag(fs, o) },
 		run: func(ctx context.Context, svc graph.Service, o askOptions) ([]graph.Decision, error) {
 			return graph.All(func(p graph.Page) (graph.List[graph.Decision], error) {
-				return svc.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: strings.Join(o.Args, " "), Organisation: o.Organisation, At: o.At, Page: p})
+				return svc.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: strings.Join(o.Args, " "), Organisation: o.Organisation, At: o.At, MinBasis: o.MinBasis, Page: p})
 			})
 		},
 		table: func(w io.Writer, r []graph.Decision) {
@@ -37,17 +37,18 @@ var questions = []question{
 	}.question(),
 	spec[graph.EscalationAnswer]{
 		name: "escalation", args: "ORGAN-OR-POST-ID", help: "every chain upward to the top, with who holds each seat",
+		flags: basisFlag,
 		run: func(ctx context.Context, svc graph.Service, o askOptions) (graph.EscalationAnswer, error) {
 			id, err := oneArg(o, "organ or post id")
 			if err != nil {
 				return graph.EscalationAnswer{}, err
 			}
-			return svc.Escalation(ctx, graph.EscalationQuery{ID: id, At: o.At, Page: graph.Page{Limit: graph.MaxChains}})
+			return svc.Escalation(ctx, graph.EscalationQuery{ID: id, At: o.At, MinBasis: o.MinBasis, Page: graph.Page{Limit: graph.MaxChains}})
 		},
 		table: func(w io.Writer, r graph.EscalationAnswer) {
 			for i, c := range r.Items {
 				fmt.Fprintf(w, "chain %d\n", i+1)
-				fmt.Fprintln(w, "STEP\tVIA\tKIND\tNAME\tHELD BY")
+				fmt.Fprintln(w, "STEP\tVIA\tBASIS\tKIND\tNAME\tHELD BY")
 				for j, s := range c.Steps {
 					name := s.Name
 					if s.Organ != "" {
@@ -57,11 +58,14 @@ var questions = []question{
 					if s.Kind == "Post" {
 						holders = names(s.Holders)
 					}
-					fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", j+1, s.Via, s.Kind, short(name, 70), holders)
+					fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\n", j+1, s.Via, s.Source.Basis, s.Kind, short(name, 70), holders)
 				}
 				if c.Cycle {
 					fmt.Fprintf(w, "\t(cycle: back to %s)\n", c.CycleTo)
 				}
+			}
+			if r.Truncated {
+				fmt.Fprintf(w, "(stopped after %d chains)\n", graph.MaxChains)
 			}
 		},
 	}.question(),
@@ -142,10 +146,10 @@ var questions = []question{
 	}.question(),
 	spec[[]graph.StaffFunctionRow]{
 		name: "staff-functions", help: "stabsfunktioner per förvaltning with FTE, and the gaps",
-		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, true) },
+		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, true); basisFlag(fs, o) },
 		run: func(ctx context.Context, svc graph.Service, o askOptions) ([]graph.StaffFunctionRow, error) {
 			return graph.All(func(p graph.Page) (graph.List[graph.StaffFunctionRow], error) {
-				return svc.StaffFunctions(ctx, graph.OrganisationQuery{Organisation: o.Organisation, At: o.At, Page: p})
+				return svc.StaffFunctions(ctx, graph.OrganisationQuery{Organisation: o.Organisation, At: o.At, MinBasis: o.MinBasis, Page: p})
 			})
 		},
 		table: func(w io.Writer, r []graph.StaffFunctionRow) {
@@ -154,13 +158,17 @@ var questions = []question{
 			for _, f := range graph.StaffFunctionValues() {
 				fmt.Fprintf(w, "\t%s", strings.ToUpper(f))
 			}
-			fmt.Fprintln(w, "\tTOTAL\tGAPS")
+			fmt.Fprintln(w, "\tTOTAL\tGAPS\tBASIS")
 			for _, row := range rows {
 				fmt.Fprint(w, row.Forvaltning.Name)
 				for _, f := range row.Functions {
 					fmt.Fprintf(w, "\t%g", f.FTE)
 				}
-				fmt.Fprintf(w, "\t%g\t%s\n", row.Total, strings.Join(row.Gaps, ", "))
+				gaps := strings.Join(row.Gaps, ", ")
+				if !row.Recorded {
+					gaps = "unknown (not recorded)"
+				}
+				fmt.Fprintf(w, "\t%g\t%s\t%s\n", row.Total, gaps, row.Basis)
 			}
 		},
 	}.question(),
@@ -191,6 +199,9 @@ var questions = []question{
 				}
 				fmt.Fprintf(w, "%s\t%s\t%s\n", o.Organ.Name, o.OrganKind, strings.Join(posts, ", "))
 			}
+			if len(rep.HoldersNotRecorded) > 0 {
+				fmt.Fprintf(w, "\n%d seat(s) with no holder recorded, where the dataset does not record holders: unknown, not vacant (-json lists them)\n", len(rep.HoldersNotRecorded))
+			}
 			fmt.Fprintln(w, "\nPERSON\tSEATS")
 			for _, h := range rep.ManySeats {
 				var seats []string
@@ -220,9 +231,18 @@ var questions = []question{
 				}
 				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", short(m.Subject.Name, 50), m.Duty.Frequency, m.PeriodEnd, last, m.Status, cite(m.Source))
 			}
-			fmt.Fprintln(w, "\nOVERDUE UPPDRAG\tGIVEN BY\tGIVEN TO\tDUE\tSOURCE")
-			for _, a := range rep.OverdueAssignments {
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", short(a.Assignment.Name, 50), a.GivenBy.Name, a.GivenTo.Name, a.Due, cite(a.Source))
+			for _, list := range []struct {
+				title string
+				rows  []graph.OverdueAssignment
+			}{{"OVERDUE UPPDRAG", rep.OverdueAssignments}, {"PAST DUE, REPORT STATUS UNKNOWN", rep.PastDueUnknown}} {
+				fmt.Fprintf(w, "\n%s\tGIVEN BY\tGIVEN TO\tDUE\tSOURCE\n", list.title)
+				for _, a := range list.rows {
+					due := a.Due.String()
+					if a.DueText != "" {
+						due += " (" + a.DueText + ")"
+					}
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", short(a.Assignment.Name, 50), a.GivenBy.Name, a.GivenTo.Name, due, cite(a.Source))
+				}
 			}
 		},
 	}.question(),

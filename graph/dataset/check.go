@@ -54,8 +54,10 @@ func eachItem(files []*File, fn func(Item, string)) {
 // Check finds the problems that need all files together: duplicate ids and dataset ids,
 // references to ids that do not exist (or are of the wrong kind), validity periods that end
 // before they start, cycles in part_of, seats held by more people at once than they allow,
-// and rules of the model (ex officio seats have no holders of their own, a once-duty has a
-// due date).
+// rules of the model (ex officio seats have no holders of their own, a once-duty has a due
+// date, a coverage names one organisation or organ), and provenance: a stated source gives
+// its section and quote, an explicit inference its reasoning, and whatever refers to an
+// illustrative item is illustrative too.
 func Check(files []*File) Problems {
 	c := &checker{}
 	c.datasetIDs(files)
@@ -66,6 +68,8 @@ func Check(files []*File) Problems {
 			c.field(f, idx, path, field, v)
 		})
 		c.items(f)
+		c.sources(f)
+		c.illustrative(f, idx)
 	}
 	c.cycles(files)
 	c.relations(files)
@@ -208,8 +212,130 @@ func (c *checker) items(f *File) {
 		}
 	}
 	for i, a := range f.Data.Assignments {
+		path := fmt.Sprintf("assignments[%d]", i)
 		if a.Given != nil && a.Due != nil && a.Due.Before(a.Given.Time) {
-			c.add(f, fmt.Sprintf("assignments[%d].due", i), "due %s is before given %s", a.Due, a.Given)
+			c.add(f, path+".due", "due %s is before given %s", a.Due, a.Given)
+		}
+		if a.Due != nil && a.DueWindow != nil {
+			c.add(f, path+".due_window", "give due (a day) or due_window (a period), not both")
+		}
+		if w := a.DueWindow; w != nil && w.From != nil && w.To != nil && w.To.Before(w.From.Time) {
+			c.add(f, path+".due_window.to", "to %s is before from %s", w.To, w.From)
+		}
+		if a.Status == graph.StatusOpen && a.Reported != nil {
+			c.add(f, path+".status", "status open, but reported %s", a.Reported)
+		}
+	}
+	for i, cv := range f.Data.Coverage {
+		path := fmt.Sprintf("coverage[%d]", i)
+		switch {
+		case cv.Organisation == "" && cv.Organ == "":
+			c.add(f, path, "a coverage needs an organisation or an organ: what it covers")
+		case cv.Organisation != "" && cv.Organ != "":
+			c.add(f, path+".organ", "a coverage covers an organisation or an organ, not both")
+		}
+		if cv.From != nil && cv.To != nil && cv.To.Before(cv.From.Time) {
+			c.add(f, path+".to", "to %s is before from %s", cv.To, cv.From)
+		}
+	}
+}
+
+// sources checks each source on its own: a stated source shows where and how the document
+// says it, an explicit inference says how it follows.
+func (c *checker) sources(f *File) {
+	walk(reflect.ValueOf(f.Data), "", func(path string, field reflect.StructField, v reflect.Value) {
+		if field.Type != sourceType {
+			return
+		}
+		s := v.Interface().(graph.Source)
+		switch s.Basis {
+		case graph.BasisStated:
+			if s.Section == "" {
+				c.add(f, join(path, "basis"), "a stated source needs the section that states it")
+			}
+			if s.Quote == "" {
+				c.add(f, join(path, "basis"), "a stated source needs a quote: the document's words, verbatim")
+			}
+		case graph.BasisInferred:
+			if s.Reasoning == "" {
+				c.add(f, join(path, "basis"), "basis inferred needs the reasoning: the stated facts it rests on and how it follows")
+			}
+		}
+	})
+}
+
+// illustrative reports items, holdings and relations that build on an illustrative item
+// (refer to it, or cite an illustrative document) without being illustrative themselves:
+// nothing resting on made-up data can be more than made up. One problem per item.
+func (c *checker) illustrative(f *File, idx map[string]Item) {
+	isIllustrative := func(id string) bool {
+		it, ok := idx[id]
+		if !ok {
+			return false
+		}
+		src := it.Value.FieldByName("Source")
+		return src.IsValid() && src.Interface().(graph.Source).IsIllustrative()
+	}
+	check := func(path string, el reflect.Value, implicit string) {
+		src := el.FieldByName("Source")
+		if !src.IsValid() {
+			return
+		}
+		s := src.Interface().(graph.Source)
+		if s.IsIllustrative() {
+			return
+		}
+		const fix = "whatever refers to an illustrative item is illustrative too: mark this source illustrative"
+		if implicit != "" && isIllustrative(implicit) {
+			c.add(f, path, "belongs to %s, which is illustrative; %s", implicit, fix)
+			return
+		}
+		for _, yf := range yamlFields(el.Type()) {
+			if yf.field.Tag.Get("ref") == "" {
+				continue
+			}
+			fv := el.FieldByIndex(yf.field.Index)
+			var ids []string
+			switch fv.Kind() {
+			case reflect.String:
+				ids = []string{fv.String()}
+			case reflect.Slice:
+				ids = fv.Interface().([]string)
+			}
+			for k, id := range ids {
+				if !isIllustrative(id) {
+					continue
+				}
+				p := join(path, yf.name)
+				if fv.Kind() == reflect.Slice {
+					p = fmt.Sprintf("%s[%d]", p, k)
+				}
+				c.add(f, p, "refers to %s, which is illustrative; %s", id, fix)
+				return
+			}
+		}
+		if s.Document != "" && isIllustrative(s.Document) {
+			c.add(f, join(path, "source.document"), "cites %s, an illustrative document; %s", s.Document, fix)
+		}
+	}
+	v := reflect.ValueOf(f.Data)
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Type.Kind() != reflect.Slice {
+			continue
+		}
+		key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		list := v.Field(i)
+		for j := 0; j < list.Len(); j++ {
+			el := list.Index(j)
+			path := fmt.Sprintf("%s[%d]", key, j)
+			check(path, el, "")
+			if holders := el.FieldByName("Holders"); holders.IsValid() {
+				post := el.FieldByName("ID").String()
+				for k := 0; k < holders.Len(); k++ {
+					check(fmt.Sprintf("%s.holders[%d]", path, k), holders.Index(k), post)
+				}
+			}
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/styrgraf/styrgraf/graph"
 )
 
 func load(t *testing.T, paths ...string) ([]*File, Problems) {
@@ -35,7 +37,7 @@ func TestValidFile(t *testing.T) {
 	if got := d.Posts[0].Holders[1].ValidFrom.String(); got != "2023-01-01" {
 		t.Errorf("holder valid_from = %q", got)
 	}
-	if !d.Mandates[0].Source.Illustrative || d.Organs[1].Source.Section != "1 §" {
+	if !d.Mandates[0].Source.IsIllustrative() || d.Organs[1].Source.Section != "1 §" {
 		t.Errorf("sources not read: %+v %+v", d.Mandates[0].Source, d.Organs[1].Source)
 	}
 	if line, col := files[0].Position("organs[2].part_of"); line != 26 || col != 14 {
@@ -58,6 +60,16 @@ func TestEveryKindOfError(t *testing.T) {
 		"testdata/errors.yaml:35:5: mandates[0].holder: required field \"holder\" is missing",
 		"testdata/errors.yaml:39:13: mandates[1].holder: \"anna\" is a Person; want Organ or Post",
 		"testdata/errors.yaml:45:11: people[0].name: want a string, got a list",
+		"testdata/errors.yaml:50:48: documents[0].source.basis: a stated source needs the section that states it",
+		"testdata/errors.yaml:50:48: documents[0].source.basis: a stated source needs a quote",
+		"testdata/errors.yaml:54:64: documents[1].source.basis: basis inferred needs the reasoning",
+		"testdata/errors.yaml:62:17: rules[0].applies_to: refers to err-ill-org, which is illustrative",
+		"testdata/errors.yaml:72:17: assignments[0].due_window: give due (a day) or due_window (a period), not both",
+		"testdata/errors.yaml:72:40: assignments[0].due_window.to: to 2022-07-01 is before from 2022-12-31",
+		"testdata/errors.yaml:73:13: assignments[0].status: status open, but reported 2022-11-30",
+		"testdata/errors.yaml:76:5: coverage[0]: a coverage needs an organisation or an organ",
+		"testdata/errors.yaml:79:9: coverage[0].to: to 2023-12-31 is before from 2024-01-01",
+		"testdata/errors.yaml:84:13: follow_up_duties[0].source.document: a source needs a document",
 	}
 	var got []string
 	for _, p := range problems {
@@ -98,5 +110,80 @@ func TestFlattenKeepsExplicitFalseAndDefaults(t *testing.T) {
 	}
 	if got := props["test-rsau"]["category"]; got != "political" {
 		t.Errorf("default category of an utskott = %v", got)
+	}
+}
+
+// TestFlattenProvenanceAndCoverage checks that the new provenance fields, an assignment's
+// status and due window, and coverage declarations reach the stored properties.
+func TestFlattenProvenanceAndCoverage(t *testing.T) {
+	const content = `dataset: test-trust
+organisations:
+  - id: t-region
+    name: Testregionen
+    kind: region
+    source: {document: t-doc, section: "1 §", basis: stated, quote: "Testregionen finns"}
+documents:
+  - id: t-doc
+    title: Beslut
+    kind: beslut
+organs:
+  - id: t-rs
+    name: Regionstyrelsen
+    kind: styrelse
+    organisation: t-region
+    source: {document: t-doc, section: "2 §"}
+  - id: t-au
+    name: Arbetsutskottet
+    kind: utskott
+    organisation: t-region
+    source: {basis: inferred, reasoning: "KL 6 kap. 36 § låter styrelsen ha utskott"}
+assignments:
+  - id: t-uppdrag
+    title: Kartläggning
+    given_by: t-au
+    given_to: t-rs
+    due_window: {from: 2022-07-01, to: 2022-12-31, text: senare delen av 2022}
+coverage:
+  - id: t-holders
+    what: holders
+    organisation: t-region
+    from: 2020-01-01
+  - id: t-oversight
+    what: oversight
+    organ: t-rs
+    complete: false
+`
+	f, problems := Parse("trust.yaml", strings.NewReader(content))
+	problems = append(problems, Check([]*File{f})...)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	g := Flatten([]*File{f})
+	props := map[string]map[string]any{}
+	for _, n := range g.Nodes {
+		props[n.ID] = n.Props
+	}
+	for id, want := range map[string]map[string]any{
+		"t-region":    {"source_basis": "stated", "source_quote": "Testregionen finns", "source_section": "1 §"},
+		"t-rs":        {"source_basis": "inferred", "source_document": "t-doc"},
+		"t-au":        {"source_basis": "inferred", "source_reasoning": "KL 6 kap. 36 § låter styrelsen ha utskott"},
+		"t-uppdrag":   {"status": "unknown", "due_text": "senare delen av 2022", "due_from": graph.MustDate("2022-07-01"), "due_to": graph.MustDate("2022-12-31")},
+		"t-holders":   {"what": "holders", "complete": true, "from": graph.MustDate("2020-01-01")},
+		"t-oversight": {"what": "oversight", "complete": false},
+	} {
+		for k, v := range want {
+			if got := props[id][k]; got != v {
+				t.Errorf("%s.%s = %v, want %v", id, k, got, v)
+			}
+		}
+	}
+	covers := map[string]string{}
+	for _, r := range g.Rels {
+		if r.Type == RelCovers {
+			covers[r.From] = r.To
+		}
+	}
+	if covers["t-holders"] != "t-region" || covers["t-oversight"] != "t-rs" {
+		t.Errorf("COVERS relationships = %v", covers)
 	}
 }

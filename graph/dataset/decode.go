@@ -148,19 +148,22 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	}
 }
 
-// decodeSource accepts the word illustrative or a {document, section} mapping.
+// decodeSource accepts the word illustrative or a {document, section, basis, quote,
+// reasoning} mapping. A mapping needs a document unless it marks the fact illustrative or
+// gives the reasoning of an inference (from law, say, rather than from a document).
 func (d *decoder) decodeSource(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind == yaml.ScalarNode {
 		if n.Value != graph.SourceIllustrative {
-			d.problem(n, path, "want %q or a mapping {document, section}, got %q", graph.SourceIllustrative, n.Value)
+			d.problem(n, path, "want %q or a mapping {document, section, basis}, got %q", graph.SourceIllustrative, n.Value)
 			return
 		}
-		v.Set(reflect.ValueOf(graph.Source{Illustrative: true}))
+		v.Set(reflect.ValueOf(graph.Source{Basis: graph.BasisIllustrative}))
 		return
 	}
 	var s graph.Source
 	d.decodeStruct(n, reflect.ValueOf(&s).Elem(), path)
-	if n.Kind == yaml.MappingNode && s.Document == "" {
+	if n.Kind == yaml.MappingNode && s.Document == "" && s.Basis != graph.BasisIllustrative &&
+		!(s.Basis == graph.BasisInferred && s.Reasoning != "") {
 		d.problem(n, join(path, "document"), "a source needs a document (or write source: %s)", graph.SourceIllustrative)
 	}
 	v.Set(reflect.ValueOf(s))

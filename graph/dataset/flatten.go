@@ -60,6 +60,7 @@ const (
 	RelRecordedIn       = "RECORDED_IN"
 	RelHasStaffFunction = "HAS_STAFF_FUNCTION"
 	RelAppliesTo        = "APPLIES_TO"
+	RelCovers           = "COVERS"
 )
 
 // RelKey identifies a relationship across imports: its type, its ends and, where the same
@@ -78,8 +79,19 @@ func RelKey(typ, from, to, validFrom string) string {
 func RelType(kind string) string { return strings.ToUpper(kind) }
 
 // Flatten turns checked files into the nodes and relationships to store. Defaults are
-// filled in here (an organ's category and decision power from its kind), so that what is
-// stored is complete.
+// filled in here (an organ's category and decision power from its kind, an assignment's
+// status, a coverage's completeness, a source's basis), so that what is stored is complete.
+//
+// A Coverage becomes a node (label Coverage: what, complete, from, to) with a COVERS
+// relationship to its organisation or organ; an organ's coverage includes the organs that
+// are part of it. Whether holders are recorded for organ o on day d is then:
+//
+//	MATCH (o:Organ {id: $o})
+//	RETURN EXISTS {
+//	  MATCH (c:Coverage {what: 'holders', complete: true})-[:COVERS]->(x)
+//	  WHERE (x = o OR (o)-[:PART_OF*]->(x) OR (o)-[:BELONGS_TO {primary: true}]->(x))
+//	    AND (c.from IS NULL OR c.from <= $d) AND (c.to IS NULL OR c.to >= $d)
+//	}
 func Flatten(files []*File) Graph {
 	var g Graph
 	for _, f := range files {
@@ -170,8 +182,15 @@ func (fl *flattener) flatten() {
 			fl.rel(fmt.Sprintf("documents[%d].sent_to[%d]", i, j), RelSentTo, doc.ID, to, nil)
 		}
 	}
+	for i, c := range d.Coverage {
+		props := fl.node("Coverage", c.ID, c)
+		props["complete"] = c.IsComplete()
+		fl.rel(at("coverage", i, "organisation"), RelCovers, c.ID, c.Organisation, nil)
+		fl.rel(at("coverage", i, "organ"), RelCovers, c.ID, c.Organ, nil)
+	}
 	for i, a := range d.Assignments {
-		fl.node("Assignment", a.ID, a)
+		props := fl.node("Assignment", a.ID, a)
+		props["status"] = a.EffectiveStatus()
 		fl.rel(at("assignments", i, "given_by"), RelAssigns, a.GivenBy, a.ID, nil)
 		fl.rel(at("assignments", i, "given_to"), RelAssignedTo, a.ID, a.GivenTo, nil)
 		fl.rel(at("assignments", i, "report_to"), RelReportsBackTo, a.ID, a.ReportTo, nil)
@@ -223,20 +242,51 @@ func scalarProps(v reflect.Value) map[string]any {
 				props[k] = val
 			}
 		case f.Type == sourceType:
-			s := fv.Interface().(graph.Source)
-			if s.Illustrative {
-				props["source_illustrative"] = true
+			for k, val := range sourceProps(fv.Interface().(graph.Source)) {
+				props[k] = val
 			}
-			if s.Document != "" {
-				props["source_document"] = s.Document
-			}
-			if s.Section != "" {
-				props["source_section"] = s.Section
+		case f.Type == windowPtrType:
+			if w, _ := fv.Interface().(*graph.Window); w != nil {
+				// Neo4j properties cannot nest: the window becomes <name without
+				// _window>_from/_to/_text (due_window → due_from, due_to, due_text).
+				prefix := strings.TrimSuffix(name, "_window")
+				if w.From != nil {
+					props[prefix+"_from"] = *w.From
+				}
+				if w.To != nil {
+					props[prefix+"_to"] = *w.To
+				}
+				if w.Text != "" {
+					props[prefix+"_text"] = w.Text
+				}
 			}
 		default:
 			if val, ok := scalar(fv); ok {
 				props[name] = val
 			}
+		}
+	}
+	return props
+}
+
+var windowPtrType = reflect.TypeOf((*graph.Window)(nil))
+
+// sourceProps stores a source as source_document, source_section, source_basis (always set
+// when there is a source, so that queries need not know the default), source_quote,
+// source_reasoning, and source_illustrative (true for basis illustrative; older queries read
+// it).
+func sourceProps(s graph.Source) map[string]any {
+	props := map[string]any{}
+	if b := s.EffectiveBasis(); b != "" {
+		props["source_basis"] = b
+	}
+	if s.IsIllustrative() {
+		props["source_illustrative"] = true
+	}
+	for k, v := range map[string]string{"source_document": s.Document, "source_section": s.Section,
+		"source_quote": s.Quote, "source_reasoning": s.Reasoning} {
+		if v != "" {
+			props[k] = v
 		}
 	}
 	return props

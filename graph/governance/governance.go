@@ -64,12 +64,12 @@ var governanceGauges = []struct {
 	value      func(OrganisationHealth) int
 }{
 	{"seats", "Seats (posts) of the organisation's organs valid today.", func(h OrganisationHealth) int { return h.Seats }},
-	{"seats_vacant", "Seats nobody holds today, directly or ex officio.", func(h OrganisationHealth) int { return h.SeatsVacant }},
+	{"seats_vacant", "Seats nobody holds today, directly or ex officio, where the dataset records holders completely.", func(h OrganisationHealth) int { return h.SeatsVacant }},
 	{"organs_without_chair", "Organs with no chair post, or whose chair nobody holds today.", func(h OrganisationHealth) int { return h.OrgansWithoutChair }},
-	{"missing_follow_ups", "Follow-up duties with no recorded follow-up in this year's period.", func(h OrganisationHealth) int { return h.MissingFollowUps }},
-	{"overdue_assignments", "Uppdrag past their report-back date without a report.", func(h OrganisationHealth) int { return h.OverdueAssignments }},
-	{"outside_uppsikt", "Nämnder, bolag, stiftelser and joint activities the organisation's styrelse does not oversee.", func(h OrganisationHealth) int { return h.OutsideUppsikt }},
-	{"staff_function_gaps", "Stabsfunktioner (förvaltning × function) with no capacity.", func(h OrganisationHealth) int { return h.StaffFunctionGaps }},
+	{"missing_follow_ups", "Follow-up duties with no follow-up in this year's period, where the dataset keeps complete follow-up records.", func(h OrganisationHealth) int { return h.MissingFollowUps }},
+	{"overdue_assignments", "Open uppdrag past their report-back date (uppdrag whose report status is unknown are not counted).", func(h OrganisationHealth) int { return h.OverdueAssignments }},
+	{"outside_uppsikt", "Nämnder, bolag, stiftelser and joint activities the organisation's styrelse does not oversee, where the dataset records uppsikt completely.", func(h OrganisationHealth) int { return h.OutsideUppsikt }},
+	{"staff_function_gaps", "Stabsfunktioner (förvaltning × function) with no capacity, where the dataset records them completely.", func(h OrganisationHealth) int { return h.StaffFunctionGaps }},
 }
 
 // New registers the governance gauges on reg. today gives the day the gauges describe; log
@@ -168,7 +168,13 @@ func (g *Governance) health(ctx context.Context, org string, at graph.Date) (Org
 	if ignoreNotFound(err) != nil {
 		return h, err
 	}
-	h.MissingFollowUps, h.OverdueAssignments = len(followUps.Missing), len(followUps.OverdueAssignments)
+	// Only findings count: follow-ups the dataset does not record are not missing.
+	for _, m := range followUps.Missing {
+		if m.Status != graph.StatusNotRecorded {
+			h.MissingFollowUps++
+		}
+	}
+	h.OverdueAssignments = len(followUps.OverdueAssignments)
 	rows, err := graph.All(func(p graph.Page) (graph.List[graph.OversightRow], error) {
 		return g.source.OversightCoverage(ctx, graph.OrganisationQuery{Organisation: org, At: at, Page: p})
 	})

@@ -73,13 +73,18 @@ func TestGaugesFromAnswers(t *testing.T) {
 		seats: map[string]graph.SeatsReport{"a": {
 			Vacant: make([]graph.VacantSeat, 2), ExOfficioVacant: make([]graph.ExOfficioVacancy, 1), WithoutChair: make([]graph.OrganWithoutChair, 1),
 		}},
-		followUps: map[string]graph.FollowUpReport{"a": {Missing: make([]graph.MissingFollowUp, 4), OverdueAssignments: make([]graph.OverdueAssignment, 1)}},
+		// Four missing follow-ups and one the dataset does not record (not a finding); one
+		// overdue uppdrag and one past due whose report status is unknown (not a finding).
+		followUps: map[string]graph.FollowUpReport{"a": {
+			Missing:            append(make([]graph.MissingFollowUp, 4), graph.MissingFollowUp{Status: graph.StatusNotRecorded}),
+			OverdueAssignments: make([]graph.OverdueAssignment, 1), PastDueUnknown: make([]graph.OverdueAssignment, 1),
+		}},
 		// Six rows over pages of two: three gaps of a's own, one covered, one gap that is b's
 		// (a joint activity) and so not a's, and one a's dataset does not record (not a finding).
 		oversight: map[string][]graph.OversightRow{"a": {row("a", graph.OversightNotCovered), row("a", graph.OversightCovered),
 			row("a", graph.OversightNotCovered), row("b", graph.OversightNotCovered), row("a", graph.OversightUnknown), row("a", graph.OversightNotCovered)}},
-		staff:     map[string][]graph.StaffFunctionRow{"a": {{Gaps: []string{"it", "hr"}}, {}, {Gaps: []string{"it"}}}},
-		pageSize:  2,
+		staff:    map[string][]graph.StaffFunctionRow{"a": {{Gaps: []string{"it", "hr"}}, {}, {Gaps: []string{"it"}}}},
+		pageSize: 2,
 	}
 	reg := prometheus.NewRegistry()
 	g := governance.New(src, reg, func() graph.Date { return graph.MustDate("2026-06-01") }, nil)
@@ -87,11 +92,11 @@ func TestGaugesFromAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `
-# HELP styrgraf_governance_outside_uppsikt Nämnder, bolag, stiftelser and joint activities the organisation's styrelse does not oversee.
+# HELP styrgraf_governance_outside_uppsikt Nämnder, bolag, stiftelser and joint activities the organisation's styrelse does not oversee, where the dataset records uppsikt completely.
 # TYPE styrgraf_governance_outside_uppsikt gauge
 styrgraf_governance_outside_uppsikt{organisation="a"} 3
 styrgraf_governance_outside_uppsikt{organisation="b"} 0
-# HELP styrgraf_governance_staff_function_gaps Stabsfunktioner (förvaltning × function) with no capacity.
+# HELP styrgraf_governance_staff_function_gaps Stabsfunktioner (förvaltning × function) with no capacity, where the dataset records them completely.
 # TYPE styrgraf_governance_staff_function_gaps gauge
 styrgraf_governance_staff_function_gaps{organisation="a"} 3
 styrgraf_governance_staff_function_gaps{organisation="b"} 0
@@ -99,21 +104,26 @@ styrgraf_governance_staff_function_gaps{organisation="b"} 0
 # TYPE styrgraf_governance_seats gauge
 styrgraf_governance_seats{organisation="a"} 5
 styrgraf_governance_seats{organisation="b"} 0
-# HELP styrgraf_governance_seats_vacant Seats nobody holds today, directly or ex officio.
+# HELP styrgraf_governance_seats_vacant Seats nobody holds today, directly or ex officio, where the dataset records holders completely.
 # TYPE styrgraf_governance_seats_vacant gauge
 styrgraf_governance_seats_vacant{organisation="a"} 3
 styrgraf_governance_seats_vacant{organisation="b"} 0
-# HELP styrgraf_governance_missing_follow_ups Follow-up duties with no recorded follow-up in this year's period.
+# HELP styrgraf_governance_missing_follow_ups Follow-up duties with no follow-up in this year's period, where the dataset keeps complete follow-up records.
 # TYPE styrgraf_governance_missing_follow_ups gauge
 styrgraf_governance_missing_follow_ups{organisation="a"} 4
 styrgraf_governance_missing_follow_ups{organisation="b"} 0
+# HELP styrgraf_governance_overdue_assignments Open uppdrag past their report-back date (uppdrag whose report status is unknown are not counted).
+# TYPE styrgraf_governance_overdue_assignments gauge
+styrgraf_governance_overdue_assignments{organisation="a"} 1
+styrgraf_governance_overdue_assignments{organisation="b"} 0
 # HELP styrgraf_governance_organs Organs valid today by kind.
 # TYPE styrgraf_governance_organs gauge
 styrgraf_governance_organs{kind="bolag",organisation="a"} 1
 styrgraf_governance_organs{kind="namnd",organisation="a"} 2
 `
 	names := []string{"styrgraf_governance_outside_uppsikt", "styrgraf_governance_staff_function_gaps", "styrgraf_governance_seats",
-		"styrgraf_governance_seats_vacant", "styrgraf_governance_missing_follow_ups", "styrgraf_governance_organs"}
+		"styrgraf_governance_seats_vacant", "styrgraf_governance_missing_follow_ups", "styrgraf_governance_overdue_assignments",
+		"styrgraf_governance_organs"}
 	if err := testutil.GatherAndCompare(reg, strings.NewReader(want), names...); err != nil {
 		t.Error(err)
 	}
@@ -135,8 +145,9 @@ func TestGaugesOnTheExamples(t *testing.T) {
 		t.Fatalf("gauges for %d organisations, want the 10 of the examples", len(health))
 	}
 	// One stiftelse of Region Halland outside uppsikt, two stabsfunktion gaps in three of its
-	// four förvaltningar, the §398 uppdrag with no report; Höör not overseeing the joint IT unit.
-	if h := health["region-halland"]; h.OutsideUppsikt != 1 || h.StaffFunctionGaps != 6 || h.OverdueAssignments != 1 {
+	// four förvaltningar; Höör not overseeing the joint IT unit. No overdue uppdrag: RSAU §398's
+	// is due in a window and whether it was reported is unknown, which is not a finding.
+	if h := health["region-halland"]; h.OutsideUppsikt != 1 || h.StaffFunctionGaps != 6 || h.OverdueAssignments != 0 {
 		t.Errorf("region-halland health %+v", h)
 	}
 	if h := health["hoor-kommun"]; h.OutsideUppsikt != 1 {

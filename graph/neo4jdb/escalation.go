@@ -25,7 +25,8 @@ func (db *DB) Escalation(ctx context.Context, q graph.EscalationQuery) (graph.Es
 	}
 	id, at := q.ID, q.At
 	nodes, err := readTx(ctx, db, "escalation", func(tx neo4j.ManagedTransaction) (map[string]escalationNode, error) {
-		res, err := tx.Run(ctx, queries.Text("escalation.cypher"), map[string]any{"id": id, "at": dateParam(at)})
+		res, err := tx.Run(ctx, queries.Text("escalation.cypher"), map[string]any{"id": id, "at": dateParam(at),
+			"minBasisRank": int64(graph.BasisRank(q.MinBasis))})
 		if err != nil {
 			return nil, err
 		}

@@ -20,8 +20,9 @@ func TestExamplesMissingFollowUps(t *testing.T) {
 	// and samhällsbyggnad last on 2024-11-13. CGH's evaluation (once per mandatperiod, 2.9)
 	// was last done on 2022-03-23, before the 2022–2026 period began; that period ended on
 	// 2026-10-14. region-halland.yaml: the once-duty on RSAU §398's assignment was due
-	// 2022-12-31 and has no follow-up; the assignment has no reported date. CGH's own
-	// assignments to the groups have no due date.
+	// 2022-12-31 and has no follow-up. The assignment itself is due in a window ("senare
+	// delen av 2022") with status unknown, so it is not overdue (it used to be listed as
+	// overdue only because no report was recorded). CGH's own assignments have no due date.
 	got, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: "region-halland", Year: 2026, At: at})
 	if err != nil {
 		t.Fatal(err)
@@ -32,19 +33,10 @@ func TestExamplesMissingFollowUps(t *testing.T) {
 		"cgh-sg-samhallsbyggnad cgh-sg-samhallsbyggnad-arlig-uppfoljning 2026-01-01..2026-12-31 last:2024-11-13 due",
 		"rh-uppdrag-stabsfunktioner rh-uppfoljning-stabsfunktioner ..2022-12-31 last:- overdue",
 	})
-	sameLines(t, "overdue assignments of Region Halland", renderOverdue(got.OverdueAssignments), []string{
-		"rh-uppdrag-stabsfunktioner rh-rsau>rh-regionkontoret report:rh-rsau due:2022-12-31",
-	})
+	sameLines(t, "overdue assignments of Region Halland", renderOverdue(got.OverdueAssignments), []string{})
 	if len(got.Missing) == 4 {
 		if s := got.Missing[1].Source; s.Document != "cgh-arbetsordning" || s.Section != "3.4" || s.DocumentTitle != "Arbetsordning för Chefsgrupp Halland (CGH)" {
 			t.Errorf("source of the yearly follow-up of the strategiska grupper = %+v, want arbetsordningen 3.4", s)
-		}
-	}
-	if len(got.OverdueAssignments) == 1 {
-		o := got.OverdueAssignments[0]
-		if o.GivenBy.Name != "Regionstyrelsens arbetsutskott" || o.GivenTo.Name != "Regionkontoret" || o.ReportTo == nil || o.ReportTo.ID != "rh-rsau" ||
-			o.Source.Document != "rh-rsau-2021-398" || o.Source.Section != "§398 Beslut" {
-			t.Errorf("RSAU §398's assignment = %+v", o)
 		}
 	}
 
@@ -62,8 +54,8 @@ func TestExamplesMissingFollowUps(t *testing.T) {
 	sameLines(t, "overdue assignments of Halmstads kommun", renderOverdue(got.OverdueAssignments), []string{})
 
 	// horby-hoor.yaml: the joint löneenhet was followed up on 2026-10-07, the IT-enhet only on
-	// 2025-12-03. The arbetsgrupp's assignment from the styrgrupp (both kommuner's) was due
-	// 2018-01-31 and has no reported date.
+	// 2025-12-03. The arbetsgrupp's hand-over was due "i januari 2018" (a window) and whether
+	// it happened is unknown, so it is not overdue (it used to be, for lack of a report date).
 	for _, org := range []string{"horby-kommun", "hoor-kommun"} {
 		got, err = db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: org, Year: 2026, At: at})
 		if err != nil {
@@ -72,9 +64,7 @@ func TestExamplesMissingFollowUps(t *testing.T) {
 		sameLines(t, "missing follow-ups of "+org, renderMissing(got.Missing), []string{
 			"hh-gv-it hh-uppfoljning-gv-it 2026-01-01..2026-12-31 last:2025-12-03 due",
 		})
-		sameLines(t, "overdue assignments of "+org, renderOverdue(got.OverdueAssignments), []string{
-			"hh-uppdrag-overlamning-2018 hh-styrgrupp>hh-arbetsgrupp report:hh-styrgrupp due:2018-01-31",
-		})
+		sameLines(t, "overdue assignments of "+org, renderOverdue(got.OverdueAssignments), []string{})
 	}
 
 	// vgr.yaml has no follow-up duties and no assignments.
@@ -88,24 +78,26 @@ func TestExamplesOversightCoverage(t *testing.T) {
 	db := importExamples(t)
 	at := graph.MustDate("2026-11-24")
 	uppsikt := "rh-regiondirektorens-uppdrag Biträda i regionstyrelsens uppsiktsplikt, styrning, ledning och koordinering"
-	samverkan := "hh-lagesrapport-samverkan Motiv till att samverka (viktiga frågor)"
 
 	// region-halland.yaml: regionstyrelsen oversees the three driftnämnder, the
 	// krisledningsnämnd and Hallandstrafiken AB; the stiftelse deliberately lacks uppsikt.
+	// The nämnder and the bolag are illustrative, and so is the uppsikt over them (it used to
+	// be cited as documented).
 	rows, err := db.OversightCoverage(context.Background(), graph.OrganisationQuery{Organisation: "region-halland", At: at})
 	if err != nil {
 		t.Fatal(err)
 	}
 	sameLines(t, "uppsikt in Region Halland", renderOversight(rows.Items), []string{
 		"rh-stiftelse-exempelfond region-halland rh-rs GAP",
-		"rh-hallandstrafiken region-halland rh-rs covered (" + uppsikt + ")",
+		"rh-hallandstrafiken region-halland rh-rs covered (illustrative)",
 		"rh-krisledningsnamnd region-halland rh-rs covered (" + uppsikt + ")",
-		"rh-namnden-hallands-sjukhus region-halland rh-rs covered (" + uppsikt + ")",
-		"rh-namnden-narsjukvarden region-halland rh-rs covered (" + uppsikt + ")",
-		"rh-namnden-regionservice region-halland rh-rs covered (" + uppsikt + ")",
+		"rh-namnden-hallands-sjukhus region-halland rh-rs covered (illustrative)",
+		"rh-namnden-narsjukvarden region-halland rh-rs covered (illustrative)",
+		"rh-namnden-regionservice region-halland rh-rs covered (illustrative)",
 	})
 
 	// horby-hoor.yaml: both kommunstyrelser oversee the löneenhet; the IT-enhet only Hörby's.
+	// The joint activities are illustrative, and so is the uppsikt over them.
 	for _, org := range []string{"horby-kommun", "hoor-kommun"} {
 		rows, err := db.OversightCoverage(context.Background(), graph.OrganisationQuery{Organisation: org, At: at})
 		if err != nil {
@@ -113,13 +105,15 @@ func TestExamplesOversightCoverage(t *testing.T) {
 		}
 		sameLines(t, "uppsikt in "+org, renderOversight(rows.Items), []string{
 			"hh-gv-it hoor-kommun hoor-ks GAP",
-			"hh-gv-it horby-kommun horby-ks covered (" + samverkan + ")",
-			"hh-gv-lon horby-kommun horby-ks covered (" + samverkan + ")",
-			"hh-gv-lon hoor-kommun hoor-ks covered (" + samverkan + ")",
+			"hh-gv-it horby-kommun horby-ks covered (illustrative)",
+			"hh-gv-lon horby-kommun horby-ks covered (illustrative)",
+			"hh-gv-lon hoor-kommun hoor-ks covered (illustrative)",
 		})
 	}
 
-	// vgr.yaml states no uppsikt over its two nämnder.
+	// vgr.yaml states no uppsikt over its two nämnder. The file declares its oversight
+	// coverage not complete, so these rows are not findings; this query does not read
+	// coverage yet.
 	rows, err = db.OversightCoverage(context.Background(), graph.OrganisationQuery{Organisation: "vgr", At: at})
 	if err != nil {
 		t.Fatal(err)

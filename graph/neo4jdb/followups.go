@@ -69,9 +69,14 @@ func (db *DB) MissingFollowUps(ctx context.Context, q graph.FollowUpQuery) (grap
 		if end := dateValue(m["period_end"]); end != nil {
 			row.PeriodEnd = *end
 		}
-		row.Status = graph.StatusDue
-		if row.PeriodEnd.Before(at.Time) {
+		recorded, _ := m["recorded"].(bool)
+		switch {
+		case !recorded:
+			row.Status = graph.StatusNotRecorded
+		case row.PeriodEnd.Before(at.Time):
 			row.Status = graph.StatusOverdue
+		default:
+			row.Status = graph.StatusDue
 		}
 		report.Missing = append(report.Missing, row)
 	}

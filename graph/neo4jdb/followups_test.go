@@ -116,13 +116,19 @@ func TestMissingFollowUps(t *testing.T) {
 		}, []string{}},
 		// The joint group belongs to both kommuner.
 		{"fu-kommun-a", 2026, "2026-11-24", []string{"fu-joint fu-d-joint 2026-01-01..2026-12-31 last:- due"}, []string{}},
-		{"fu-kommun-b", 2026, "2026-11-24", []string{"fu-joint fu-d-joint 2026-01-01..2026-12-31 last:- due"}, []string{}},
+		// Kommun B keeps no declared follow-up records: its own group's missing follow-up is not
+		// a finding (the joint group's is, through Kommun A's records).
+		{"fu-kommun-b", 2026, "2026-11-24", []string{
+			"fu-joint fu-d-joint 2026-01-01..2026-12-31 last:- due",
+			"fu-b-grupp fu-d-b-grupp 2026-01-01..2026-12-31 last:- not_recorded",
+		}, []string{}},
 		// All organisations: the joint group once.
 		{"", 2026, "2026-11-24", []string{
 			"fu-joint fu-d-joint 2026-01-01..2026-12-31 last:- due",
 			"fu-g2 fu-d-g2 2026-01-01..2026-12-31 last:2025-11-12 due",
 			"fu-g4 fu-d-g4 2026-01-01..2026-12-31 last:- due",
 			"fu-g3 fu-d-g3 2022-10-15..2026-10-14 last:2022-03-23 overdue",
+			"fu-b-grupp fu-d-b-grupp 2026-01-01..2026-12-31 last:- not_recorded",
 			"fu-a-late fu-d-a-late ..2025-06-30 last:- overdue",
 			"fu-a-old fu-d-a-old ..2024-01-31 last:- overdue",
 		}, []string{
@@ -148,6 +154,15 @@ func TestMissingFollowUps(t *testing.T) {
 	got, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: "fu-region", Year: 2026, At: graph.MustDate("2026-11-24")})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Past its due window with no known report: listed apart, with the source's words, and
+	// not as overdue. Before the window ends it is not listed at all.
+	sameLines(t, "past due, status unknown", renderOverdue(got.PastDueUnknown), []string{"fu-a-unknown fu-rsau>fu-kontor report:fu-rsau due:2025-12-31"})
+	if u := got.PastDueUnknown[0]; u.DueText != "andra halvåret 2025" || u.Status != graph.StatusUnknown {
+		t.Errorf("past due unknown = %+v, want due text and status unknown", u)
+	}
+	if early, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: "fu-region", Year: 2025, At: graph.MustDate("2025-10-01")}); err != nil || len(early.PastDueUnknown) != 0 {
+		t.Errorf("before the window ends: %+v, %v; want nothing past due", early.PastDueUnknown, err)
 	}
 	wantGamma := graph.MissingFollowUp{
 		Subject: graph.Ref{ID: "fu-g3", Kind: "Organ", Name: "Grupp Gamma"},
@@ -178,7 +193,7 @@ func TestMissingFollowUps(t *testing.T) {
 	if chef := got.OverdueAssignments[2]; chef.GivenBy != (graph.Ref{ID: "fu-kontor-chef", Kind: "Post", Name: "Regiondirektör"}) {
 		t.Errorf("fu-a-chef given by %+v, want the post", chef.GivenBy)
 	}
-	if got, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Year: 2026, At: graph.MustDate("2026-11-24")}); err != nil || got.Missing[0].Source != (graph.SourceRef{Illustrative: true}) {
+	if got, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Year: 2026, At: graph.MustDate("2026-11-24")}); err != nil || got.Missing[0].Source != (graph.SourceRef{Basis: graph.BasisIllustrative}) {
 		t.Errorf("the joint group's duty is illustrative: %+v, %v", got.Missing, err)
 	}
 

@@ -66,11 +66,12 @@ func (db *DB) OversightCoverage(ctx context.Context, q graph.OrganisationQuery) 
 		for _, v := range maps(m["via"]) {
 			row.Via = append(row.Via, graph.Ref{ID: str(v, "id"), Kind: str(v, "kind"), Name: str(v, "name")})
 		}
-		switch row.Status {
-		case graph.OversightCovered:
+		switch pathBases := bases(m["path_bases"]); {
+		case len(pathBases) > 0:
+			// Uppsikt is recorded (possibly on a weaker basis than asked: then unknown).
 			row.Source = sourceRef(m)
-			row.Basis = graph.WeakestBasis(bases(m["path_bases"])...)
-		case graph.OversightNotCovered:
+			row.Basis = graph.WeakestBasis(pathBases...)
+		case row.Status == graph.OversightNotCovered:
 			row.Basis = str(m, "coverage_basis")
 		}
 		out = append(out, row)

@@ -29,7 +29,7 @@ func (db *DB) Seats(ctx context.Context, q graph.SeatsQuery) (graph.SeatsReport,
 	a, err := readTx(ctx, db, "seats", func(tx neo4j.ManagedTransaction) (answer, error) {
 		a := answer{report: graph.SeatsReport{
 			Vacant: []graph.VacantSeat{}, ExOfficioVacant: []graph.ExOfficioVacancy{},
-			WithoutChair: []graph.OrganWithoutChair{}, ManySeats: []graph.SeatHolder{},
+			WithoutChair: []graph.OrganWithoutChair{}, ManySeats: []graph.SeatHolder{}, HoldersNotRecorded: []graph.SeatRef{},
 		}}
 		r := &a.report
 		// Each query returns one row when the organisation exists, none otherwise.
@@ -50,12 +50,20 @@ func (db *DB) Seats(ctx context.Context, q graph.SeatsQuery) (graph.SeatsReport,
 			return a, err
 		}
 		for _, m := range maps(list) {
+			if recorded, _ := m["recorded"].(bool); !recorded {
+				r.HoldersNotRecorded = append(r.HoldersNotRecorded, seatRef(m, ""))
+				continue
+			}
 			r.Vacant = append(r.Vacant, graph.VacantSeat{SeatRef: seatRef(m, ""), MaxHolders: int(num(m, "max_holders"))})
 		}
 		if list, err = get[[]any](rec, "ex_officio"); err != nil {
 			return a, err
 		}
 		for _, m := range maps(list) {
+			if recorded, _ := m["recorded"].(bool); !recorded {
+				r.HoldersNotRecorded = append(r.HoldersNotRecorded, seatRef(m, ""))
+				continue
+			}
 			r.ExOfficioVacant = append(r.ExOfficioVacant, graph.ExOfficioVacancy{SeatRef: seatRef(m, ""), Source: seatRef(m, "source_")})
 		}
 
@@ -69,6 +77,11 @@ func (db *DB) Seats(ctx context.Context, q graph.SeatsQuery) (graph.SeatsReport,
 			organ := graph.OrganWithoutChair{Organ: graph.Ref{ID: str(m, "id"), Kind: "Organ", Name: str(m, "name")}, OrganKind: str(m, "kind")}
 			for _, c := range maps(m["chairs"]) {
 				organ.ChairPosts = append(organ.ChairPosts, graph.SeatRef{ID: str(c, "id"), Title: str(c, "title"), Kind: str(c, "kind"), Organ: organ.Organ})
+			}
+			// A chair post nobody is recorded in is not a finding outside holders coverage (the
+			// seat is listed as not recorded by the vacancy query); a missing chair post is.
+			if recorded, _ := m["recorded"].(bool); !recorded && len(organ.ChairPosts) > 0 {
+				continue
 			}
 			r.WithoutChair = append(r.WithoutChair, organ)
 		}
@@ -137,6 +150,7 @@ func compareSeats(a, b graph.SeatRef) int {
 func sortSeatsReport(r *graph.SeatsReport) {
 	slices.SortFunc(r.Vacant, func(a, b graph.VacantSeat) int { return compareSeats(a.SeatRef, b.SeatRef) })
 	slices.SortFunc(r.ExOfficioVacant, func(a, b graph.ExOfficioVacancy) int { return compareSeats(a.SeatRef, b.SeatRef) })
+	slices.SortFunc(r.HoldersNotRecorded, compareSeats)
 	slices.SortFunc(r.WithoutChair, func(a, b graph.OrganWithoutChair) int {
 		return cmp.Or(cmp.Compare(a.Organ.Name, b.Organ.Name), cmp.Compare(a.Organ.ID, b.Organ.ID))
 	})

@@ -12,7 +12,7 @@ import (
 
 // seatsWant is a seats report written the way renderSeats writes one.
 type seatsWant struct {
-	vacant, exOfficio, withoutChair, many []string
+	vacant, exOfficio, withoutChair, many, notRecorded []string
 }
 
 // renderSeats writes a report so that expectations read like the answer:
@@ -36,6 +36,9 @@ func renderSeats(r graph.SeatsReport) seatsWant {
 			line += "[" + strings.Join(chairs, ",") + "]"
 		}
 		w.withoutChair = append(w.withoutChair, line)
+	}
+	for _, s := range r.HoldersNotRecorded {
+		w.notRecorded = append(w.notRecorded, s.Organ.Name+"/"+s.ID)
 	}
 	for _, h := range r.ManySeats {
 		var seats []string
@@ -144,6 +147,12 @@ func TestSeats(t *testing.T) {
 		// Empty answers.
 		{"st-tom", "2024-07-15", 2, seatsWant{}},
 		{"st-gammal", "2020-06-01", 1, seatsWant{}},
+		// No holders coverage: the unheld chair is not vacant but not recorded, so its organ is
+		// not "without chair" either; the group with no chair post at all is.
+		{"st-okand", "2024-07-15", 2, seatsWant{
+			withoutChair: []string{"st-okand-grupp"},
+			notRecorded:  []string{"Okända nämnden/st-okand-chair"},
+		}},
 	} {
 		got, err := db.Seats(context.Background(), graph.SeatsQuery{Organisation: tc.org, At: graph.MustDate(tc.at), MinSeats: tc.minSeats})
 		if err != nil {
@@ -155,6 +164,7 @@ func TestSeats(t *testing.T) {
 		sameLines(t, name+" ex officio vacant", r.exOfficio, tc.want.exOfficio)
 		sameLines(t, name+" without chair", r.withoutChair, tc.want.withoutChair)
 		sameLines(t, name+" many seats", r.many, tc.want.many)
+		sameLines(t, name+" holders not recorded", r.notRecorded, tc.want.notRecorded)
 	}
 
 	// Names and titles come along, and empty lists are lists.

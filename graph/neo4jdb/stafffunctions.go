@@ -22,7 +22,8 @@ func (db *DB) StaffFunctions(ctx context.Context, q graph.OrganisationQuery) (gr
 		rows  graph.List[graph.StaffFunctionRow]
 	}
 	params := map[string]any{"organisation": q.Organisation, "at": dateParam(q.At), "functions": graph.StaffFunctionValues(),
-		"offset": int64(q.Offset), "limit": int64(q.Limit)}
+		"minBasisRank": int64(graph.BasisRank(q.MinBasis)),
+		"offset":       int64(q.Offset), "limit": int64(q.Limit)}
 	a, err := readTx(ctx, db, "staff_functions", func(tx neo4j.ManagedTransaction) (answer, error) {
 		res, err := tx.Run(ctx, queries.Text("staff_functions.cypher"), params)
 		if err != nil {
@@ -50,6 +51,10 @@ func (db *DB) StaffFunctions(ctx context.Context, q graph.OrganisationQuery) (gr
 				Forvaltning: graph.Ref{ID: str(m, "id"), Kind: "Organ", Name: str(m, "name")},
 				Total:       num(m, "total"),
 				Gaps:        strs(m["gaps"]),
+			}
+			row.Recorded, _ = m["recorded"].(bool)
+			if b := bases(m["bases"]); len(b) > 0 {
+				row.Basis = graph.WeakestBasis(b...)
 			}
 			for _, f := range maps(m["fte"]) {
 				row.Functions = append(row.Functions, graph.StaffFunctionFTE{Function: str(f, "function"), FTE: num(f, "fte")})

@@ -23,7 +23,8 @@ func (db *DB) WhoDecides(ctx context.Context, q graph.WhoDecidesQuery) (graph.Li
 		}
 		org = q.Organisation
 	}
-	params := map[string]any{"q": luceneQuery(q.Topic), "topic": q.Topic, "organisation": org, "at": dateParam(q.At)}
+	params := map[string]any{"q": luceneQuery(q.Topic), "topic": q.Topic, "organisation": org, "at": dateParam(q.At),
+		"minBasisRank": int64(graph.BasisRank(q.MinBasis))}
 	return readTx(ctx, db, "who_decides", func(tx neo4j.ManagedTransaction) (graph.List[graph.Decision], error) {
 		return collectPage(ctx, tx, "who_decides.cypher", params, q.Page, func(rec *neo4j.Record) (graph.Decision, error) {
 			var d graph.Decision
