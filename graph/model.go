@@ -114,13 +114,17 @@ func (s Source) EffectiveBasis() string {
 func (s Source) IsIllustrative() bool { return s.Basis == BasisIllustrative }
 
 func (s Source) String() string {
-	switch {
-	case s.IsIllustrative() && s.Document == "":
+	if s.IsIllustrative() && s.Document == "" {
 		return SourceIllustrative
-	case s.Section != "":
-		return s.Document + " " + s.Section
 	}
-	return s.Document
+	out := s.Document
+	if s.Section != "" {
+		out += " " + s.Section
+	}
+	if s.IsIllustrative() {
+		out += " (" + SourceIllustrative + ")"
+	}
+	return out
 }
 
 // Organisation is a huvudman: a region or a kommun. Every organ belongs to one.

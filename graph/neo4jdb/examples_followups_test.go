@@ -80,7 +80,7 @@ func TestExamplesOversightCoverage(t *testing.T) {
 	uppsikt := "rh-regiondirektorens-uppdrag Biträda i regionstyrelsens uppsiktsplikt, styrning, ledning och koordinering"
 
 	// region-halland.yaml: regionstyrelsen oversees the three driftnämnder, the
-	// krisledningsnämnd and Hallandstrafiken AB; the stiftelse deliberately lacks uppsikt.
+	// krisledningsnämnd and a bolag; the stiftelse deliberately lacks uppsikt.
 	// The nämnder and the bolag are illustrative, and so is the uppsikt over them (it used to
 	// be cited as documented).
 	rows, err := db.OversightCoverage(context.Background(), graph.OrganisationQuery{Organisation: "region-halland", At: at})
@@ -90,10 +90,10 @@ func TestExamplesOversightCoverage(t *testing.T) {
 	sameLines(t, "uppsikt in Region Halland", renderOversight(rows.Items), []string{
 		"rh-stiftelse-exempelfond region-halland rh-rs GAP",
 		"rh-hallandstrafiken region-halland rh-rs covered (illustrative)",
-		"rh-krisledningsnamnd region-halland rh-rs covered (" + uppsikt + ")",
 		"rh-namnden-hallands-sjukhus region-halland rh-rs covered (illustrative)",
 		"rh-namnden-narsjukvarden region-halland rh-rs covered (illustrative)",
 		"rh-namnden-regionservice region-halland rh-rs covered (illustrative)",
+		"rh-krisledningsnamnd region-halland rh-rs covered (" + uppsikt + ")",
 	})
 
 	// horby-hoor.yaml: both kommunstyrelser oversee the löneenhet; the IT-enhet only Hörby's.
