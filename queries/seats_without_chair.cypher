@@ -4,10 +4,9 @@
 // or whose chair posts nobody holds on $at, directly or ex officio (HOLDS on a post up to 3
 // valid EX_OFFICIO steps away, every post on the way valid). Administrative organs
 // (förvaltning, avdelning: category administrative) are left out: a chef leads them, not an
-// ordförande. An organ whose chair nobody holds says whether that is a finding: recorded is
-// true when a complete Coverage {what: 'holders'} covers the organ (itself, an organ it is
-// part of, or an organisation it belongs to) on $at. An organ with no chair post at all is a
-// finding of the structure, whatever the holders coverage.
+// ordförande. Each organ says whether its lack of a chair is a finding: recorded is true when
+// a complete Coverage {what: 'holders'} (which records the seats and their holders) covers
+// the organ (itself, an organ it is part of, or an organisation it belongs to) on $at.
 // Index: organisation_id (unique seek for the start); from there only relationships.
 // Parameters: $organisation (string, id), $at (date).
 // Columns: one row if the organisation exists, none otherwise:

@@ -200,6 +200,28 @@ func TestExamplesEscalationOfASamordningsrad(t *testing.T) {
 	if got := render(chains.Items); len(got) != 1 || got[0] != want {
 		t.Errorf("escalation of vgr-sr-ortopedi =\n  %s\nwant\n  %s", strings.Join(got, "\n  "), want)
 	}
+	// Provenance of each step. Document 003 states the rule of the first step (to the
+	// kontaktperson), but this samordningsråd is an illustrative instance, so the step is
+	// illustrative and carries the rule's words; no step above it is stated.
+	steps := chains.Items[0].Steps[1:]
+	if first := steps[0].Source; first.Basis != graph.BasisIllustrative || first.Document != "vgr-koncernovergripande-grupper" ||
+		!strings.Contains(first.Quote, "lyfts till den förvaltningschef") {
+		t.Errorf("first step's source = %+v, want the documented rule, as an illustrative instance", first)
+	}
+	for _, st := range steps[1:] {
+		if st.Source.Basis != graph.BasisInferred && st.Source.Basis != graph.BasisIllustrative {
+			t.Errorf("step %s %s has basis %q; want inferred or illustrative", st.Via, st.ID, st.Source.Basis)
+		}
+	}
+	// Only what the documents state: nothing, for an illustrative samordningsråd; with
+	// inferences, the chain stops where the illustrative links begin.
+	stated, err := db.Escalation(context.Background(), graph.EscalationQuery{ID: "vgr-sr-ortopedi", At: graph.MustDate("2026-11-24"), MinBasis: graph.BasisStated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := render(stated.Items); len(got) != 1 || got[0] != "vgr-sr-ortopedi" {
+		t.Errorf("stated escalation of vgr-sr-ortopedi = %v, want no step", got)
+	}
 	// The Hörby–Höör arbetsgrupp goes up through the styrgrupp to both kommunstyrelser.
 	chains, err = db.Escalation(context.Background(), graph.EscalationQuery{ID: "hh-arbetsgrupp", At: graph.MustDate("2026-11-24")})
 	if err != nil || len(chains.Items) != 2 || chains.Truncated {

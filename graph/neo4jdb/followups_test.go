@@ -167,7 +167,7 @@ func TestMissingFollowUps(t *testing.T) {
 	wantGamma := graph.MissingFollowUp{
 		Subject: graph.Ref{ID: "fu-g3", Kind: "Organ", Name: "Grupp Gamma"},
 		Duty:    graph.DutyRef{ID: "fu-d-g3", Frequency: "mandate_period", Description: "Utvärdering en gång per mandatperiod"},
-		Source:  graph.SourceRef{Document: "fu-doc", DocumentTitle: "Arbetsordning", Section: "2.9"},
+		Source:  graph.SourceRef{Document: "fu-doc", DocumentTitle: "Arbetsordning", Section: "2.9", Basis: graph.BasisInferred},
 	}
 	if g := got.Missing[2]; g.Subject != wantGamma.Subject || g.Duty != wantGamma.Duty || g.Source != wantGamma.Source {
 		t.Errorf("Grupp Gamma's row = %+v, want subject, duty and source %+v", g, wantGamma)
@@ -175,7 +175,7 @@ func TestMissingFollowUps(t *testing.T) {
 	late := got.Missing[3]
 	if late.Subject != (graph.Ref{ID: "fu-a-late", Kind: "Assignment", Name: "Kartlägg stabsfunktionerna"}) ||
 		late.Duty.Frequency != "once" || day(late.Duty.Due) != "2025-06-30" || late.PeriodStart != nil ||
-		late.Source != (graph.SourceRef{Document: "fu-beslut", DocumentTitle: "Beslut om uppdrag", Section: "§12"}) {
+		late.Source != (graph.SourceRef{Document: "fu-beslut", DocumentTitle: "Beslut om uppdrag", Section: "§12", Basis: graph.BasisInferred}) {
 		t.Errorf("fu-a-late's row = %+v", late)
 	}
 	wantLate := graph.OverdueAssignment{
@@ -184,10 +184,10 @@ func TestMissingFollowUps(t *testing.T) {
 		GivenTo:    graph.Ref{ID: "fu-kontor", Kind: "Organ", Name: "Regionkontoret"},
 		ReportTo:   &graph.Ref{ID: "fu-rsau", Kind: "Organ", Name: "Arbetsutskottet"},
 		Due:        graph.MustDate("2025-06-30"),
-		Source:     graph.SourceRef{Document: "fu-beslut", DocumentTitle: "Beslut om uppdrag", Section: "§12"},
+		Source:     graph.SourceRef{Document: "fu-beslut", DocumentTitle: "Beslut om uppdrag", Section: "§12", Basis: graph.BasisInferred},
 	}
 	if o := got.OverdueAssignments[1]; o.Assignment != wantLate.Assignment || o.GivenBy != wantLate.GivenBy || o.GivenTo != wantLate.GivenTo ||
-		o.ReportTo == nil || *o.ReportTo != *wantLate.ReportTo || !o.Due.Equal(wantLate.Due.Time) || day(o.Given) != "2024-02-01" || o.Source != wantLate.Source {
+		o.ReportTo == nil || *o.ReportTo != *wantLate.ReportTo || !o.Due.Equal(wantLate.Due.Time) || day(o.Given) != "2024-02-01" || o.Source != wantLate.Source || o.Status != graph.StatusOpen {
 		t.Errorf("overdue fu-a-late = %+v, want %+v", o, wantLate)
 	}
 	if chef := got.OverdueAssignments[2]; chef.GivenBy != (graph.Ref{ID: "fu-kontor-chef", Kind: "Post", Name: "Regiondirektör"}) {

@@ -78,9 +78,10 @@ func (db *DB) Seats(ctx context.Context, q graph.SeatsQuery) (graph.SeatsReport,
 			for _, c := range maps(m["chairs"]) {
 				organ.ChairPosts = append(organ.ChairPosts, graph.SeatRef{ID: str(c, "id"), Title: str(c, "title"), Kind: str(c, "kind"), Organ: organ.Organ})
 			}
-			// A chair post nobody is recorded in is not a finding outside holders coverage (the
-			// seat is listed as not recorded by the vacancy query); a missing chair post is.
-			if recorded, _ := m["recorded"].(bool); !recorded && len(organ.ChairPosts) > 0 {
+			// Outside holders coverage neither an unheld chair (listed as not recorded by the
+			// vacancy query) nor a missing chair post is a finding: the seats may simply not be
+			// in the dataset.
+			if recorded, _ := m["recorded"].(bool); !recorded {
 				continue
 			}
 			r.WithoutChair = append(r.WithoutChair, organ)
