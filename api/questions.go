@@ -20,7 +20,7 @@ func (s *Server) handleWhoDecides(c echo.Context) error {
 }
 
 func (s *Server) handleMissingFollowUps(c echo.Context) error {
-	q := graph.FollowUpQuery{Organisation: c.QueryParam("organisation")}
+	q := graph.FollowUpQuery{Organisation: c.QueryParam("organisation"), MinBasis: c.QueryParam("basis")}
 	var err error
 	if q.At, err = s.at(c); err != nil {
 		return err

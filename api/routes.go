@@ -64,7 +64,7 @@ func (s *Server) routes() []route {
 		{http.MethodGet, "/api/v1/questions/who-decides", "Who decides X: mandates, holders, delegation path, sources", "questions", RoleReader,
 			[]param{{"topic", "query", "string", "a topic id or words", true}, pOrgOpt, pAt, pBasis, pLimit, pCursor}, mimeJSON, nil, s.handleWhoDecides},
 		{http.MethodGet, "/api/v1/questions/missing-follow-ups", "Duties without follow-up in the period of the year; overdue uppdrag", "questions", RoleReader,
-			[]param{{"year", "query", "integer", "the year (default: the year of at)", false}, pOrgOpt, pAt}, mimeJSON, nil, s.handleMissingFollowUps},
+			[]param{{"year", "query", "integer", "the year (default: the year of at)", false}, pOrgOpt, pAt, pBasis}, mimeJSON, nil, s.handleMissingFollowUps},
 		{http.MethodGet, "/api/v1/questions/oversight-coverage", "Uppsikt coverage of nämnder, bolag, stiftelser and joint activities; gaps first", "questions", RoleReader,
 			[]param{pOrgOpt, pAt, pBasis, pLimit, pCursor}, mimeJSON, nil, s.handleOversight},
 		{http.MethodGet, "/api/v1/questions/staff-functions", "Stabsfunktioner per förvaltning with FTE and gaps", "questions", RoleReader,

@@ -235,11 +235,13 @@ func validBasis(b string) error {
 // illustrative 1, none (or "") 0.
 func BasisRank(b string) int { return basisRank[b] }
 
-// FollowUpQuery asks which follow-ups are missing in a year (default: At's year).
+// FollowUpQuery asks which follow-ups are missing in a year (default: At's year); MinBasis,
+// if set, admits only duties, uppdrag and coverage of at least that basis.
 type FollowUpQuery struct {
 	Organisation string
 	Year         int
 	At           Date
+	MinBasis     string
 }
 
 // Validate checks the query and fills in the default year.
@@ -253,7 +255,7 @@ func (q *FollowUpQuery) Validate() error {
 	if q.Year < 1 || q.Year > 9999 {
 		return Errorf(EINVALID, "year: want a whole number from 1 to 9999, got %d", q.Year)
 	}
-	return nil
+	return validBasis(q.MinBasis)
 }
 
 // DefaultMinSeats is how many seats make "many" in the seats report by default.

@@ -17,7 +17,9 @@
 // Index: organisation_id (unique seek) for a named organisation; a label scan of Organisation
 // only when $organisation is '' (all organisations); document_id (unique seek) for the sources.
 // Parameters: $organisation (string, '' for all), $yearStart, $yearEnd, $periodStart,
-//             $periodEnd, $at (date).
+//             $periodEnd, $at (date), $minBasisRank (integer: only duties, and coverage
+//             declarations, whose source basis ranks at least this: stated 3, inferred 2,
+//             illustrative 1, none 0).
 // Columns: organisations (int: organisations in scope; 0 for an unknown organisation),
 //          missing (list of {subject_id, subject_kind, subject_name, duty_id, frequency,
 //          description, due, period_start (null for once), period_end, last_follow_up (the
@@ -64,6 +66,7 @@ CALL (orgs) {
   WITH DISTINCT duty, f, subject, owner
   WHERE all(x IN [duty, f] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))
     AND (duty.frequency <> 'once' OR duty.due <= $yearEnd)
+    AND CASE duty.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
   WITH duty, subject, owner,
        CASE duty.frequency WHEN 'yearly' THEN $yearStart WHEN 'mandate_period' THEN $periodStart END AS periodStart,
        CASE duty.frequency WHEN 'yearly' THEN $yearEnd WHEN 'mandate_period' THEN $periodEnd ELSE duty.due END AS periodEnd
@@ -83,6 +86,7 @@ CALL (orgs) {
     OPTIONAL MATCH (owner)-[:PART_OF|BELONGS_TO*0..6]->(x)<-[:COVERS]-(c:Coverage {what: 'follow_ups', complete: true})
     WHERE (c.from IS NULL OR c.from <= coalesce(periodStart, periodEnd))
       AND (c.to IS NULL OR c.to >= CASE WHEN periodEnd < $at THEN periodEnd ELSE $at END)
+      AND CASE c.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
     RETURN count(c) > 0 AS recorded
   }
   OPTIONAL MATCH (doc:Document {id: duty.source_document})

@@ -11,7 +11,8 @@
 // Index: organisation_id (unique seek) for a named organisation; a label scan of Organisation
 // only when $organisation is '' (all organisations); document_id (unique seek) for the sources.
 // Parameters: $organisation (string, '' for all), $yearStart, $yearEnd (date: the organisation
-//             must hold on some day of the year, as in missing_follow_ups.cypher), $at (date).
+//             must hold on some day of the year, as in missing_follow_ups.cypher), $at (date),
+//             $minBasisRank (integer: only assignments whose source basis ranks at least this).
 // Columns: organisations (int: organisations in scope; 0 for an unknown organisation),
 //          overdue (list of {id, title, given_by_id, given_by_kind, given_by_name, given_to_id,
 //          given_to_kind, given_to_name, report_to_id, report_to_kind, report_to_name, given,
@@ -40,6 +41,7 @@ CALL (orgs) {
   WHERE coalesce(a.due, a.due_to) < $at
     AND (a.reported IS NULL OR a.reported > $at)
     AND NOT (a.status = 'reported' AND a.reported IS NULL)
+    AND CASE a.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
     AND (a.given IS NULL OR a.given <= $at)
     AND CASE WHEN a.given IS NULL
           THEN all(x IN [organ, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))

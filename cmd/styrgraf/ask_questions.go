@@ -217,9 +217,10 @@ var questions = []question{
 		flags: func(fs *flag.FlagSet, o *askOptions) {
 			organisationFlag(fs, o, false)
 			fs.IntVar(&o.Year, "year", 0, "the year (default: the year of -at)")
+			basisFlag(fs, o)
 		},
 		run: func(ctx context.Context, svc graph.Service, o askOptions) (graph.FollowUpReport, error) {
-			return svc.MissingFollowUps(ctx, graph.FollowUpQuery{Organisation: o.Organisation, Year: o.Year, At: o.At})
+			return svc.MissingFollowUps(ctx, graph.FollowUpQuery{Organisation: o.Organisation, Year: o.Year, At: o.At, MinBasis: o.MinBasis})
 		},
 		table: func(w io.Writer, r graph.FollowUpReport) {
 			rep := r

@@ -38,7 +38,7 @@ func (db *DB) MissingFollowUps(ctx context.Context, q graph.FollowUpQuery) (grap
 			"organisation": organisation,
 			"yearStart":    dateParam(yearStart), "yearEnd": dateParam(yearEnd),
 			"periodStart": dateParam(periodStart), "periodEnd": dateParam(periodEnd),
-			"at": dateParam(at),
+			"at": dateParam(at), "minBasisRank": int64(graph.BasisRank(q.MinBasis)),
 		})
 		if err != nil || l.organisations == 0 {
 			return l, err
@@ -46,7 +46,7 @@ func (db *DB) MissingFollowUps(ctx context.Context, q graph.FollowUpQuery) (grap
 		_, l.overdue, err = oneListRow(ctx, tx, "overdue_assignments.cypher", "overdue", map[string]any{
 			"organisation": organisation,
 			"yearStart":    dateParam(yearStart), "yearEnd": dateParam(yearEnd),
-			"at": dateParam(at),
+			"at": dateParam(at), "minBasisRank": int64(graph.BasisRank(q.MinBasis)),
 		})
 		return l, err
 	})

@@ -155,6 +155,23 @@ func TestMissingFollowUps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// At least inferred: the illustrative record-keeping no longer makes absences findings,
+	// and duties and uppdrag without a source or with an illustrative one drop out.
+	inferred, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: "fu-region", Year: 2026, At: graph.MustDate("2026-11-24"), MinBasis: graph.BasisInferred})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, "missing follow-ups, at least inferred", renderMissing(inferred.Missing), []string{
+		"fu-g2 fu-d-g2 2026-01-01..2026-12-31 last:2025-11-12 not_recorded",
+		"fu-g4 fu-d-g4 2026-01-01..2026-12-31 last:- not_recorded",
+		"fu-g3 fu-d-g3 2022-10-15..2026-10-14 last:2022-03-23 not_recorded",
+		"fu-a-late fu-d-a-late ..2025-06-30 last:- not_recorded",
+	})
+	sameLines(t, "overdue, at least inferred", renderOverdue(inferred.OverdueAssignments), []string{"fu-a-late fu-rsau>fu-kontor report:fu-rsau due:2025-06-30"})
+	if _, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: "fu-region", At: graph.MustDate("2026-11-24"), MinBasis: "documented"}); graph.ErrorCode(err) != graph.EINVALID {
+		t.Errorf("an unknown basis: %v, want EINVALID", err)
+	}
+
 	// Past its due window with no known report: listed apart, with the source's words, and
 	// not as overdue. Before the window ends it is not listed at all.
 	sameLines(t, "past due, status unknown", renderOverdue(got.PastDueUnknown), []string{"fu-a-unknown fu-rsau>fu-kontor report:fu-rsau due:2025-12-31"})
