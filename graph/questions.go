@@ -20,7 +20,7 @@ type SourceRef struct {
 	Document      string `json:"document,omitempty"`
 	DocumentTitle string `json:"document_title,omitempty"`
 	Section       string `json:"section,omitempty"`
-	Basis         string `json:"basis"`
+	Basis         string `json:"basis,omitempty"`
 	Quote         string `json:"quote,omitempty"`
 	Reasoning     string `json:"reasoning,omitempty"`
 }

@@ -31,22 +31,27 @@ func Index(files []*File) map[string]Item {
 // eachItem calls fn for every item with an id, in file order.
 func eachItem(files []*File, fn func(Item, string)) {
 	for _, f := range files {
-		v := reflect.ValueOf(f.Data)
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			if t.Field(i).Type.Kind() != reflect.Slice {
-				continue
+		eachElement(f, func(path string, el reflect.Value) {
+			if id := el.FieldByName("ID"); id.IsValid() {
+				fn(Item{Label: el.Type().Name(), File: f, Path: path, Value: el}, id.String())
 			}
-			key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-			list := v.Field(i)
-			for j := 0; j < list.Len(); j++ {
-				el := list.Index(j)
-				id := el.FieldByName("ID")
-				if !id.IsValid() {
-					continue
-				}
-				fn(Item{Label: el.Type().Name(), File: f, Path: fmt.Sprintf("%s[%d]", key, j), Value: el}, id.String())
-			}
+		})
+	}
+}
+
+// eachElement calls fn for every element of every list of the file (organs[3], relations[0],
+// …), in file order, with its field path.
+func eachElement(f *File, fn func(path string, el reflect.Value)) {
+	v := reflect.ValueOf(f.Data)
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Type.Kind() != reflect.Slice {
+			continue
+		}
+		key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		list := v.Field(i)
+		for j := 0; j < list.Len(); j++ {
+			fn(fmt.Sprintf("%s[%d]", key, j), list.Index(j))
 		}
 	}
 }
@@ -318,26 +323,15 @@ func (c *checker) illustrative(f *File, idx map[string]Item) {
 			c.add(f, join(path, "source.document"), "cites %s, an illustrative document; %s", s.Document, fix)
 		}
 	}
-	v := reflect.ValueOf(f.Data)
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		if t.Field(i).Type.Kind() != reflect.Slice {
-			continue
-		}
-		key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-		list := v.Field(i)
-		for j := 0; j < list.Len(); j++ {
-			el := list.Index(j)
-			path := fmt.Sprintf("%s[%d]", key, j)
-			check(path, el, "")
-			if holders := el.FieldByName("Holders"); holders.IsValid() {
-				post := el.FieldByName("ID").String()
-				for k := 0; k < holders.Len(); k++ {
-					check(fmt.Sprintf("%s.holders[%d]", path, k), holders.Index(k), post)
-				}
+	eachElement(f, func(path string, el reflect.Value) {
+		check(path, el, "")
+		if holders := el.FieldByName("Holders"); holders.IsValid() {
+			post := el.FieldByName("ID").String()
+			for k := 0; k < holders.Len(); k++ {
+				check(fmt.Sprintf("%s.holders[%d]", path, k), holders.Index(k), post)
 			}
 		}
-	}
+	})
 }
 
 // overlaps reports a holding that makes more people hold the post at once than it allows.

@@ -52,7 +52,9 @@ func (db *DB) WhoDecides(ctx context.Context, q graph.WhoDecidesQuery) (graph.Li
 			if err != nil {
 				return d, err
 			}
-			d.People = refs(people, "Person")
+			if d.People = refs(people, "Person"); d.People == nil {
+				d.People = []graph.Ref{} // a list in JSON, also when nobody holds the seat
+			}
 			path, err := get[[]any](rec, "path")
 			if err != nil {
 				return d, err
