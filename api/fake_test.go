@@ -61,8 +61,8 @@ func (f *fakeService) Person(ctx context.Context, _ string, _ graph.Date) (graph
 	return graph.PersonDetail{}, f.check(ctx, nil)
 }
 
-func (f *fakeService) WhoDecides(ctx context.Context, q graph.WhoDecidesQuery) (graph.List[graph.Decision], error) {
-	return graph.List[graph.Decision]{}, f.check(ctx, q.Validate())
+func (f *fakeService) WhoDecides(ctx context.Context, q graph.WhoDecidesQuery) (graph.WhoDecidesAnswer, error) {
+	return graph.WhoDecidesAnswer{}, f.check(ctx, q.Validate())
 }
 
 func (f *fakeService) Escalation(ctx context.Context, q graph.EscalationQuery) (graph.EscalationAnswer, error) {

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"strings"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/styrgraf/styrgraf/graph"
@@ -28,10 +30,8 @@ func (s *Server) handleEscalation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := page[graph.EscalationChain]{Items: a.Items, Total: a.Total, Truncated: a.Truncated}
-	if a.More(q.Page) {
-		out.NextCursor = cursor(q.Offset + len(a.Items))
-	}
+	out := pageOf(a.List, q.Page)
+	out.Truncated = a.Truncated
 	return replyJSON(c, out)
 }
 
@@ -48,7 +48,10 @@ func (s *Server) handlePerson(c echo.Context) error {
 }
 
 func (s *Server) handleSearch(c echo.Context) error {
-	q := graph.SearchQuery{Text: c.QueryParam("q")}
+	q := graph.SearchQuery{Text: c.QueryParam("q"), Organisation: c.QueryParam("organisation")}
+	for _, k := range c.QueryParams()["kind"] {
+		q.Kinds = append(q.Kinds, strings.Split(k, ",")...)
+	}
 	var err error
 	if q.Page, err = pageParam(c); err != nil {
 		return err

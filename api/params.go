@@ -84,6 +84,11 @@ type page[T any] struct {
 
 // replyList answers one page of a list with the cursor of the next page, if any.
 func replyList[T any](c echo.Context, l graph.List[T], p graph.Page) error {
+	return replyJSON(c, pageOf(l, p))
+}
+
+// pageOf is the API's form of one page of a list.
+func pageOf[T any](l graph.List[T], p graph.Page) page[T] {
 	out := page[T]{Items: l.Items, Total: l.Total}
 	if out.Items == nil {
 		out.Items = []T{}
@@ -91,7 +96,7 @@ func replyList[T any](c echo.Context, l graph.List[T], p graph.Page) error {
 	if l.More(p) {
 		out.NextCursor = cursor(p.Offset + len(l.Items))
 	}
-	return replyJSON(c, out)
+	return out
 }
 
 // cursor is the opaque form of an offset.

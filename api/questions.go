@@ -12,11 +12,18 @@ func (s *Server) handleWhoDecides(c echo.Context) error {
 	if q.At, q.Page, err = s.atAndPage(c); err != nil {
 		return err
 	}
-	answers, err := s.service.WhoDecides(c.Request().Context(), q)
+	a, err := s.service.WhoDecides(c.Request().Context(), q)
 	if err != nil {
 		return err
 	}
-	return replyList(c, answers, q.Page)
+	return replyJSON(c, whoDecidesPage{page: pageOf(a.List, q.Page), Related: a.Related, NothingMatched: a.NothingMatched})
+}
+
+// whoDecidesPage is a page of decisions; without any, the organs and topics that matched.
+type whoDecidesPage struct {
+	page[graph.Decision]
+	Related        []graph.SearchHit `json:"related,omitempty"`
+	NothingMatched bool              `json:"nothing_matched"`
 }
 
 func (s *Server) handleMissingFollowUps(c echo.Context) error {

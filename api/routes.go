@@ -51,7 +51,9 @@ func (s *Server) routes() []route {
 		{http.MethodGet, "/api/v1/openapi.json", "This API as an OpenAPI 3 document", "meta", RolePublic, nil, mimeJSON, nil, s.handleOpenAPI},
 
 		{http.MethodGet, "/api/v1/search", "Organs, seats, people, topics and organisations by name", "search", RoleReader,
-			[]param{{"q", "query", "string", "words to find (full text, Swedish)", true}, pLimit, pCursor}, mimeJSON, nil, s.handleSearch},
+			[]param{{"q", "query", "string", "words to find: whole words, beginnings or parts of compound words, with or without å/ä/ö, one typo in a long word", true},
+				{"kind", "query", "string", "only these kinds: Organ, Post, Person, Topic, Organisation (comma-separated or repeated; default all)", false},
+				pOrgOpt, pLimit, pCursor}, mimeJSON, nil, s.handleSearch},
 		{http.MethodGet, "/api/v1/organs/:id", "One organ: parts, seats with holders, relations, mandates, duties, rules", "organs", RoleReader,
 			[]param{pID, pAt}, mimeJSON, nil, s.handleOrgan},
 		{http.MethodGet, "/api/v1/organs/:id/escalation", "Every escalation chain from the organ (or seat) to the top", "organs", RoleReader,

@@ -76,12 +76,21 @@ type MandateRef struct {
 // delegation path from it back to the original power (Path[0] is the mandate itself).
 type Decision struct {
 	Mandate MandateRef   `json:"mandate"`
-	Score   float64      `json:"score"`  // full-text relevance
+	Match   string       `json:"match"`  // how what was typed matched the scope or topic: one of MatchClasses
 	Direct  bool         `json:"direct"` // the mandate's scope matched, not only its topic
 	Holder  Ref          `json:"holder"`
 	Organ   string       `json:"organ,omitempty"` // for a post holder: its organ
 	People  []Ref        `json:"people"`          // who holds the post on the date
 	Path    []MandateRef `json:"delegation_path"`
+}
+
+// WhoDecidesAnswer is one page of decisions. When no mandate matches, Related lists the
+// organs and topics that do, so that "nobody decides this" is never said of something the
+// graph holds; NothingMatched says that nothing at all matched what was typed.
+type WhoDecidesAnswer struct {
+	List[Decision]
+	Related        []SearchHit `json:"related,omitempty"`
+	NothingMatched bool        `json:"nothing_matched"`
 }
 
 // Change is one thing that started or ended between two dates.
@@ -202,7 +211,7 @@ type SearchHit struct {
 	Kind         string  `json:"kind"` // Organ, Post, Person, Topic, Organisation
 	Name         string  `json:"name"`
 	Organisation string  `json:"organisation,omitempty"`
-	Score        float64 `json:"score"`
+	Match        string  `json:"match"` // why it matched: one of MatchClasses
 }
 
 // PersonSeat is a seat a person holds on a date; Via names the post they hold directly when

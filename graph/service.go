@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -14,7 +15,7 @@ import (
 
 // Questions answers the questions styrgraf exists for.
 type Questions interface {
-	WhoDecides(ctx context.Context, q WhoDecidesQuery) (List[Decision], error)
+	WhoDecides(ctx context.Context, q WhoDecidesQuery) (WhoDecidesAnswer, error)
 	Escalation(ctx context.Context, q EscalationQuery) (EscalationAnswer, error)
 	MissingFollowUps(ctx context.Context, q FollowUpQuery) (FollowUpReport, error)
 	OversightCoverage(ctx context.Context, q OrganisationQuery) (List[OversightRow], error)
@@ -137,18 +138,45 @@ func All[T any](fetch func(Page) (List[T], error)) ([]T, error) {
 	}
 }
 
-// SearchQuery finds things by name.
+// SearchKinds are the kinds of item a search finds (all of them when a query names none).
+var SearchKinds = []string{"Organ", "Post", "Person", "Topic", "Organisation"}
+
+// SearchQuery finds things by name, optionally only of some kinds (SearchKinds) and of one
+// organisation.
 type SearchQuery struct {
-	Text string
+	Text         string
+	Kinds        []string
+	Organisation string
 	Page
 }
 
-// Validate checks the query.
+// Validate checks the query, spelling kinds as SearchKinds do ("organ" is Organ) and filling
+// in all kinds when none is named.
 func (q *SearchQuery) Validate() error {
-	if q.Text = strings.TrimSpace(q.Text); q.Text == "" {
+	if len(SearchWords(q.Text)) == 0 {
 		return Errorf(EINVALID, "q: say what to search for")
 	}
+	kinds, err := searchKinds(q.Kinds)
+	if err != nil {
+		return err
+	}
+	q.Kinds = kinds
 	return q.Page.Validate()
+}
+
+func searchKinds(asked []string) ([]string, error) {
+	if len(asked) == 0 {
+		return SearchKinds, nil
+	}
+	var out []string
+	for _, k := range asked {
+		i := slices.IndexFunc(SearchKinds, func(s string) bool { return strings.EqualFold(s, strings.TrimSpace(k)) })
+		if i < 0 {
+			return nil, Errorf(EINVALID, "kind: want one of %s, got %q", strings.Join(SearchKinds, ", "), k)
+		}
+		out = append(out, SearchKinds[i])
+	}
+	return out, nil
 }
 
 // WhoDecidesQuery asks who holds a mandate about a topic (a topic id or free words), as of
@@ -164,7 +192,7 @@ type WhoDecidesQuery struct {
 
 // Validate checks the query.
 func (q *WhoDecidesQuery) Validate() error {
-	if q.Topic = strings.TrimSpace(q.Topic); q.Topic == "" {
+	if q.Topic = strings.TrimSpace(q.Topic); len(SearchWords(q.Topic)) == 0 {
 		return Errorf(EINVALID, "topic: say what the decision is about (a topic or some words)")
 	}
 	if err := validBasis(q.MinBasis); err != nil {

@@ -20,15 +20,22 @@ CREATE CONSTRAINT staff_function_id IF NOT EXISTS FOR (n:StaffFunction) REQUIRE 
 CREATE INDEX organ_kind IF NOT EXISTS FOR (n:Organ) ON (n.kind);
 CREATE INDEX post_kind IF NOT EXISTS FOR (n:Post) ON (n.kind);
 
-// Name search: exact/prefix by name, and full text over names, titles, abbreviations,
-// topics and mandate scopes. The Swedish analyzer folds case and stems, so that
-// "stabsfunktion" finds "stabsfunktioner".
+// Name search (see match_names.cypher). Names are stored as search_text (lower case) and
+// search_folded (without å/ä/ö/é) at import. A TEXT index (trigrams) finds any part of a word,
+// as Swedish compounds need ("kommitté" in "Läkemedelskommittén"); a full-text index with the
+// Swedish analyzer finds inflections ("nämnder" for "Nämnden") and, with ~, one typo.
 CREATE INDEX organ_name IF NOT EXISTS FOR (n:Organ) ON (n.name);
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
-CREATE FULLTEXT INDEX search_sv IF NOT EXISTS
+CREATE TEXT INDEX item_search_folded IF NOT EXISTS FOR (n:Item) ON (n.search_folded);
+CREATE FULLTEXT INDEX names_sv IF NOT EXISTS
   FOR (n:Organisation|Organ|Post|Person|Topic|Mandate|Assignment|Document)
-  ON EACH [n.name, n.title, n.short_name, n.scope, n.description]
+  ON EACH [n.name, n.title, n.short_name, n.scope]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'swedish'}};
+// Typos: the folded words as they are (no stemming), so that ~1 compares whole words.
+CREATE FULLTEXT INDEX names_folded IF NOT EXISTS
+  FOR (n:Organisation|Organ|Post|Person|Topic|Mandate|Assignment|Document)
+  ON EACH [n.search_folded]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
 
 // Every stored item also carries the label Item: ids are unique across all kinds (references
 // in dataset files do not name the kind), and import finds items by id and by the dataset

@@ -1,16 +1,24 @@
-// Search: organs, seats, people, topics and organisations by name (full text, Swedish
-// analyzer: case, å/ä/ö and inflections handled), with kind and organisation.
-// Index: search_sv (full text).
-// Parameters: $q (Lucene query, escaped by the caller), $offset and $limit (integers: the page).
-// Columns: total (every hit), page (the asked hits, each a map of id, kind, name,
-// organisation (name of the owning organisation, if any) and score), best first.
-CALL db.index.fulltext.queryNodes('search_sv', $q) YIELD node, score
-WHERE node:Organ OR node:Post OR node:Person OR node:Topic OR node:Organisation
+// Search: organs, seats, people, topics and organisations by name. The matching and its
+// order come from match_names.cypher, run first in the same transaction; this query keeps
+// the matches of the organisation asked about (if any), names each hit's organisation, and
+// counts and pages the whole filtered answer, so a hit filtered out never takes a place in
+// the page and total is the real number of matches.
+// Index: item_id (unique seek per match), organisation_id for the organisation filter.
+// Parameters: $matches (list of {id, rank}, in order), $organisation (string, '' for all),
+//             $offset and $limit (integers: the page).
+// Columns: total (every match kept), page (the asked hits, in the order of $matches, each a
+//          map of id, kind, name, organisation (name of the owning organisation, if any) and
+//          rank).
+UNWIND range(0, size($matches) - 1) AS i
+WITH i, $matches[i] AS m
+MATCH (node:Item {id: m.id})
 OPTIONAL MATCH (node)-[:SEAT_OF]->(seatOrgan:Organ)
-WITH node, score, coalesce(seatOrgan, node) AS owner
+WITH i, m, node, coalesce(seatOrgan, node) AS owner
+WHERE $organisation = '' OR owner.id = $organisation
+   OR EXISTS { (owner)-[:BELONGS_TO]->(:Organisation {id: $organisation}) }
 OPTIONAL MATCH (owner)-[:BELONGS_TO {primary: true}]->(org:Organisation)
-WITH node.id AS id, [l IN labels(node) WHERE l <> 'Item'][0] AS kind,
-     coalesce(node.name, node.title) AS name, org.name AS organisation, score
-ORDER BY score DESC, name, id
-WITH collect({id: id, kind: kind, name: name, organisation: organisation, score: score}) AS rows
+WITH i, m, node, org
+ORDER BY i
+WITH collect({id: node.id, kind: [l IN labels(node) WHERE l <> 'Item'][0],
+              name: coalesce(node.name, node.title), organisation: org.name, rank: m.rank}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page

@@ -1,26 +1,29 @@
 // Who decides: mandates matching a topic or free text, with their holders on a date, the
 // people in those seats, and the delegation path back to the original power.
-// A mandate matches when the full-text query hits its scope (direct) or a topic it is ABOUT
-// (via topic); a topic id given exactly matches too.
-// Index: search_sv (full text, Swedish analyzer); topic_id (unique seek for an exact topic id);
+// A mandate matches when its scope matches what was typed (direct) or a topic it is ABOUT
+// does (via topic); the matching is match_names.cypher's, run first in the same transaction
+// over mandates and topics, and a topic id given exactly matches too.
+// Index: item_id (unique seek per match); topic_id (unique seek for an exact topic id);
 //        organisation_id for the optional organisation filter.
-// Parameters: $q (Lucene query string, special characters escaped by the caller),
+// Parameters: $matches (list of {id, rank}: mandates and topics from match_names.cypher),
 //             $topic (string: the raw input, tried as a topic id), $organisation (string or null),
 //             $at (date), $minBasisRank (integer: only mandates whose source basis ranks at least
 //             this: stated 3, inferred 2, illustrative 1, none 0), $offset and $limit (the page).
 // Columns: total (every answer), page (the asked answers, best first, each a map of:)
-//          mandate ({id, scope, level, source_document, source_section, source_title}),
-//          score (float), direct (bool: the scope itself matched), holder ({id, kind, name}),
-//          organ (a post holder's organ name), people (list of {id, name}),
-//          path (list of {id, scope, level, holder, source_document, source_section,
-//          source_title}: the mandate first, then each mandate it is delegated from).
+//          mandate ({id, scope, level, source_document, source_section, source_basis,
+//          source_quote, source_reasoning, source_title}), rank (integer: how the match
+//          ranks, see match_names.cypher), direct (bool: the scope itself matched),
+//          holder ({id, kind, name}), organ (a post holder's organ name), people (list of
+//          {id, name}), path (list of {id, scope, level, holder, source_document,
+//          source_section, source_basis, source_quote, source_reasoning, source_title}: the
+//          mandate first, then each mandate it is delegated from).
 CALL () {
-  CALL db.index.fulltext.queryNodes('search_sv', $q) YIELD node, score
-  WHERE node:Mandate OR node:Topic
-  RETURN node, score
+  UNWIND $matches AS mt
+  MATCH (node:Item {id: mt.id})
+  RETURN node, mt.rank AS rank
   UNION
   MATCH (node:Topic {id: $topic})
-  RETURN node, 100.0 AS score
+  RETURN node, 0 AS rank
 }
 CALL (node) {
   WITH node AS m
@@ -30,14 +33,14 @@ CALL (node) {
   MATCH (m:Mandate)-[:ABOUT]->(node:Topic)
   RETURN m, false AS direct
 }
-WITH m, max(score) AS score, max(direct) AS direct
+WITH m, min(rank) AS rank, max(direct) AS direct
 WHERE (m.valid_from IS NULL OR m.valid_from <= $at) AND (m.valid_to IS NULL OR m.valid_to >= $at)
   AND CASE m.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
 MATCH (h:Item)-[:HAS_MANDATE]->(m)
 WHERE (h:Organ OR h:Post)
   AND (h.valid_from IS NULL OR h.valid_from <= $at) AND (h.valid_to IS NULL OR h.valid_to >= $at)
 OPTIONAL MATCH (h:Post)-[:SEAT_OF]->(seatOrgan:Organ)
-WITH m, score, direct, h, seatOrgan, coalesce(seatOrgan, h) AS holderOrgan
+WITH m, rank, direct, h, seatOrgan, coalesce(seatOrgan, h) AS holderOrgan
 WHERE $organisation IS NULL OR EXISTS { (holderOrgan)-[:BELONGS_TO]->(:Organisation {id: $organisation}) }
 CALL (h) {
   OPTIONAL MATCH (h:Post)-[:EX_OFFICIO*0..3]->(:Post)<-[held:HOLDS]-(p:Person)
@@ -60,9 +63,9 @@ CALL (m) {
 }
 OPTIONAL MATCH (md:Document {id: m.source_document})
 WITH m {.id, .scope, .level, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: md.title} AS mandate,
-     score, direct,
+     rank, direct,
      h {.id, kind: [l IN labels(h) WHERE l <> 'Item'][0], name: coalesce(h.name, h.title)} AS holder,
      seatOrgan.name AS organ, people, path
-ORDER BY score DESC, direct DESC, size(path), mandate.id, holder.id
-WITH collect({mandate: mandate, score: score, direct: direct, holder: holder, organ: organ, people: people, path: path}) AS rows
+ORDER BY rank, direct DESC, size(path), mandate.id, holder.id
+WITH collect({mandate: mandate, rank: rank, direct: direct, holder: holder, organ: organ, people: people, path: path}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page

@@ -11,17 +11,36 @@ import (
 )
 
 var questions = []question{
-	spec[[]graph.Decision]{
+	spec[graph.WhoDecidesAnswer]{
 		name: "who-decides", args: "TOPIC OR WORDS...", help: "who holds a mandate about it, and the delegation path",
 		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, false); basisFlag(fs, o) },
-		run: func(ctx context.Context, svc graph.Service, o askOptions) ([]graph.Decision, error) {
-			return graph.All(func(p graph.Page) (graph.List[graph.Decision], error) {
-				return svc.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: strings.Join(o.Args, " "), Organisation: o.Organisation, At: o.At, MinBasis: o.MinBasis, Page: p})
+		run: func(ctx context.Context, svc graph.Service, o askOptions) (graph.WhoDecidesAnswer, error) {
+			var first graph.WhoDecidesAnswer
+			all, err := graph.All(func(p graph.Page) (graph.List[graph.Decision], error) {
+				a, err := svc.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: strings.Join(o.Args, " "), Organisation: o.Organisation, At: o.At, MinBasis: o.MinBasis, Page: p})
+				if p.Offset == 0 {
+					first = a
+				}
+				return a.List, err
 			})
+			first.Items, first.Total = all, len(all)
+			return first, err
 		},
-		table: func(w io.Writer, r []graph.Decision) {
+		table: func(w io.Writer, r graph.WhoDecidesAnswer) {
+			switch {
+			case r.NothingMatched:
+				fmt.Fprintln(w, "nothing in the graph matches that: no mandate, organ or topic")
+				return
+			case len(r.Items) == 0:
+				fmt.Fprintln(w, "no mandate matches; these organs and topics do:")
+				fmt.Fprintln(w, "KIND\tNAME\tORGANISATION\tMATCH")
+				for _, h := range r.Related {
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", h.Kind, h.Name, h.Organisation, h.Match)
+				}
+				return
+			}
 			fmt.Fprintln(w, "MANDATE\tLEVEL\tHOLDER\tPEOPLE\tDELEGATION PATH\tSOURCE")
-			for _, d := range r {
+			for _, d := range r.Items {
 				var path []string
 				for _, m := range d.Path[1:] {
 					path = append(path, m.Holder+" ("+cite(m.Source)+")")

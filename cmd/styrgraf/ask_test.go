@@ -29,9 +29,9 @@ func TestAsk(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("ask who-decides: %d %s", status, errOut)
 	}
-	var answers []graph.Decision
-	if err := json.Unmarshal([]byte(out), &answers); err != nil || len(answers) == 0 || answers[0].Holder.ID != "rh-rsau" {
-		t.Errorf("who-decides JSON: %v, %+v", err, answers)
+	var answer graph.WhoDecidesAnswer
+	if err := json.Unmarshal([]byte(out), &answer); err != nil || len(answer.Items) == 0 || answer.Items[0].Holder.ID != "rh-rsau" || answer.Total != len(answer.Items) {
+		t.Errorf("who-decides JSON: %v, %+v", err, answer)
 	}
 
 	if status, _, errOut = cli(t, "ask", "no-such-question"); status != 2 || !strings.Contains(errOut, "who-decides") {

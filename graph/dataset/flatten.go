@@ -110,6 +110,7 @@ type flattener struct {
 func (fl *flattener) node(label, id string, v any) map[string]any {
 	props := scalarProps(reflect.ValueOf(v))
 	props["id"], props["dataset"] = id, fl.dataset
+	searchProps(props)
 	fl.g.Nodes = append(fl.g.Nodes, Node{Label: label, ID: id, Dataset: fl.dataset, Props: props})
 	return props
 }
@@ -315,4 +316,21 @@ func scalar(v reflect.Value) (any, bool) {
 		}
 	}
 	return nil, false // lists of structs (holders) become relationships
+}
+
+// searchProps stores what name search compares: an item's name, title, abbreviation or
+// scope as graph.SearchText (search_text) and without diacritics (search_folded), so that the
+// queries need no string functions on every node and a TEXT index can find parts of words.
+func searchProps(props map[string]any) {
+	var names []string
+	for _, k := range []string{"name", "title", "short_name", "scope"} {
+		if v, ok := props[k].(string); ok && v != "" {
+			names = append(names, v)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	text := graph.SearchText(strings.Join(names, " "))
+	props["search_text"], props["search_folded"] = text, graph.FoldDiacritics(text)
 }

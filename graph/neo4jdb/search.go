@@ -8,31 +8,47 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// Search finds organs, seats, people, topics and organisations by name, best first.
+// Search finds organs, seats, people, topics and organisations by name, best match first
+// (see matchNames), optionally only of some kinds and of one organisation.
 func (db *DB) Search(ctx context.Context, q graph.SearchQuery) (graph.List[graph.SearchHit], error) {
 	if err := q.Validate(); err != nil {
 		return graph.List[graph.SearchHit]{}, err
 	}
-	params := map[string]any{"q": luceneQuery(q.Text)}
+	if q.Organisation != "" {
+		if err := db.requireOrganisation(ctx, q.Organisation); err != nil {
+			return graph.List[graph.SearchHit]{}, err
+		}
+	}
 	return readTx(ctx, db, "search", func(tx neo4j.ManagedTransaction) (graph.List[graph.SearchHit], error) {
-		return collectPage(ctx, tx, "search.cypher", params, q.Page, func(rec *neo4j.Record) (graph.SearchHit, error) {
-			var h graph.SearchHit
-			var err error
-			if h.ID, err = get[string](rec, "id"); err != nil {
-				return h, err
-			}
-			if h.Kind, err = get[string](rec, "kind"); err != nil {
-				return h, err
-			}
-			if h.Name, err = get[string](rec, "name"); err != nil {
-				return h, err
-			}
-			if h.Organisation, err = get[string](rec, "organisation"); err != nil {
-				return h, err
-			}
-			h.Score, err = get[float64](rec, "score")
+		return search(ctx, tx, q.Text, q.Kinds, q.Organisation, q.Page)
+	})
+}
+
+// search runs the matching and the search query in one transaction.
+func search(ctx context.Context, tx neo4j.ManagedTransaction, text string, kinds []string, organisation string, p graph.Page) (graph.List[graph.SearchHit], error) {
+	matches, err := matchNames(ctx, tx, text, kinds)
+	if err != nil {
+		return graph.List[graph.SearchHit]{}, err
+	}
+	params := map[string]any{"matches": matchParams(matches), "organisation": organisation}
+	return collectPage(ctx, tx, "search.cypher", params, p, func(rec *neo4j.Record) (graph.SearchHit, error) {
+		var h graph.SearchHit
+		var err error
+		if h.ID, err = get[string](rec, "id"); err != nil {
 			return h, err
-		})
+		}
+		if h.Kind, err = get[string](rec, "kind"); err != nil {
+			return h, err
+		}
+		if h.Name, err = get[string](rec, "name"); err != nil {
+			return h, err
+		}
+		if h.Organisation, err = get[string](rec, "organisation"); err != nil {
+			return h, err
+		}
+		rank, err := get[int64](rec, "rank")
+		h.Match = matchClass(rank)
+		return h, err
 	})
 }
 

@@ -2,84 +2,96 @@ package neo4jdb
 
 import (
 	"context"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/styrgraf/styrgraf/graph"
 )
 
+// whoDecidesKinds are the items what a user types is matched against for who-decides.
+var whoDecidesKinds = []string{"Mandate", "Topic"}
+
+// relatedKinds are what who-decides offers instead when no mandate matches.
+var relatedKinds = []string{"Organ", "Topic"}
+
+// maxRelated bounds the related organs and topics of an answer without mandates.
+const maxRelated = 10
+
 // WhoDecides finds the mandates about a topic or matching free text, as of q.At, optionally
-// within one organisation, ranked by relevance, then direct matches before topic matches,
-// then shorter delegation paths.
-func (db *DB) WhoDecides(ctx context.Context, q graph.WhoDecidesQuery) (graph.List[graph.Decision], error) {
+// within one organisation, best match first, then direct matches before topic matches, then
+// shorter delegation paths. When no mandate matches, the answer lists the organs and topics
+// that do, or says that nothing matched at all.
+func (db *DB) WhoDecides(ctx context.Context, q graph.WhoDecidesQuery) (graph.WhoDecidesAnswer, error) {
 	if err := q.Validate(); err != nil {
-		return graph.List[graph.Decision]{}, err
+		return graph.WhoDecidesAnswer{}, err
 	}
 	var org any
 	if q.Organisation != "" {
 		if err := db.requireOrganisation(ctx, q.Organisation); err != nil {
-			return graph.List[graph.Decision]{}, err
+			return graph.WhoDecidesAnswer{}, err
 		}
 		org = q.Organisation
 	}
-	params := map[string]any{"q": luceneQuery(q.Topic), "topic": q.Topic, "organisation": org, "at": dateParam(q.At),
-		"minBasisRank": int64(graph.BasisRank(q.MinBasis))}
-	return readTx(ctx, db, "who_decides", func(tx neo4j.ManagedTransaction) (graph.List[graph.Decision], error) {
-		return collectPage(ctx, tx, "who_decides.cypher", params, q.Page, func(rec *neo4j.Record) (graph.Decision, error) {
-			var d graph.Decision
-			m, err := get[map[string]any](rec, "mandate")
-			if err != nil {
-				return d, err
-			}
-			d.Mandate = mandateRef(m)
-			if d.Score, err = get[float64](rec, "score"); err != nil {
-				return d, err
-			}
-			if d.Direct, err = get[bool](rec, "direct"); err != nil {
-				return d, err
-			}
-			h, err := get[map[string]any](rec, "holder")
-			if err != nil {
-				return d, err
-			}
-			d.Holder = graph.Ref{ID: str(h, "id"), Kind: str(h, "kind"), Name: str(h, "name")}
-			d.Mandate.Holder = d.Holder.Name
-			if d.Organ, err = get[string](rec, "organ"); err != nil {
-				return d, err
-			}
-			people, err := get[[]any](rec, "people")
-			if err != nil {
-				return d, err
-			}
-			if d.People = refs(people, "Person"); d.People == nil {
-				d.People = []graph.Ref{} // a list in JSON, also when nobody holds the seat
-			}
-			path, err := get[[]any](rec, "path")
-			if err != nil {
-				return d, err
-			}
-			for _, step := range maps(path) {
-				d.Path = append(d.Path, mandateRef(step))
-			}
-			return d, nil
-		})
+	return readTx(ctx, db, "who_decides", func(tx neo4j.ManagedTransaction) (graph.WhoDecidesAnswer, error) {
+		var a graph.WhoDecidesAnswer
+		matches, err := matchNames(ctx, tx, q.Topic, whoDecidesKinds)
+		if err != nil {
+			return a, err
+		}
+		params := map[string]any{"matches": matchParams(matches), "topic": q.Topic, "organisation": org, "at": dateParam(q.At),
+			"minBasisRank": int64(graph.BasisRank(q.MinBasis))}
+		if a.List, err = collectPage(ctx, tx, "who_decides.cypher", params, q.Page, readDecision); err != nil || a.Total > 0 {
+			return a, err
+		}
+		related, err := search(ctx, tx, q.Topic, relatedKinds, q.Organisation, graph.Page{Limit: maxRelated})
+		a.Related, a.NothingMatched = related.Items, related.Total == 0
+		return a, err
 	})
+}
+
+func readDecision(rec *neo4j.Record) (graph.Decision, error) {
+	var d graph.Decision
+	m, err := get[map[string]any](rec, "mandate")
+	if err != nil {
+		return d, err
+	}
+	d.Mandate = mandateRef(m)
+	rank, err := get[int64](rec, "rank")
+	if err != nil {
+		return d, err
+	}
+	d.Match = matchClass(rank)
+	if d.Direct, err = get[bool](rec, "direct"); err != nil {
+		return d, err
+	}
+	h, err := get[map[string]any](rec, "holder")
+	if err != nil {
+		return d, err
+	}
+	d.Holder = graph.Ref{ID: str(h, "id"), Kind: str(h, "kind"), Name: str(h, "name")}
+	d.Mandate.Holder = d.Holder.Name
+	if d.Organ, err = get[string](rec, "organ"); err != nil {
+		return d, err
+	}
+	people, err := get[[]any](rec, "people")
+	if err != nil {
+		return d, err
+	}
+	if d.People = refs(people, "Person"); d.People == nil {
+		d.People = []graph.Ref{} // a list in JSON, also when nobody holds the seat
+	}
+	path, err := get[[]any](rec, "path")
+	if err != nil {
+		return d, err
+	}
+	for _, step := range maps(path) {
+		d.Path = append(d.Path, mandateRef(step))
+	}
+	return d, nil
 }
 
 func mandateRef(m map[string]any) graph.MandateRef {
 	return graph.MandateRef{ID: str(m, "id"), Scope: str(m, "scope"), Level: str(m, "level"), Holder: str(m, "holder"), Source: sourceRef(m)}
-}
-
-// luceneQuery turns what a person typed into a full-text query: every word must match
-// (stemmed), each quoted so that Lucene's operators (OR, *, parentheses…) count as text.
-func luceneQuery(text string) string {
-	var words []string
-	for _, w := range strings.Fields(text) {
-		w = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(w)
-		words = append(words, `"`+w+`"`)
-	}
-	return strings.Join(words, " AND ")
 }
 
 // requireOrganisation returns ENOTFOUND unless the organisation exists.
