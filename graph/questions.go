@@ -207,11 +207,11 @@ type Subtree struct {
 
 // SearchHit is one thing found by name.
 type SearchHit struct {
-	ID           string  `json:"id"`
-	Kind         string  `json:"kind"` // Organ, Post, Person, Topic, Organisation
-	Name         string  `json:"name"`
-	Organisation string  `json:"organisation,omitempty"`
-	Match        string  `json:"match"` // why it matched: one of MatchClasses
+	ID           string `json:"id"`
+	Kind         string `json:"kind"` // Organ, Post, Person, Topic, Organisation
+	Name         string `json:"name"`
+	Organisation string `json:"organisation,omitempty"`
+	Match        string `json:"match"` // why it matched: one of MatchClasses
 }
 
 // PersonSeat is a seat a person holds on a date; Via names the post they hold directly when

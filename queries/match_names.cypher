@@ -14,8 +14,10 @@
 //             stem to seek),
 //             $phrase (string: everything typed, as search_text), $stemmed, $fuzzy (Lucene
 //             queries, words quoted by the caller), $labels (list of strings: the kinds asked).
-// Columns: id, kind (label), rank (integer), name; best rank first, then shorter names, then
-//          by name and id.
+// The exact match is with one of the item's names as a whole (search_names: the name and the
+// abbreviation apart).
+// Columns: id, kind (label), rank (integer), name; best rank first (a part matched only through
+//          a stem after one matched as typed), then shorter names, then by name and id.
 CALL () {
   MATCH (node:Item)
   WHERE node.search_folded CONTAINS $longest
@@ -38,13 +40,14 @@ WITH node, vias, kind, [w IN $words |
        CASE WHEN w.text IN words THEN 1
             WHEN any(x IN words WHERE x STARTS WITH w.text) THEN 2
             WHEN size(w.text) >= 3 AND node.search_text CONTAINS w.text THEN 3
-            WHEN size(w.stem) < size(w.text) AND node.search_text CONTAINS w.stem THEN 3
+            // Only through the stem: still a part, after the parts that match as typed.
+            WHEN size(w.stem) < size(w.text) AND node.search_text CONTAINS w.stem THEN 3.5
             WHEN w.folded IN folded OR any(x IN folded WHERE x STARTS WITH w.folded) THEN 4
             WHEN size(w.folded) >= 3 AND node.search_folded CONTAINS w.folded THEN 4
-            WHEN size(w.folded_stem) < size(w.folded) AND node.search_folded CONTAINS w.folded_stem THEN 4
+            WHEN size(w.folded_stem) < size(w.folded) AND node.search_folded CONTAINS w.folded_stem THEN 4.5
             ELSE 9 END] AS ranks
 WITH node, kind,
-     CASE WHEN node.search_text = $phrase THEN 0
+     CASE WHEN $phrase IN node.search_names THEN 0
           WHEN all(r IN ranks WHERE r < 9) AND NOT ('stem' IN vias AND any(r IN ranks WHERE r > 1))
             THEN reduce(worst = 0, r IN ranks | CASE WHEN r > worst THEN r ELSE worst END)
           // Every word is a word of the name once inflections are stemmed (nämnder → nämnden).
@@ -52,5 +55,6 @@ WITH node, kind,
           WHEN 'fuzzy' IN vias THEN 5
      END AS rank
 WHERE rank IS NOT NULL
-RETURN node.id AS id, kind, rank, coalesce(node.name, node.title, node.scope) AS name
-ORDER BY rank, size(name), name, id
+WITH node, kind, rank, coalesce(node.name, node.title, node.scope) AS name
+ORDER BY rank, size(name), name, node.id
+RETURN node.id AS id, kind, toInteger(floor(rank)) AS rank, name

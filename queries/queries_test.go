@@ -12,7 +12,7 @@ func TestSchemaStatementsAndNames(t *testing.T) {
 	if len(stmts) == 0 || len(names) != len(stmts) {
 		t.Fatalf("every schema statement must be a named CREATE ... IF NOT EXISTS: %d statements, %d names", len(stmts), len(names))
 	}
-	for _, want := range []string{"organ_id", "post_id", "search_sv"} {
+	for _, want := range []string{"organ_id", "post_id", "names_sv", "names_folded", "item_search_folded"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("SchemaNames() lacks %q: %v", want, names)
 		}

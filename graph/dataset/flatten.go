@@ -320,17 +320,18 @@ func scalar(v reflect.Value) (any, bool) {
 
 // searchProps stores what name search compares: an item's name, title, abbreviation or
 // scope as graph.SearchText (search_text) and without diacritics (search_folded), so that the
-// queries need no string functions on every node and a TEXT index can find parts of words.
+// queries need no string functions on every node and a TEXT index can find parts of words;
+// and each name on its own (search_names), for exact matches.
 func searchProps(props map[string]any) {
 	var names []string
 	for _, k := range []string{"name", "title", "short_name", "scope"} {
 		if v, ok := props[k].(string); ok && v != "" {
-			names = append(names, v)
+			names = append(names, graph.SearchText(v))
 		}
 	}
 	if len(names) == 0 {
 		return
 	}
-	text := graph.SearchText(strings.Join(names, " "))
-	props["search_text"], props["search_folded"] = text, graph.FoldDiacritics(text)
+	text := strings.Join(names, " ")
+	props["search_text"], props["search_folded"], props["search_names"] = text, graph.FoldDiacritics(text), names
 }

@@ -67,8 +67,9 @@ func TestWhoDecides(t *testing.T) {
 		}},
 		{"ingenting sådant", "", "2025-06-01", nil},
 		// Lucene's operators in the input are just text, never syntax: punctuation separates
-		// words and OR is a word, here found in "för" with its ä ignored.
-		{`budget (" OR *`, "", "2025-06-01", []string{"wd-m-other@wd-other-rs[] path:wd-m-other"}},
+		// words and OR is a word, which no budget mandate has (a word of two letters matches
+		// only a whole word or the beginning of one).
+		{`budget (" OR *`, "", "2025-06-01", nil},
 	} {
 		got, err := db.WhoDecides(ctx, graph.WhoDecidesQuery{Topic: tc.text, Organisation: tc.org, At: graph.MustDate(tc.at)})
 		if err != nil {
