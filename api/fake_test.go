@@ -215,7 +215,7 @@ func TestPaginationWalksEveryItemOnce(t *testing.T) {
 	if got := strings.Join(seen, ","); got != "h0,h1,h2,h3,h4,h5,h6" {
 		t.Errorf("walked %s", got)
 	}
-	for _, bad := range []string{"limit=0", "limit=1001", "limit=ten", "cursor=zzz"} {
+	for _, bad := range []string{"limit=0", "limit=1001", "limit=ten", "cursor=zzz", "kind=Meeting"} {
 		resp := get(t, s, "/api/v1/search?q=x&"+bad, readerToken)
 		if p := decodeProblem(t, resp); resp.StatusCode != 400 || !strings.HasPrefix(p.Detail, strings.SplitN(bad, "=", 2)[0]+":") {
 			t.Errorf("%s = %d %q, want 400 naming the parameter", bad, resp.StatusCode, p.Detail)

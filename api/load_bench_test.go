@@ -26,6 +26,13 @@ func BenchmarkQuestionRoutesUnderLoad(b *testing.B) {
 		"/api/v1/questions/changes?organisation=region-halland&from=2021-01-01&to=2026-11-24",
 		"/api/v1/organs/cgh",
 		"/api/v1/search?q=kommunstyrelsen",
+		// Search by each shape of what users type: a part of a compound, without å/ä/ö, a
+		// typo, several words, and who-decides through the same matching.
+		"/api/v1/search?q=kommitt%C3%A9",
+		"/api/v1/search?q=lakemedel",
+		"/api/v1/search?q=regiondirektr",
+		"/api/v1/search?q=h%C3%A4lso%20sjukv%C3%A5rd",
+		"/api/v1/questions/who-decides?topic=l%C3%A4kemedel",
 	}
 	const requests, clients = 400, 8
 	for _, route := range routes {

@@ -64,3 +64,8 @@ func (db *DB) ReadInTwoSteps(ctx context.Context, between func()) error {
 	})
 	return err
 }
+
+// MatchNamesParams are the parameters Search gives match_names.cypher for what a user typed.
+func MatchNamesParams(typed string, kinds []string) map[string]any {
+	return matchNamesParams(typed, kinds)
+}

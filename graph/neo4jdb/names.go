@@ -20,13 +20,10 @@ type nameMatch struct {
 // matchNames finds the items of the given kinds whose names match text, best first; it is
 // the one matching behind search and who-decides (queries/match_names.cypher).
 func matchNames(ctx context.Context, tx neo4j.ManagedTransaction, text string, kinds []string) ([]nameMatch, error) {
-	words := graph.SearchWords(text)
-	if len(words) == 0 {
+	if len(graph.SearchWords(text)) == 0 {
 		return nil, nil
 	}
-	params := map[string]any{"words": wordParams(words), "longest": longestWord(words), "phrase": graph.SearchText(text),
-		"stemmed": luceneQuery(words, false), "fuzzy": luceneQuery(words, true), "labels": kinds}
-	return collect(ctx, tx, "match_names.cypher", params, func(rec *neo4j.Record) (nameMatch, error) {
+	return collect(ctx, tx, "match_names.cypher", matchNamesParams(text, kinds), func(rec *neo4j.Record) (nameMatch, error) {
 		var m nameMatch
 		var err error
 		if m.ID, err = get[string](rec, "id"); err != nil {
@@ -38,6 +35,12 @@ func matchNames(ctx context.Context, tx neo4j.ManagedTransaction, text string, k
 		m.Rank, err = get[int64](rec, "rank")
 		return m, err
 	})
+}
+
+func matchNamesParams(text string, kinds []string) map[string]any {
+	words := graph.SearchWords(text)
+	return map[string]any{"words": wordParams(words), "longest": longestWord(words), "phrase": graph.SearchText(text),
+		"stemmed": luceneQuery(words, false), "fuzzy": luceneQuery(words, true), "labels": kinds}
 }
 
 func wordParams(words []graph.SearchWord) []any {

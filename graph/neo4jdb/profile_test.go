@@ -9,20 +9,31 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
 
-// profiled lists every question query with parameters on the example data, and whether its
-// plan must start from a unique index seek. Run with -v to see db hits per query.
-var profiled = []struct {
+// profiledQuery is a query run with PROFILE on the examples; seek says it must start from a
+// unique index seek.
+type profiledQuery struct {
 	file   string
 	params map[string]any
 	seek   bool
-}{
+}
+
+// profiled lists every question query with parameters on the example data. Run with -v to
+// see db hits per query.
+var profiled = []profiledQuery{
 	{"item.cypher", map[string]any{"id": "cgh"}, true},
 	{"organisation_exists.cypher", map[string]any{"id": "region-halland"}, true},
 	{"escalation.cypher", map[string]any{"id": "vgr-sr-ortopedi", "at": at("2026-11-24"), "minBasisRank": int64(0)}, true},
-	{"match_names.cypher", map[string]any{"words": []any{map[string]any{"text": "läkemedel", "folded": "lakemedel"}}, "longest": "lakemedel", "phrase": "läkemedel",
-		"stemmed": `"läkemedel"`, "fuzzy": "läkemedel~1", "labels": []any{"Organ", "Post", "Person", "Topic", "Organisation"}}, false},
+	// Name matching, one entry per shape of what users type: a part of a compound, without
+	// å/ä/ö, with a typo, and several words.
+	matchNamesProfile("läkemedel"),
+	matchNamesProfile("kommitté"),
+	matchNamesProfile("lakemedel"),
+	matchNamesProfile("regiondirektr"),
+	matchNamesProfile("hälso sjukvård"),
+	matchNamesProfile("nämnder"),
 	{"who_decides.cypher", map[string]any{"matches": []any{map[string]any{"id": "rh-rsau-delegation", "rank": int64(1)}}, "topic": "stabsfunktioner", "organisation": "region-halland", "at": at("2026-11-24"), "minBasisRank": int64(0), "offset": int64(0), "limit": int64(100)}, true},
 	{"changes.cypher", map[string]any{"organisation": "region-halland", "from": at("2021-01-01"), "to": at("2026-11-24"), "offset": int64(0), "limit": int64(100)}, true},
 	{"organ_detail.cypher", map[string]any{"id": "cgh", "at": at("2026-11-24")}, true},
@@ -43,6 +54,12 @@ var profiled = []struct {
 	{"import_existing_rels.cypher", map[string]any{"datasets": []any{"vgr"}}, false},
 	{"import_foreign_ids.cypher", map[string]any{"ids": []any{"cgh", "krf"}, "datasets": []any{"vgr"}}, true},
 	{"import_dangling.cypher", map[string]any{"ids": []any{"rh-regiondirektor"}, "datasets": []any{"region-halland"}}, true},
+}
+
+// matchNamesProfile is the profiled form of matching what a user typed, with the parameters
+// the store passes.
+func matchNamesProfile(typed string) profiledQuery {
+	return profiledQuery{"match_names.cypher", neo4jdb.MatchNamesParams(typed, graph.SearchKinds), false}
 }
 
 func uppsiktKinds() []any {
