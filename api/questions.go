@@ -16,7 +16,7 @@ func (s *Server) handleWhoDecides(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return replyJSON(c, whoDecidesPage{page: pageOf(a.List, q.Page), Related: a.Related, NothingMatched: a.NothingMatched})
+	return replyJSON(c, whoDecidesPage{page: pageOf(a.List, q.Page), Related: a.Related, NothingMatched: a.NothingMatched, Organisation: a.Organisation})
 }
 
 // whoDecidesPage is a page of decisions; without any, the organs and topics that matched.
@@ -24,6 +24,7 @@ type whoDecidesPage struct {
 	page[graph.Decision]
 	Related        []graph.SearchHit `json:"related,omitempty"`
 	NothingMatched bool              `json:"nothing_matched"`
+	Organisation   string            `json:"organisation,omitempty"`
 }
 
 func (s *Server) handleMissingFollowUps(c echo.Context) error {

@@ -86,11 +86,13 @@ type Decision struct {
 
 // WhoDecidesAnswer is one page of decisions. When no mandate matches, Related lists the
 // organs and topics that do, so that "nobody decides this" is never said of something the
-// graph holds; NothingMatched says that nothing at all matched what was typed.
+// graph holds; NothingMatched says that nothing at all matched what was typed, within
+// Organisation when the question named one.
 type WhoDecidesAnswer struct {
 	List[Decision]
 	Related        []SearchHit `json:"related,omitempty"`
 	NothingMatched bool        `json:"nothing_matched"`
+	Organisation   string      `json:"organisation,omitempty"`
 }
 
 // Change is one thing that started or ended between two dates.

@@ -28,6 +28,9 @@ var questions = []question{
 		},
 		table: func(w io.Writer, r graph.WhoDecidesAnswer) {
 			switch {
+			case r.NothingMatched && r.Organisation != "":
+				fmt.Fprintf(w, "nothing of %s matches that: no mandate, organ or topic (try without -organisation)\n", r.Organisation)
+				return
 			case r.NothingMatched:
 				fmt.Fprintln(w, "nothing in the graph matches that: no mandate, organ or topic")
 				return

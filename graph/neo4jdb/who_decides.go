@@ -33,7 +33,7 @@ func (db *DB) WhoDecides(ctx context.Context, q graph.WhoDecidesQuery) (graph.Wh
 		org = q.Organisation
 	}
 	return readTx(ctx, db, "who_decides", func(tx neo4j.ManagedTransaction) (graph.WhoDecidesAnswer, error) {
-		var a graph.WhoDecidesAnswer
+		a := graph.WhoDecidesAnswer{Organisation: q.Organisation}
 		matches, err := matchNames(ctx, tx, q.Topic, whoDecidesKinds)
 		if err != nil {
 			return a, err
