@@ -39,12 +39,15 @@ CALL (o) {
   WITH organ, seat, steps, source WHERE holdings = 0
   OPTIONAL MATCH (source)-[:SEAT_OF]->(sourceOrgan:Organ) WHERE steps > 0
   WITH organ, seat, steps, source, head(collect(sourceOrgan)) AS sourceOrgan
-  CALL (organ, sourceOrgan) {
-    WITH coalesce(sourceOrgan, organ) AS decides
+  // Coverage is looked up once per organ that decides, not once per seat.
+  WITH coalesce(sourceOrgan, organ) AS decides, collect({organ: organ, seat: seat, steps: steps, source: source, sourceOrgan: sourceOrgan}) AS seats
+  CALL (decides) {
     OPTIONAL MATCH (decides)-[:PART_OF|BELONGS_TO*0..6]->(x)<-[:COVERS]-(c:Coverage {what: 'holders', complete: true})
     WHERE (c.from IS NULL OR c.from <= $at) AND (c.to IS NULL OR c.to >= $at)
     RETURN count(c) > 0 AS recorded
   }
+  UNWIND seats AS s
+  WITH s.organ AS organ, s.seat AS seat, s.steps AS steps, s.source AS source, s.sourceOrgan AS sourceOrgan, recorded
   // Without grouping keys the aggregation returns one row even when nothing matched.
   RETURN collect(CASE WHEN steps = 0 THEN
            {id: seat.id, title: seat.title, kind: seat.kind, max_holders: seat.max_holders,
