@@ -27,7 +27,7 @@ func webServer(t *testing.T, demo bool) (*Server, *fakeImporter) {
 		orgs: []graph.Ref{{ID: "vaxjo", Name: "Växjö kommun"}, {ID: "orebro", Name: "Örebro kommun"}, {ID: "alvesta", Name: "Alvesta kommun"}},
 		organs: map[string]graph.OrganDetail{"rs": {ID: "rs", Name: "Regionstyrelsen", Kind: "styrelse",
 			Seats: []graph.Seat{{ID: "rs-chair", Title: "Ordförande", ExOfficio: &graph.Ref{ID: "rd", Name: "Regiondirektör"}, Holders: []graph.Ref{}}},
-			Out:   []graph.RelationView{{Type: "PREPARES_FOR", Other: graph.Ref{ID: "rf", Name: "Regionfullmäktige"}}}}},
+			Out:   []graph.RelationView{{Type: "PREPARES_FOR", Other: graph.Ref{ID: "rf", Kind: "Organ", Name: "Regionfullmäktige"}}}}},
 		hits: []graph.SearchHit{{ID: "rs", Kind: "Organ", Name: "Regionstyrelsen", Match: graph.MatchPrefix}},
 	}
 	imp := &fakeImporter{}
