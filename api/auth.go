@@ -1,6 +1,7 @@
 package api
 
 import (
+	"net/http"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -8,6 +9,20 @@ import (
 	"github.com/styrgraf/styrgraf/api/auth"
 	"github.com/styrgraf/styrgraf/graph"
 )
+
+// sessionToken is the token of the web pages' login cookie, for reads only: it lets a
+// logged-in user fetch what the pages link to (diagrams, JSON). The cookie is SameSite=Strict
+// and HttpOnly, and never counts for a request that changes data.
+func sessionToken(c echo.Context) string {
+	if m := c.Request().Method; m != http.MethodGet && m != http.MethodHead {
+		return ""
+	}
+	ck, err := c.Cookie(auth.SessionCookie)
+	if err != nil {
+		return ""
+	}
+	return ck.Value
+}
 
 // require lets a request through if it carries a token with at least the given role.
 func (s *Server) require(min auth.Role, next echo.HandlerFunc) echo.HandlerFunc {
@@ -19,7 +34,13 @@ func (s *Server) require(min auth.Role, next echo.HandlerFunc) echo.HandlerFunc 
 		// The scheme is case-insensitive (RFC 9110, 11.1).
 		scheme, token, _ := strings.Cut(header, " ")
 		token = strings.TrimSpace(token)
-		if !strings.EqualFold(scheme, "Bearer") || token == "" {
+		if !strings.EqualFold(scheme, "Bearer") {
+			token = ""
+		}
+		if token == "" {
+			token = sessionToken(c)
+		}
+		if token == "" {
 			if s.demo && min == auth.RoleReader {
 				return next(c)
 			}

@@ -185,8 +185,21 @@ func TestAuthMatrix(t *testing.T) {
 			}
 		})
 	}
+	// The web pages' login cookie counts for reads (what the pages link to), never for a
+	// request that changes data.
+	s := fakeServer(t, svc, false)
+	for _, tc := range []struct {
+		method, target string
+		want           int
+	}{{"GET", "/api/v1/organs/rs", 200}, {"POST", "/api/v1/import", 401}} {
+		req := httptest.NewRequest(tc.method, tc.target, strings.NewReader("dataset: x\n"))
+		req.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: editorToken})
+		if resp := serve(s, req); resp.StatusCode != tc.want {
+			t.Errorf("%s %s with the session cookie = %d, want %d", tc.method, tc.target, resp.StatusCode, tc.want)
+		}
+	}
 	// A server with no tokens outside demo mode lets nobody in.
-	s := New(Options{Service: svc})
+	s = New(Options{Service: svc})
 	if resp := get(t, s, "/api/v1/organs/rs", readerToken); resp.StatusCode != 401 {
 		t.Errorf("no tokens configured: %d, want 401", resp.StatusCode)
 	}

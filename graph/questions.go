@@ -213,7 +213,8 @@ type SearchHit struct {
 	Kind         string `json:"kind"` // Organ, Post, Person, Topic, Organisation
 	Name         string `json:"name"`
 	Organisation string `json:"organisation,omitempty"`
-	Match        string `json:"match"` // why it matched: one of MatchClasses
+	Organ        string `json:"organ,omitempty"` // for a seat (Post): the id of its organ
+	Match        string `json:"match"`           // why it matched: one of MatchClasses
 }
 
 // PersonSeat is a seat a person holds on a date; Via names the post they hold directly when

@@ -7,18 +7,18 @@
 // Parameters: $matches (list of {id, rank}, in order), $organisation (string, '' for all),
 //             $offset and $limit (integers: the page).
 // Columns: total (every match kept), page (the asked hits, in the order of $matches, each a
-//          map of id, kind, name, organisation (name of the owning organisation, if any) and
-//          rank).
+//          map of id, kind, name, organisation (name of the owning organisation, if any),
+//          organ (a seat's organ id) and rank).
 UNWIND range(0, size($matches) - 1) AS i
 WITH i, $matches[i] AS m
 MATCH (node:Item {id: m.id})
 OPTIONAL MATCH (node)-[:SEAT_OF]->(seatOrgan:Organ)
-WITH i, m, node, coalesce(seatOrgan, node) AS owner
+WITH i, m, node, seatOrgan, coalesce(seatOrgan, node) AS owner
 WHERE $organisation = '' OR owner.id = $organisation
    OR EXISTS { (owner)-[:BELONGS_TO]->(:Organisation {id: $organisation}) }
 OPTIONAL MATCH (owner)-[:BELONGS_TO {primary: true}]->(org:Organisation)
-WITH i, m, node, org
+WITH i, m, node, org, seatOrgan
 ORDER BY i
 WITH collect({id: node.id, kind: [l IN labels(node) WHERE l <> 'Item'][0],
-              name: coalesce(node.name, node.title), organisation: org.name, rank: m.rank}) AS rows
+              name: coalesce(node.name, node.title), organisation: org.name, organ: seatOrgan.id, rank: m.rank}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page

@@ -12,6 +12,9 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
+// SessionCookie is the cookie in which the web pages keep a logged-in user's token.
+const SessionCookie = "styrgraf_session"
+
 // Role is what a token may do. Each role includes the ones before it.
 type Role int
 

@@ -23,7 +23,7 @@
 // the reference): political light blue, administrative light green, collaborative light
 // yellow, company light red, foundation light purple, federation light orange. Seats are
 // small note shapes with the title, the holders (three at most, then "+ N till") or
-// "vakant" (dashed outline). Relations: ingår i (PART_OF) thin solid grey, rapporterar till
+// "ej registrerad" (dashed outline: no holder recorded, which need not mean vacant). Relations: ingår i (PART_OF) thin solid grey, rapporterar till
 // bold navy, bereder åt dashed green, eskalerar till red with a vee head, har uppsikt över
 // dotted purple with a hollow diamond, tillsätter orange with a dot head, inrättar dashed
 // brown with a box head, leder dark cyan, stödjer dotted cyan with a hollow head, samverkar

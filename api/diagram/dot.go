@@ -222,9 +222,11 @@ func wrap(s string, width int) string {
 	return strings.Join(lines, "\n")
 }
 
+// holderLines names a seat's holders. With none, the seat says that no holder is recorded:
+// a diagram cannot tell a vacancy from a gap in the data (the seats question can).
 func holderLines(holders []graph.Ref) string {
 	if len(holders) == 0 {
-		return "vakant"
+		return "ej registrerad"
 	}
 	names := make([]string, 0, len(holders))
 	for _, h := range holders {
@@ -275,7 +277,7 @@ func (w *dotWriter) organNode(indent string, o graph.SubtreeOrgan, root bool) {
 	fmt.Fprintf(&w.b, "%s%s [%s];\n", indent, w.id("o_", o.ID), attrs)
 }
 
-// seatNode writes one post with its holders, or "vakant".
+// seatNode writes one post with its holders, or "ej registrerad".
 func (w *dotWriter) seatNode(indent string, s graph.Seat, organName string, outlined bool) {
 	title := s.Title
 	if title == "" {
@@ -352,7 +354,7 @@ func (w *dotWriter) legend(cats map[string]bool, types map[string]bool, seats bo
 	}
 	if seats {
 		id := next()
-		fmt.Fprintf(&w.b, "\t\t%s [label=%s, shape=note, style=filled, fillcolor=\"#ffffff\", fontsize=8];\n", id, label("post", "innehavare eller vakant"))
+		fmt.Fprintf(&w.b, "\t\t%s [label=%s, shape=note, style=filled, fillcolor=\"#ffffff\", fontsize=8];\n", id, label("post", "innehavare, eller ej registrerad"))
 		boxes = append(boxes, id)
 	}
 	for i := 0; i < len(boxes); i += 3 {

@@ -91,7 +91,7 @@ func TestRenderSVG(t *testing.T) {
 	}
 	texts := strings.Join(svgTexts(t, svg), "\n")
 	for _, want := range []string{"Regionfullmäktige", "Åsa Öberg", "Björn Ängström", "Hälso- och sjukvårdsnämnden",
-		`"HSN" \ test`, "vakant", "Teckenförklaring", "rapporterar till", "har uppsikt över", "Region Halland 2026-01-01",
+		`"HSN" \ test`, "ej registrerad", "Teckenförklaring", "rapporterar till", "har uppsikt över", "Region Halland 2026-01-01",
 		"Göran", "Nyrad", "+ 1 till"} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("SVG lacks %q; texts:\n%s", want, texts)

@@ -21,7 +21,7 @@ import (
 // pages and scripts cannot read it. Forms that change data carry a CSRF token derived from
 // the session's token with a key that lives only in this process.
 
-const sessionCookie = "styrgraf_session"
+const sessionCookie = auth.SessionCookie
 
 // errLogin says the page needs a logged-in user.
 var errLogin = errors.New("login required")

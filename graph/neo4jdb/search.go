@@ -46,6 +46,9 @@ func search(ctx context.Context, tx neo4j.ManagedTransaction, text string, kinds
 		if h.Organisation, err = get[string](rec, "organisation"); err != nil {
 			return h, err
 		}
+		if h.Organ, err = get[string](rec, "organ"); err != nil {
+			return h, err
+		}
 		rank, err := get[int64](rec, "rank")
 		h.Match = matchClass(rank)
 		return h, err
