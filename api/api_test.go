@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/styrgraf/styrgraf/api/auth"
 	"github.com/styrgraf/styrgraf/api/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
@@ -36,7 +37,7 @@ func newTestServer(t testing.TB, demo bool) (*Server, *neo4jdb.DB) {
 	t.Helper()
 	db := neo4jdbtest.MustOpen(t)
 	neo4jdbtest.MustImport(t, db, "../examples")
-	tokens, err := ParseTokens("reader " + readerToken + "; editor " + editorToken)
+	tokens, err := auth.ParseTokens("reader " + readerToken + "; editor " + editorToken)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/styrgraf/styrgraf/api/auth"
 	"github.com/styrgraf/styrgraf/api/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 )
@@ -21,11 +22,11 @@ func (s *Server) diagramRoutes() []route {
 	var rs []route
 	for _, f := range []diagram.Format{diagram.FormatSVG, diagram.FormatPNG, diagram.FormatDOT} {
 		rs = append(rs,
-			route{http.MethodGet, "/api/v1/organs/:id/diagram." + string(f), "Org diagram of an organ with its parts, seats and relations (" + string(f) + ")", "diagrams", RoleReader,
+			route{http.MethodGet, "/api/v1/organs/:id/diagram." + string(f), "Org diagram of an organ with its parts, seats and relations (" + string(f) + ")", "diagrams", auth.RoleReader,
 				[]param{pID, pAt, {"depth", "query", "integer", "levels of parts (0–10, default 2)", false}}, f.ContentType(), nil, s.organDiagram(f)},
-			route{http.MethodGet, "/api/v1/organs/:id/escalation." + string(f), "Escalation chains of an organ or seat as a diagram (" + string(f) + ")", "diagrams", RoleReader,
+			route{http.MethodGet, "/api/v1/organs/:id/escalation." + string(f), "Escalation chains of an organ or seat as a diagram (" + string(f) + ")", "diagrams", auth.RoleReader,
 				[]param{{"id", "path", "string", "id of the organ or post", true}, pAt}, f.ContentType(), nil, s.escalationDiagram(f)},
-			route{http.MethodGet, "/api/v1/organisations/:id/diagram." + string(f), "Org diagram of a whole organisation (" + string(f) + ")", "diagrams", RoleReader,
+			route{http.MethodGet, "/api/v1/organisations/:id/diagram." + string(f), "Org diagram of a whole organisation (" + string(f) + ")", "diagrams", auth.RoleReader,
 				[]param{{"id", "path", "string", "id of the organisation", true}, pAt}, f.ContentType(), nil, s.organisationDiagram(f)},
 		)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/styrgraf/styrgraf/api/auth"
 	"github.com/styrgraf/styrgraf/graph"
 )
 
@@ -114,7 +115,7 @@ func (f *fakeImporter) Import(_ context.Context, files []graph.DatasetFile, opts
 
 func fakeServer(t testing.TB, svc *fakeService, demo bool) *Server {
 	t.Helper()
-	tokens, err := ParseTokens("reader " + readerToken + "; editor " + editorToken)
+	tokens, err := auth.ParseTokens("reader " + readerToken + "; editor " + editorToken)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,7 +292,7 @@ func TestCancelledRequestIs499(t *testing.T) {
 
 func TestImportRouteHandsFilesToTheImporter(t *testing.T) {
 	imp := &fakeImporter{}
-	tokens, _ := ParseTokens("editor " + editorToken)
+	tokens, _ := auth.ParseTokens("editor " + editorToken)
 	s := New(Options{Service: &fakeService{}, Importer: imp, Tokens: tokens})
 	req := httptest.NewRequest(http.MethodPost, "/api/v1/import?dry_run=true&name=region.yaml", strings.NewReader("dataset: x\n"))
 	req.Header.Set("Authorization", "Bearer "+editorToken)

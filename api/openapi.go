@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/styrgraf/styrgraf/api/auth"
 	"net/http"
 	"regexp"
 	"strings"
@@ -47,7 +48,7 @@ func (s *Server) openAPI() map[string]any {
 		for code, desc := range map[string]string{"400": "a parameter is wrong", "404": "unknown id", "503": "Neo4j unavailable; see Retry-After"} {
 			responses[code] = map[string]any{"description": desc, "content": map[string]any{"application/problem+json": map[string]any{}}}
 		}
-		if r.role != RolePublic {
+		if r.role != auth.RolePublic {
 			op["security"] = []any{map[string]any{"bearer": []string{}}}
 			op["description"] = "Needs role " + r.role.String() + " or higher."
 			responses["401"] = map[string]any{"description": "no or unknown token"}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/styrgraf/styrgraf/api/auth"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -19,7 +20,7 @@ type route struct {
 	method, path string // Echo syntax, :name for path parameters
 	summary      string
 	tag          string
-	role         Role
+	role         auth.Role
 	params       []param
 	produces     string // content type of a 200 answer
 	consumes     []string
@@ -45,38 +46,38 @@ const (
 
 func (s *Server) routes() []route {
 	rs := []route{
-		{http.MethodGet, "/healthz", "Liveness: the process serves HTTP", "health", RolePublic, nil, mimeJSON, nil, s.handleHealthz},
-		{http.MethodGet, "/readyz", "Readiness: Neo4j reachable and schema applied (503 otherwise)", "health", RolePublic, nil, mimeJSON, nil, s.handleReadyz},
-		{http.MethodGet, "/metrics", "Prometheus metrics", "health", RolePublic, nil, "text/plain", nil, echo.WrapHandler(s.metrics.handler())},
-		{http.MethodGet, "/api/v1/openapi.json", "This API as an OpenAPI 3 document", "meta", RolePublic, nil, mimeJSON, nil, s.handleOpenAPI},
+		{http.MethodGet, "/healthz", "Liveness: the process serves HTTP", "health", auth.RolePublic, nil, mimeJSON, nil, s.handleHealthz},
+		{http.MethodGet, "/readyz", "Readiness: Neo4j reachable and schema applied (503 otherwise)", "health", auth.RolePublic, nil, mimeJSON, nil, s.handleReadyz},
+		{http.MethodGet, "/metrics", "Prometheus metrics", "health", auth.RolePublic, nil, "text/plain", nil, echo.WrapHandler(s.metrics.handler())},
+		{http.MethodGet, "/api/v1/openapi.json", "This API as an OpenAPI 3 document", "meta", auth.RolePublic, nil, mimeJSON, nil, s.handleOpenAPI},
 
-		{http.MethodGet, "/api/v1/search", "Organs, seats, people, topics and organisations by name", "search", RoleReader,
+		{http.MethodGet, "/api/v1/search", "Organs, seats, people, topics and organisations by name", "search", auth.RoleReader,
 			[]param{{"q", "query", "string", "words to find: whole words, beginnings or parts of compound words, with or without å/ä/ö, one typo in a long word", true},
 				{"kind", "query", "string", "only these kinds: Organ, Post, Person, Topic, Organisation (comma-separated or repeated; default all)", false},
 				pOrgOpt, pLimit, pCursor}, mimeJSON, nil, s.handleSearch},
-		{http.MethodGet, "/api/v1/organs/:id", "One organ: parts, seats with holders, relations, mandates, duties, rules", "organs", RoleReader,
+		{http.MethodGet, "/api/v1/organs/:id", "One organ: parts, seats with holders, relations, mandates, duties, rules", "organs", auth.RoleReader,
 			[]param{pID, pAt}, mimeJSON, nil, s.handleOrgan},
-		{http.MethodGet, "/api/v1/organs/:id/escalation", "Every escalation chain from the organ (or seat) to the top", "organs", RoleReader,
+		{http.MethodGet, "/api/v1/organs/:id/escalation", "Every escalation chain from the organ (or seat) to the top", "organs", auth.RoleReader,
 			[]param{{"id", "path", "string", "id of the organ or post", true}, pAt, pBasis, pLimit, pCursor}, mimeJSON, nil, s.handleEscalation},
-		{http.MethodGet, "/api/v1/organisations", "The organisations (regions, kommuner) valid on the date", "organisations", RoleReader,
+		{http.MethodGet, "/api/v1/organisations", "The organisations (regions, kommuner) valid on the date", "organisations", auth.RoleReader,
 			[]param{pAt}, mimeJSON, nil, s.handleOrganisations},
-		{http.MethodGet, "/api/v1/people/:id", "A person and the seats they hold, directly or ex officio", "people", RoleReader,
+		{http.MethodGet, "/api/v1/people/:id", "A person and the seats they hold, directly or ex officio", "people", auth.RoleReader,
 			[]param{{"id", "path", "string", "id of the person", true}, pAt}, mimeJSON, nil, s.handlePerson},
 
-		{http.MethodGet, "/api/v1/questions/who-decides", "Who decides X: mandates, holders, delegation path, sources", "questions", RoleReader,
+		{http.MethodGet, "/api/v1/questions/who-decides", "Who decides X: mandates, holders, delegation path, sources", "questions", auth.RoleReader,
 			[]param{{"topic", "query", "string", "a topic id or words", true}, pOrgOpt, pAt, pBasis, pLimit, pCursor}, mimeJSON, nil, s.handleWhoDecides},
-		{http.MethodGet, "/api/v1/questions/missing-follow-ups", "Duties without follow-up in the period of the year; overdue uppdrag", "questions", RoleReader,
+		{http.MethodGet, "/api/v1/questions/missing-follow-ups", "Duties without follow-up in the period of the year; overdue uppdrag", "questions", auth.RoleReader,
 			[]param{{"year", "query", "integer", "the year (default: the year of at)", false}, pOrgOpt, pAt, pBasis}, mimeJSON, nil, s.handleMissingFollowUps},
-		{http.MethodGet, "/api/v1/questions/oversight-coverage", "Uppsikt coverage of nämnder, bolag, stiftelser and joint activities; gaps first", "questions", RoleReader,
+		{http.MethodGet, "/api/v1/questions/oversight-coverage", "Uppsikt coverage of nämnder, bolag, stiftelser and joint activities; gaps first", "questions", auth.RoleReader,
 			[]param{pOrgOpt, pAt, pBasis, pLimit, pCursor}, mimeJSON, nil, s.handleOversight},
-		{http.MethodGet, "/api/v1/questions/staff-functions", "Stabsfunktioner per förvaltning with FTE and gaps", "questions", RoleReader,
+		{http.MethodGet, "/api/v1/questions/staff-functions", "Stabsfunktioner per förvaltning with FTE and gaps", "questions", auth.RoleReader,
 			[]param{pOrgReq, pAt, pBasis, pLimit, pCursor}, mimeJSON, nil, s.handleStaffFunctions},
-		{http.MethodGet, "/api/v1/questions/seats", "Vacant seats, organs without chair, people with many seats", "questions", RoleReader,
+		{http.MethodGet, "/api/v1/questions/seats", "Vacant seats, organs without chair, people with many seats", "questions", auth.RoleReader,
 			[]param{pOrgReq, pAt, {"min_seats", "query", "integer", "people holding at least this many seats (default 2)", false}}, mimeJSON, nil, s.handleSeats},
-		{http.MethodGet, "/api/v1/questions/changes", "What started or ended between two dates", "questions", RoleReader,
+		{http.MethodGet, "/api/v1/questions/changes", "What started or ended between two dates", "questions", auth.RoleReader,
 			[]param{pOrgReq, {"from", "query", "date", "first day", true}, {"to", "query", "date", "last day", true}, pLimit, pCursor}, mimeJSON, nil, s.handleChanges},
 
-		{http.MethodPost, "/api/v1/import", "Validate and import dataset files in one transaction (YAML body or multipart files)", "import", RoleEditor,
+		{http.MethodPost, "/api/v1/import", "Validate and import dataset files in one transaction (YAML body or multipart files)", "import", auth.RoleEditor,
 			[]param{{"dry_run", "query", "boolean", "compute the changes without writing", false}}, mimeJSON,
 			[]string{"application/yaml", "multipart/form-data"}, s.handleImport},
 	}

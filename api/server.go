@@ -11,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/styrgraf/styrgraf/api/auth"
 	"github.com/styrgraf/styrgraf/api/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 )
@@ -25,7 +26,7 @@ type Options struct {
 	// Metrics receives HTTP and import metrics and serves /metrics; NewMetrics(nil) if nil.
 	Metrics *Metrics
 	// Tokens are the accepted bearer tokens with their roles.
-	Tokens Tokens
+	Tokens auth.Tokens
 	// Demo lets reads through without a token (for `make run` on a laptop).
 	Demo bool
 	// Today returns the default as-of date; the current UTC day if nil.
@@ -43,7 +44,7 @@ type Server struct {
 	importer graph.Importer
 	log      *slog.Logger
 	metrics  *Metrics
-	tokens   Tokens
+	tokens   auth.Tokens
 	demo     bool
 	today    func() graph.Date
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/styrgraf/styrgraf/api"
+	"github.com/styrgraf/styrgraf/api/auth"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/governance"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
@@ -84,16 +84,16 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 }
 
 // LoadTokens reads the configured tokens.
-func (c Config) LoadTokens() (api.Tokens, error) {
+func (c Config) LoadTokens() (auth.Tokens, error) {
 	text := c.Tokens
 	if c.TokensFile != "" {
 		b, err := os.ReadFile(c.TokensFile)
 		if err != nil {
-			return api.Tokens{}, graph.Errorf(graph.EINVALID, "tokens file: %v", err)
+			return auth.Tokens{}, graph.Errorf(graph.EINVALID, "tokens file: %v", err)
 		}
 		text += "\n" + string(b)
 	}
-	return api.ParseTokens(text)
+	return auth.ParseTokens(text)
 }
 
 // RegisterNeo4jFlags registers the flags that say where Neo4j is.
