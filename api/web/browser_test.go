@@ -35,6 +35,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/styrgraf/styrgraf/api"
+	"github.com/styrgraf/styrgraf/api/auth"
 	"github.com/styrgraf/styrgraf/api/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
@@ -102,7 +103,7 @@ func newSite(t *testing.T) *site {
 
 	db := neo4jdbtest.MustOpen(t)
 	neo4jdbtest.MustImport(t, db, filepath.Join(s.repo, "examples"))
-	tokens, err := api.ParseTokens("reader " + readerToken + "; editor " + editorToken)
+	tokens, err := auth.ParseTokens("reader " + readerToken + "; editor " + editorToken)
 	if err != nil {
 		t.Fatal(err)
 	}
