@@ -72,23 +72,25 @@ type site struct {
 // database and one import of the examples: starting those is most of the suite's time.
 func TestBrowser(t *testing.T) {
 	s := newSite(t)
-	for _, tc := range []struct {
-		name string
-		run  func(*testing.T, *site)
-	}{
-		{"Start", testStart},
-		{"Search", testSearch},
-		{"Organ", testOrgan},
-		{"OrganToday", testOrganToday},
-		{"Escalation", testEscalation},
-		{"AsOfDate", testAsOfDate},
-		{"StaffFunctions", testStaffFunctions},
-		{"Login", testLogin},
-		{"ReaderForbiddenImport", testReaderImport},
-		{"Import", testImport},
-	} {
+	for _, tc := range browserTests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, s) })
 	}
+}
+
+var browserTests = []struct {
+	name string
+	run  func(*testing.T, *site)
+}{
+	{"Start", testStart},
+	{"Search", testSearch},
+	{"Organ", testOrgan},
+	{"OrganToday", testOrganToday},
+	{"Escalation", testEscalation},
+	{"AsOfDate", testAsOfDate},
+	{"StaffFunctions", testStaffFunctions},
+	{"Login", testLogin},
+	{"ReaderForbiddenImport", testReaderImport},
+	{"Import", testImport},
 }
 
 func newSite(t *testing.T) *site {
@@ -119,7 +121,13 @@ func newSite(t *testing.T) *site {
 		return srv
 	}
 	s.demo, s.secured = serve(true), serve(false)
+	s.startBrowser(t, chromium)
+	return s
+}
 
+// startBrowser starts the one Chromium every subtest opens its tabs in.
+func (s *site) startBrowser(t *testing.T, chromium string) {
+	t.Helper()
 	alloc, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
 		// Tests run as root in CI containers, where Chromium's sandbox cannot start.
@@ -135,7 +143,6 @@ func newSite(t *testing.T) *site {
 		t.Fatalf("starting %s: %v", chromium, err)
 	}
 	s.browser = browser
-	return s
 }
 
 // findChromium returns Debian's chromium (or another distribution's name for it).
@@ -367,16 +374,20 @@ func (s *site) checkPage(t *testing.T, tab context.Context, label string) {
 		t.Errorf(`%s: the header lacks <form id="per-datum" method="get"> with <input type="date" name="datum" id="datum"> (form %v, input %v)`,
 			where, f.DateForm, f.DateInput)
 	}
-	s.checkAccessibility(t, tab)
+	s.checkAccessibility(t, tab, label)
 }
 
 // checkAccessibility runs axe-core's WCAG 2.1 A and AA rules on the page and fails on every
 // serious or critical violation. Minor and moderate ones are logged, not failed: they are
 // worth reading but often matters of judgement.
-func (s *site) checkAccessibility(t *testing.T, tab context.Context) {
+func (s *site) checkAccessibility(t *testing.T, tab context.Context, label string) {
 	t.Helper()
 	where := location(t, tab).RequestURI()
-	t.Run("axe", func(t *testing.T) {
+	name := "axe"
+	if label != "" {
+		name += "-" + label
+	}
+	t.Run(name, func(t *testing.T) {
 		if s.axe == "" {
 			skipUnlessCI(t, "axe-core is not installed (make test installs it; or set "+EnvAxe+")")
 		}
@@ -768,7 +779,7 @@ func testLogin(t *testing.T, s *site) {
 	if count(t, tab, `form[action="/logga-in"] button:not([type]), form[action="/logga-in"] button[type="submit"], form[action="/logga-in"] input[type="submit"]`) == 0 {
 		t.Error("the login form has no submit button")
 	}
-	s.checkAccessibility(t, tab)
+	s.checkAccessibility(t, tab, "form")
 
 	session := login(t, tab, s.secured.URL, readerToken)
 	if session.SameSite != network.CookieSameSiteStrict {
