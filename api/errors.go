@@ -38,6 +38,15 @@ var statusOf = map[string]int{
 // before the answer (nginx's 499): not an error of styrgraf's, so not a 5xx.
 const statusClientClosedRequest = 499
 
+// httpStatus is the status of a domain error (500 for anything not a *graph.Error); the web
+// pages use it too.
+func httpStatus(err error) int {
+	if status, ok := statusOf[graph.ErrorCode(err)]; ok {
+		return status
+	}
+	return http.StatusInternalServerError
+}
+
 // retryAfterSeconds is what a client is told to wait when Neo4j is unavailable.
 const retryAfterSeconds = "5"
 
@@ -58,8 +67,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		p.Status = statusClientClosedRequest
 		p.Detail = "the client closed the request"
 	} else {
-		code := graph.ErrorCode(err)
-		p.Status = statusOf[code]
+		p.Status = httpStatus(err)
 		p.Detail = graph.ErrorMessage(err)
 		var problems graph.Problems
 		if errors.As(err, &problems) {

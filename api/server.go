@@ -13,6 +13,7 @@ import (
 
 	"github.com/styrgraf/styrgraf/api/auth"
 	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/api/web"
 	"github.com/styrgraf/styrgraf/graph"
 )
 
@@ -35,6 +36,9 @@ type Options struct {
 	Renderer Renderer
 	// Diagram limits and style (diagram.DefaultMaxNodes etc. if zero).
 	Diagram diagram.Options
+	// Headlines gives the start page each organisation's figures (the governance gauges'
+	// last refresh); nil: none shown.
+	Headlines func() map[string]web.Headline
 }
 
 // Server is the HTTP handler of styrgraf.
@@ -71,7 +75,29 @@ func New(opts Options) *Server {
 	e.HTTPErrorHandler = s.handleError
 	s.echo = e
 	s.register()
+	pages, err := web.New(web.Options{Service: s.service, Importer: s.importer, Tokens: s.tokens, Demo: s.demo, Today: s.today,
+		StatusOf: httpStatus, Logger: s.log, Headlines: opts.Headlines, Diagram: s.organSVG})
+	if err != nil {
+		panic(err) // the embedded templates are broken: a build error, caught by every test
+	}
+	pages.Register(e)
 	return s
+}
+
+// organSVG draws an organ and its parts as SVG for the organ page.
+func (s *Server) organSVG(r *http.Request, organ string, at graph.Date) ([]byte, error) {
+	if s.renderer == nil {
+		return nil, graph.Errorf(graph.EUNAVAILABLE, "diagrams are not available on this server")
+	}
+	tree, err := s.service.OrganSubtree(r.Context(), graph.SubtreeQuery{ID: organ, At: at, Depth: 2})
+	if err != nil {
+		return nil, err
+	}
+	dot, err := diagram.OrganDOT(tree, s.diagramOptions)
+	if err != nil {
+		return nil, err
+	}
+	return s.renderer.Render(r.Context(), dot, diagram.FormatSVG)
 }
 
 // ServeHTTP makes Server an http.Handler.

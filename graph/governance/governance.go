@@ -115,6 +115,14 @@ func (g *Governance) Collect(ch chan<- prometheus.Metric) {
 	}
 }
 
+// Snapshot returns the last computed health, by organisation (empty before the first
+// refresh).
+func (g *Governance) Snapshot() []OrganisationHealth {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	return append([]OrganisationHealth(nil), g.snapshot...)
+}
+
 // Refresh recomputes every organisation's health as of today.
 func (g *Governance) Refresh(ctx context.Context) error {
 	start := time.Now()

@@ -1,0 +1,39 @@
+package web
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// funcs are the templates' helpers: Swedish words and formats for the domain's values.
+var funcs = template.FuncMap{
+	"datum": swedishDate,
+	"datump": func(d *graph.Date) string {
+		if d == nil {
+			return ""
+		}
+		return swedishDate(*d)
+	},
+	"tal":      swedishNumber,
+	"grund":    func(b string) string { return basisLabels[b] },
+	"traff":    func(m string) string { return matchLabels[m] },
+	"status":   func(s string) string { return statusLabels[s] },
+	"relation": relationLabel,
+	"niva": func(l string) string {
+		if s, ok := levelLabels[l]; ok {
+			return s
+		}
+		return l
+	},
+	"funktion": func(f string) string { return functionLabels[f] },
+	"slag": func(k string) string {
+		if s, ok := kindSwedish[k]; ok {
+			return s
+		}
+		return k
+	},
+	"tid":   func(t time.Time) string { return t.Format("2006-01-02 15:04") },
+	"plus1": func(i int) int { return i + 1 },
+}
