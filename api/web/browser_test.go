@@ -160,7 +160,8 @@ func (s *site) startBrowser(t *testing.T, chromium string) {
 		chromedp.NoSandbox,
 		chromedp.WindowSize(1280, 900),
 		// Ask for Swedish, as the users' browsers do. (The browser's own widgets, such as the
-		// date field's mm/dd/yyyy, stay in English: Debian's chromium ships only en-US.)
+		// date field's mm/dd/yyyy, stay in English: Debian's chromium package has only en-US;
+		// chromium-l10n has the others.)
 		chromedp.Flag("accept-lang", "sv-SE,sv"),
 	)...)
 	t.Cleanup(cancel)
