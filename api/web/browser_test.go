@@ -66,7 +66,6 @@ var today = graph.MustDate("2026-11-24")
 type site struct {
 	demo, secured *httptest.Server
 	browser       context.Context
-	shots         string // screenshot folder
 	axe           string // axe-core source; "" when not found outside CI
 	repo          string
 }
@@ -100,12 +99,12 @@ func newSite(t *testing.T) *site {
 	t.Helper()
 	chromium := findChromium(t)
 	s := &site{repo: repoRoot(t)}
-	s.shots = filepath.Join(s.repo, ".styrgraf", "screenshots")
-	if err := os.MkdirAll(s.shots, 0o755); err != nil {
+	shotsDir = filepath.Join(s.repo, ".styrgraf", "screenshots")
+	if err := os.MkdirAll(shotsDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	// Screenshots of an earlier run would pass for this run's.
-	old, _ := filepath.Glob(filepath.Join(s.shots, t.Name()+"_*.png"))
+	old, _ := filepath.Glob(filepath.Join(shotsDir, t.Name()+"_*.png"))
 	for _, f := range old {
 		os.Remove(f)
 	}
@@ -362,20 +361,15 @@ func shot(t *testing.T, tab context.Context, label string) {
 	if label != "" {
 		name += "-" + label
 	}
-	path := filepath.Join(screenshotDir(t), name+".png")
+	path := filepath.Join(shotsDir, name+".png")
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Errorf("screenshot: %v", err)
 	}
 }
 
+// shotsDir is where shot saves screenshots: .styrgraf/screenshots at the repository root,
+// outside git. newSite sets it.
 var shotsDir string
-
-func screenshotDir(t *testing.T) string {
-	if shotsDir == "" {
-		shotsDir = filepath.Join(repoRoot(t), ".styrgraf", "screenshots")
-	}
-	return shotsDir
-}
 
 // checkPage checks what every page of the interface promises, saves a screenshot and runs
 // axe-core. Call it right after a page has loaded.
