@@ -98,7 +98,9 @@ func init() {
 		levelLabels[t.Value] = t.Swedish
 	}
 	for _, t := range graph.Vocabularies["organ_kind"] {
-		kindSwedish[t.Value] = t.Swedish
+		// The vocabulary's text may give examples in brackets; the kind is what comes before.
+		name, _, _ := strings.Cut(t.Swedish, " (")
+		kindSwedish[t.Value] = name
 	}
 	for _, t := range graph.Vocabularies["staff_function"] {
 		functionLabels[t.Value] = t.Swedish

@@ -36,4 +36,12 @@ var funcs = template.FuncMap{
 	},
 	"tid":   func(t time.Time) string { return t.Format("2006-01-02 15:04") },
 	"plus1": func(i int) int { return i + 1 },
+	// other pairs a relation's other end with the page, for links that keep the date.
+	"other": func(p *page, r graph.Ref) otherEnd { return otherEnd{p, r} },
+}
+
+// otherEnd is the other end of a relation with the page it is shown on.
+type otherEnd struct {
+	Page *page
+	Ref  graph.Ref
 }
