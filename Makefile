@@ -27,10 +27,23 @@ else
 	$(NEO4JLOCAL) with --port $(NEO4J_LOCAL_PORT) --data $(STATE)/neo4j --password "$(NEO4J_PASSWORD)" -- $(BIN) serve -demo -import $(EXAMPLES)
 endif
 
+# axe-core, which the browser tests (api/web) inject into each page to check accessibility.
+# Installed from npm into the state folder, outside git; the tests read it from STYRGRAF_AXE_JS.
+AXE_DIR := $(STATE)/axe
+AXE_JS  := $(AXE_DIR)/node_modules/axe-core/axe.min.js
+
 ## test: vet, start throw-away Neo4j servers, run every Go test against them
-test: vet
+test: vet $(AXE_JS)
 	$(NEO4JLOCAL) with --instances $(TEST_NEO4J_INSTANCES) --password $(TEST_NEO4J_PASSWORD) -- \
-		env NEO4J_PASSWORD=$(TEST_NEO4J_PASSWORD) go test -count=1 ./...
+		env NEO4J_PASSWORD=$(TEST_NEO4J_PASSWORD) STYRGRAF_AXE_JS=$(abspath $(AXE_JS)) go test -count=1 ./...
+
+# Without npm, the accessibility checks skip with a message (and fail under CI).
+$(AXE_JS):
+	@if command -v npm >/dev/null; then \
+		npm install --prefix $(AXE_DIR) --no-save --no-audit --no-fund axe-core@4; \
+	else \
+		echo "npm is missing: the browser tests will skip their accessibility checks"; \
+	fi
 
 build:
 	go build -o $(BIN) ./cmd/styrgraf
