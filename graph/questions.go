@@ -236,4 +236,5 @@ type PersonDetail struct {
 	Email       string       `json:"email,omitempty"`
 	Placeholder bool         `json:"placeholder,omitempty"`
 	Seats       []PersonSeat `json:"seats"`
+	History     []PersonSeat `json:"history"` // every seat held directly, on any day, earliest first
 }

@@ -308,7 +308,7 @@ func count(t *testing.T, tab context.Context, sel string) int {
 type link struct {
 	Text string `json:"text"`
 	Href string `json:"href"` // as written in the page, not resolved
-	Item string `json:"item"` // text of the enclosing row or list item: what the link is about
+	Item string `json:"item"` // text of the enclosing row or list item (a definition with its term): what the link is about
 }
 
 // Path is the link's path without its query: links carry the page's datum along, which
@@ -326,7 +326,7 @@ func links(t *testing.T, tab context.Context, sel string) []link {
 	t.Helper()
 	return eval[[]link](t, tab, fmt.Sprintf(`Array.from(document.querySelectorAll(%s)).map(a => ({
 		text: a.innerText.trim(), href: a.getAttribute("href") || "",
-		item: (a.closest("tr, li, dd, p") || a).innerText}))`, jsString(sel+" a[href]")))
+		item: (() => { const c = a.closest("tr, li, dd, p"); if (!c) return a.innerText; let dt = c.tagName === "DD" ? c.previousElementSibling : null; while (dt && dt.tagName !== "DT") dt = dt.previousElementSibling; return (dt ? dt.innerText + " " : "") + c.innerText; })()}))`, jsString(sel+" a[href]")))
 }
 
 // row is the text of the first table row or list item under sel that contains want.

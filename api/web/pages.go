@@ -106,7 +106,42 @@ func (h *Handler) search(c echo.Context, p *page) (string, error) {
 
 type organPage struct {
 	graph.OrganDetail
-	Diagram template.HTML
+	Diagram   template.HTML
+	Relations []relationGroup
+}
+
+// relationGroup is the relations of one kind and direction ("bereder åt", "tillsätts av").
+type relationGroup struct {
+	Label string
+	Items []graph.RelationView
+}
+
+// groupRelations groups an organ's relations by what they say, outgoing first, each group
+// and its members in Swedish order.
+func groupRelations(out, in []graph.RelationView) []relationGroup {
+	order := swedishOrder()
+	var groups []relationGroup
+	add := func(views []graph.RelationView, outgoing bool) {
+		byLabel := map[string]int{}
+		start := len(groups)
+		for _, v := range views {
+			label := relationLabel(v.Type, outgoing)
+			i, ok := byLabel[label]
+			if !ok {
+				i, byLabel[label] = len(groups), len(groups)
+				groups = append(groups, relationGroup{Label: label})
+			}
+			groups[i].Items = append(groups[i].Items, v)
+		}
+		part := groups[start:]
+		slices.SortFunc(part, func(a, b relationGroup) int { return order(a.Label, b.Label) })
+		for _, g := range part {
+			slices.SortFunc(g.Items, func(a, b graph.RelationView) int { return order(a.Other.Name, b.Other.Name) })
+		}
+	}
+	add(out, true)
+	add(in, false)
+	return groups
 }
 
 func (h *Handler) organ(c echo.Context, p *page) (string, error) {
@@ -115,7 +150,7 @@ func (h *Handler) organ(c echo.Context, p *page) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	data := organPage{OrganDetail: d}
+	data := organPage{OrganDetail: d, Relations: groupRelations(d.Out, d.In)}
 	if h.opts.Diagram != nil {
 		// The diagram is an illustration of the page's facts: without it the page still answers.
 		if svg, err := h.opts.Diagram(c.Request(), d.ID, p.At); err == nil {

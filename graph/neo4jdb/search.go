@@ -71,17 +71,10 @@ func (db *DB) Person(ctx context.Context, id string, at graph.Date) (graph.Perso
 			if err != nil {
 				return d, err
 			}
-			d.Seats = []graph.PersonSeat{}
-			for _, s := range maps(seats) {
-				ps := graph.PersonSeat{ID: str(s, "id"), Title: str(s, "title"), Kind: str(s, "kind"),
-					Organ:     graph.Ref{ID: str(s, "organ_id"), Kind: "Organ", Name: str(s, "organ")},
-					ValidFrom: dateValue(s["valid_from"]), ValidTo: dateValue(s["valid_to"])}
-				if via := str(s, "via_id"); via != "" {
-					ps.Via = &graph.Ref{ID: via, Kind: "Post", Name: str(s, "via_title")}
-				}
-				d.Seats = append(d.Seats, ps)
-			}
-			return d, nil
+			d.Seats = personSeats(seats)
+			history, err := get[[]any](rec, "history")
+			d.History = personSeats(history)
+			return d, err
 		})
 	})
 	if err != nil {
@@ -106,4 +99,19 @@ func (db *DB) Organisations(ctx context.Context, at graph.Date) ([]graph.Ref, er
 			return r, err
 		})
 	})
+}
+
+// personSeats reads the seats of a person answer; never nil, so that none is a list in JSON.
+func personSeats(list []any) []graph.PersonSeat {
+	out := []graph.PersonSeat{}
+	for _, s := range maps(list) {
+		ps := graph.PersonSeat{ID: str(s, "id"), Title: str(s, "title"), Kind: str(s, "kind"),
+			Organ:     graph.Ref{ID: str(s, "organ_id"), Kind: "Organ", Name: str(s, "organ")},
+			ValidFrom: dateValue(s["valid_from"]), ValidTo: dateValue(s["valid_to"])}
+		if via := str(s, "via_id"); via != "" {
+			ps.Via = &graph.Ref{ID: via, Kind: "Post", Name: str(s, "via_title")}
+		}
+		out = append(out, ps)
+	}
+	return out
 }
