@@ -36,6 +36,8 @@ var funcs = template.FuncMap{
 	},
 	"tid":   func(t time.Time) string { return t.Format("2006-01-02 15:04") },
 	"plus1": func(i int) int { return i + 1 },
+	// formular gives a shared form template its page and one value (an action, a query).
+	"formular": func(p *page, v string) formValue { return formValue{p, v} },
 	// other pairs a relation's other end with the page, for links that keep the date.
 	"other": func(p *page, r graph.Ref) otherEnd { return otherEnd{p, r} },
 }
@@ -44,4 +46,10 @@ var funcs = template.FuncMap{
 type otherEnd struct {
 	Page *page
 	Ref  graph.Ref
+}
+
+// formValue is a page with one value, for the shared form templates.
+type formValue struct {
+	Page  *page
+	Value string
 }
