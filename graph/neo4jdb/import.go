@@ -104,6 +104,7 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, dat
 		return p, err
 	}
 	want := map[string]bool{}
+	var rekinded []string // ids whose kind changes: replaced, so their relationships go too
 	for _, n := range g.Nodes {
 		want[n.ID] = true
 		props := params(n.Props)
@@ -117,6 +118,7 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, dat
 			p.deleteNodes = append(p.deleteNodes, n.ID)
 			p.createNodes = append(p.createNodes, map[string]any{"label": n.Label, "props": props})
 			p.result.Nodes.Changed = append(p.result.Nodes.Changed, n.ID)
+			rekinded = append(rekinded, n.ID)
 		case !sameProps(old.props, props):
 			p.updateNodes = append(p.updateNodes, map[string]any{"id": n.ID, "props": props})
 			p.result.Nodes.Changed = append(p.result.Nodes.Changed, n.ID)
@@ -129,8 +131,10 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, dat
 		}
 	}
 	sort.Strings(removed)
-	if len(removed) > 0 {
-		dangling, err := collect(ctx, tx, "import_dangling.cypher", map[string]any{"ids": removed, "datasets": datasets},
+	// Removing an item, or replacing it with one of another kind, deletes its relationships:
+	// refused while another file declares one of them, which would otherwise vanish silently.
+	if doomed := append(slices.Clone(removed), rekinded...); len(doomed) > 0 {
+		dangling, err := collect(ctx, tx, "import_dangling.cypher", map[string]any{"ids": doomed, "datasets": datasets},
 			func(rec *neo4j.Record) (string, error) {
 				vals := make([]string, 4)
 				for i, k := range []string{"id", "type", "other", "dataset"} {
@@ -146,7 +150,7 @@ func plan(ctx context.Context, tx neo4j.ManagedTransaction, g dataset.Graph, dat
 			return p, err
 		}
 		if len(dangling) > 0 {
-			return p, graph.Errorf(graph.ECONFLICT, "cannot remove items that other files still refer to: %s; import those files together", strings.Join(dangling, ", "))
+			return p, graph.Errorf(graph.ECONFLICT, "cannot remove items, or change their kind, while other files still refer to them: %s; import those files together", strings.Join(dangling, ", "))
 		}
 	}
 	p.deleteNodes = append(p.deleteNodes, removed...)

@@ -159,3 +159,98 @@ func TestImportRefusesIdsOfAnotherDataset(t *testing.T) {
 		t.Fatalf("refused import changed the graph")
 	}
 }
+
+// writeFile writes content to a file of that name in a fresh folder and returns its path.
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Dataset B relates its organ to A's organ x. Re-importing A with x turned into a post would
+// replace x, and with it B's relationship: that must be refused, naming B's relation, and
+// leave the graph as it was (it used to succeed and silently drop B's relation).
+func TestImportRefusesKindChangeOtherFilesReferTo(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	a := writeFile(t, "a.yaml", `dataset: a
+organisations:
+  - {id: a-org, name: Organisation A, kind: region}
+organs:
+  - {id: a-rs, name: Styrelsen, kind: styrelse, organisation: a-org}
+  - {id: x, name: Organ X, kind: namnd, organisation: a-org}
+`)
+	b := writeFile(t, "b.yaml", `dataset: b
+organs:
+  - {id: y, name: Organ Y, kind: arbetsgrupp, organisation: a-org}
+relations:
+  - {kind: reports_to, from: y, to: x}
+`)
+	neo4jdbtest.MustImport(t, db, a, b)
+	before := neo4jdbtest.Snapshot(t, db)
+
+	aPost := writeFile(t, "a.yaml", `dataset: a
+organisations:
+  - {id: a-org, name: Organisation A, kind: region}
+organs:
+  - {id: a-rs, name: Styrelsen, kind: styrelse, organisation: a-org}
+posts:
+  - {id: x, title: Post X, kind: member, organ: a-rs}
+`)
+	files, err := dataset.ReadFiles(aPost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	im := dataset.Importer{Store: db}
+	_, err = im.Import(context.Background(), files, graph.ImportOptions{})
+	if graph.ErrorCode(err) != graph.ECONFLICT || !strings.Contains(graph.ErrorMessage(err), "x (REPORTS_TO y, declared by dataset b)") {
+		t.Fatalf("re-import of A with x as a post = %v, want a conflict naming B's reports_to", err)
+	}
+	if after := neo4jdbtest.Snapshot(t, db); after != before {
+		t.Errorf("a refused import changed the graph: %+v != %+v", after, before)
+	}
+	// Imported together with B, which no longer refers to x, the change goes through.
+	bAlone := writeFile(t, "b.yaml", `dataset: b
+organs:
+  - {id: y, name: Organ Y, kind: arbetsgrupp, organisation: a-org}
+`)
+	files, err = dataset.ReadFiles(aPost, bAlone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := im.Import(context.Background(), files, graph.ImportOptions{})
+	if err != nil || !slices.Contains(res.Nodes.Changed, "x") {
+		t.Errorf("A and B together = %+v, %v; want x changed", res, err)
+	}
+}
+
+// A relation's properties change: the import says so, the graph has the new value, and
+// importing again changes nothing (the update statement had never run in a test).
+func TestImportUpdatesRelationshipProperties(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	file := func(description string) string {
+		return writeFile(t, "u.yaml", `dataset: u
+organisations:
+  - {id: u-org, name: Organisation U, kind: region}
+organs:
+  - {id: u-rs, name: Styrelsen, kind: styrelse, organisation: u-org}
+  - {id: u-n, name: Nämnden, kind: namnd, organisation: u-org}
+relations:
+  - {kind: oversees, from: u-rs, to: u-n, description: "`+description+`"}
+`)
+	}
+	neo4jdbtest.MustImport(t, db, file("före"))
+	res := neo4jdbtest.MustImport(t, db, file("efter"))
+	if want := []string{"OVERSEES|u-rs|u-n"}; !slices.Equal(res.Rels.Changed, want) || len(res.Rels.Added)+len(res.Rels.Removed)+len(res.Nodes.Changed) != 0 {
+		t.Errorf("changed description: %+v, want only %v changed", res, want)
+	}
+	d, err := db.OrganDetail(context.Background(), "u-rs", graph.MustDate("2026-01-01"))
+	if err != nil || len(d.Out) != 1 || d.Out[0].Description != "efter" {
+		t.Errorf("relation after the update = %+v, %v; want description efter", d.Out, err)
+	}
+	if again := neo4jdbtest.MustImport(t, db, file("efter")); !again.Unchanged() {
+		t.Errorf("importing again changed %+v", again)
+	}
+}
