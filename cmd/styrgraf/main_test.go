@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
 )
 
@@ -64,13 +65,40 @@ func eventually(t *testing.T, m *Main, path string, want int, limit time.Duratio
 	}
 }
 
+// Serve applies the schema itself and imports -import files once Neo4j is reachable: on an
+// empty database without constraints or indexes, it becomes ready and serves the examples.
 func TestServeBecomesReady(t *testing.T) {
-	neo4jdbtest.MustOpen(t) // empties the database: the schema must come from serve itself
-	m := MustRunMain(t, testConfig(t))
+	db := neo4jdbtest.MustOpen(t) // empties the database
+	neo4jdbtest.MustDropSchema(t)
+	if err := db.Ready(context.Background()); graph.ErrorCode(err) != graph.EUNAVAILABLE {
+		t.Fatalf("Ready without a schema = %v, want EUNAVAILABLE: the test would prove nothing", err)
+	}
+	cfg := testConfig(t)
+	cfg.Import, cfg.Demo = []string{"../../examples"}, true
+	m := MustRunMain(t, cfg)
 	if got := status(t, m, "/healthz"); got != http.StatusOK {
 		t.Fatalf("/healthz = %d", got)
 	}
-	eventually(t, m, "/readyz", http.StatusOK, 30*time.Second)
+	eventually(t, m, "/readyz", http.StatusOK, 60*time.Second)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		resp, err := http.Get("http://" + m.Addr() + "/api/v1/organisations")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(b), `"region-halland"`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the examples were not imported at start-up: %s", b)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if err := db.Ready(context.Background()); err != nil {
+		t.Errorf("Ready after serve applied the schema: %v", err)
+	}
 }
 
 // TestReadinessFollowsNeo4j puts a TCP proxy between styrgraf and Neo4j and cuts it, which

@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
@@ -81,6 +83,43 @@ func MustImport(tb testing.TB, db *neo4jdb.DB, paths ...string) graph.ImportResu
 		tb.Fatalf("importing %v: %v", paths, err)
 	}
 	return res
+}
+
+// MustDropSchema drops every constraint and index of the test database, so that a test can
+// prove that something else (serve at start-up) applies the schema.
+func MustDropSchema(tb testing.TB) {
+	tb.Helper()
+	cfg := Config(tb)
+	auth := neo4j.NoAuth()
+	if cfg.Password != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	drv, err := neo4j.NewDriverWithContext(cfg.URI, auth)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer drv.Close(context.Background())
+	ctx := context.Background()
+	for _, q := range []struct{ show, drop string }{
+		{"SHOW CONSTRAINTS YIELD name RETURN name", "DROP CONSTRAINT `%s` IF EXISTS"},
+		{"SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name", "DROP INDEX `%s` IF EXISTS"},
+	} {
+		res, err := neo4j.ExecuteQuery(ctx, drv, q.show, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, rec := range res.Records {
+			name, _, err := neo4j.GetRecordValue[string](rec, "name")
+			if err != nil {
+				tb.Fatal(err)
+			}
+			// Names come from Neo4j itself, not from input; backquotes escape them.
+			if _, err := neo4j.ExecuteQuery(ctx, drv, fmt.Sprintf(q.drop, strings.ReplaceAll(name, "`", "``")), nil,
+				neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database)); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
 }
 
 // Snapshot summarises the whole test database, for asserting that something changed nothing.
