@@ -78,7 +78,8 @@ func (s *Server) routes() []route {
 			[]param{pOrgReq, {"from", "query", "date", "first day", true}, {"to", "query", "date", "last day", true}, pLimit, pCursor}, mimeJSON, nil, s.handleChanges},
 
 		{http.MethodPost, "/api/v1/import", "Validate and import dataset files in one transaction (YAML body or multipart files)", "import", auth.RoleEditor,
-			[]param{{"dry_run", "query", "boolean", "compute the changes without writing", false}}, mimeJSON,
+			[]param{{"dry_run", "query", "boolean", "compute the changes without writing", false},
+				{"name", "query", "string", "file name for problems in a YAML body (default body.yaml)", false}}, mimeJSON,
 			[]string{"application/yaml", "multipart/form-data"}, s.handleImport},
 	}
 	return append(rs, s.diagramRoutes()...)
