@@ -269,7 +269,9 @@ func (w *dotWriter) organNode(indent string, o graph.SubtreeOrgan, root bool) {
 	}
 	attrs := fmt.Sprintf("label=%s, fillcolor=\"%s\"", label(lines...), fill)
 	if k, ok := graph.OrganKindOf(o.Kind); ok {
-		attrs += ", tooltip=" + quote(k.Swedish)
+		// An organ of a tree links to its page in the web interface (relative, so the SVG
+		// works wherever styrgraf is served).
+		attrs += ", tooltip=" + quote(k.Swedish) + ", URL=" + quote("/organ/"+o.ID) + `, target="_top"`
 	}
 	if root {
 		attrs += ", penwidth=2.5"

@@ -97,6 +97,10 @@ func TestRenderSVG(t *testing.T) {
 			t.Errorf("SVG lacks %q; texts:\n%s", want, texts)
 		}
 	}
+	// Organs link to their pages in the web interface.
+	if !strings.Contains(string(svg), `xlink:href="/organ/`) {
+		t.Error("the SVG's organs do not link to /organ/{id}")
+	}
 	if strings.Contains(texts, "not-in-diagram") {
 		t.Error("SVG draws an edge end that is not in the diagram")
 	}
