@@ -38,7 +38,7 @@ type Options struct {
 	Diagram diagram.Options
 	// Headlines gives the start page each organisation's figures (the governance gauges'
 	// last refresh); nil: none shown.
-	Headlines func() map[string]web.Headline
+	Headlines func() map[string]graph.Headline
 }
 
 // Server is the HTTP handler of styrgraf.

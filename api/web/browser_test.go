@@ -38,7 +38,6 @@ import (
 	"github.com/styrgraf/styrgraf/api"
 	"github.com/styrgraf/styrgraf/api/auth"
 	"github.com/styrgraf/styrgraf/api/diagram"
-	"github.com/styrgraf/styrgraf/api/web"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
 	"github.com/styrgraf/styrgraf/graph/governance"
@@ -127,21 +126,9 @@ func newSite(t *testing.T) *site {
 	if err := gov.Refresh(context.Background()); err != nil {
 		t.Fatalf("computing the governance figures: %v", err)
 	}
-	headlines := func() map[string]web.Headline {
-		out := map[string]web.Headline{}
-		for _, h := range gov.Snapshot() {
-			organs := 0
-			for _, n := range h.OrgansByKind {
-				organs += n
-			}
-			out[h.Organisation] = web.Headline{Organs: organs, SeatsVacant: h.SeatsVacant,
-				MissingFollowUps: h.MissingFollowUps, OutsideUppsikt: h.OutsideUppsikt}
-		}
-		return out
-	}
 	serve := func(demo bool) *httptest.Server {
 		srv := httptest.NewServer(api.New(api.Options{Service: db, Importer: &dataset.Importer{Store: db}, Tokens: tokens,
-			Demo: demo, Renderer: renderer, Today: func() graph.Date { return today }, Headlines: headlines}))
+			Demo: demo, Renderer: renderer, Today: func() graph.Date { return today }, Headlines: gov.Headlines}))
 		t.Cleanup(srv.Close)
 		return srv
 	}

@@ -29,18 +29,13 @@ func (p *page) Link(path string, kv ...string) string {
 	return path + "?" + q.Encode()
 }
 
-// Headline is an organisation's figures on the start page, from the governance gauges.
-type Headline struct {
-	Organs, SeatsVacant, MissingFollowUps, OutsideUppsikt int
-}
-
 type startPage struct {
 	Organisations []organisationRow
 }
 
 type organisationRow struct {
 	graph.Ref
-	Headline *Headline
+	Headline *graph.Headline
 }
 
 func (h *Handler) start(c echo.Context, p *page) (string, error) {
@@ -48,7 +43,7 @@ func (h *Handler) start(c echo.Context, p *page) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var headlines map[string]Headline
+	var headlines map[string]graph.Headline
 	if h.opts.Headlines != nil && p.Today {
 		headlines = h.opts.Headlines()
 	}

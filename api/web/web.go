@@ -43,7 +43,7 @@ type Options struct {
 	Logger   *slog.Logger
 	// Headlines gives each organisation's figures for the start page (the governance
 	// gauges' last refresh); nil: none shown.
-	Headlines func() map[string]Headline
+	Headlines func() map[string]graph.Headline
 	// Diagram renders an organ's diagram as SVG for inline display; nil: no inline diagram.
 	Diagram func(r *http.Request, organ string, at graph.Date) ([]byte, error)
 }

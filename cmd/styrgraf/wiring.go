@@ -13,7 +13,6 @@ import (
 
 	"github.com/styrgraf/styrgraf/api"
 	"github.com/styrgraf/styrgraf/api/diagram"
-	"github.com/styrgraf/styrgraf/api/web"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
 	"github.com/styrgraf/styrgraf/graph/governance"
@@ -89,7 +88,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.importer = &dataset.Importer{Store: db, Observe: m.metrics.ObserveImport,
 		Imported: func(graph.ImportResult) { m.governance.Trigger() }}
 	srv := api.New(api.Options{Service: db, Importer: m.importer, Logger: m.log, Metrics: m.metrics, Tokens: tokens, Demo: m.Config.Demo,
-		Renderer: renderer, Today: graph.Today, Headlines: m.headlines})
+		Renderer: renderer, Today: graph.Today, Headlines: m.governance.Headlines})
 	switch {
 	case m.Config.Demo:
 		m.log.Warn("demo mode: reads need no token; import needs an editor token", "tokens", tokens.String())
@@ -120,21 +119,6 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		m.governance.Run(bg, m.Config.GaugeInterval)
 	}()
 	return nil
-}
-
-// headlines gives the web start page each organisation's figures from the gauges' last
-// refresh.
-func (m *Main) headlines() map[string]web.Headline {
-	out := map[string]web.Headline{}
-	for _, h := range m.governance.Snapshot() {
-		organs := 0
-		for _, n := range h.OrgansByKind {
-			organs += n
-		}
-		out[h.Organisation] = web.Headline{Organs: organs, SeatsVacant: h.SeatsVacant,
-			MissingFollowUps: h.MissingFollowUps, OutsideUppsikt: h.OutsideUppsikt}
-	}
-	return out
 }
 
 // applySchema retries until the schema is applied or ctx ends, so that styrgraf may start

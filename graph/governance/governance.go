@@ -123,6 +123,20 @@ func (g *Governance) Snapshot() []OrganisationHealth {
 	return append([]OrganisationHealth(nil), g.snapshot...)
 }
 
+// Headlines gives each organisation's figures in brief from the last refresh, by id.
+func (g *Governance) Headlines() map[string]graph.Headline {
+	out := map[string]graph.Headline{}
+	for _, h := range g.Snapshot() {
+		organs := 0
+		for _, n := range h.OrgansByKind {
+			organs += n
+		}
+		out[h.Organisation] = graph.Headline{Organs: organs, SeatsVacant: h.SeatsVacant,
+			MissingFollowUps: h.MissingFollowUps, OutsideUppsikt: h.OutsideUppsikt}
+	}
+	return out
+}
+
 // Refresh recomputes every organisation's health as of today.
 func (g *Governance) Refresh(ctx context.Context) error {
 	start := time.Now()

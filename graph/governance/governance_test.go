@@ -127,6 +127,9 @@ styrgraf_governance_organs{kind="namnd",organisation="a"} 2
 	if err := testutil.GatherAndCompare(reg, strings.NewReader(want), names...); err != nil {
 		t.Error(err)
 	}
+	if got, want := g.Headlines()["a"], (graph.Headline{Organs: 3, SeatsVacant: 3, MissingFollowUps: 4, OutsideUppsikt: 3}); got != want {
+		t.Errorf("headline of a = %+v, want %+v", got, want)
+	}
 }
 
 // The example data on a real Neo4j: the facts the dashboards show for the examples.
