@@ -23,71 +23,32 @@ func (s *Server) diagramRoutes() []route {
 	for _, f := range []diagram.Format{diagram.FormatSVG, diagram.FormatPNG, diagram.FormatDOT} {
 		rs = append(rs,
 			route{http.MethodGet, "/api/v1/organs/:id/diagram." + string(f), "Org diagram of an organ with its parts, seats and relations (" + string(f) + ")", "diagrams", auth.RoleReader,
-				[]param{pID, pAt, {"depth", "query", "integer", "levels of parts (0–10, default 2)", false}}, f.ContentType(), nil, s.organDiagram(f)},
+				[]param{pID, pAt, {"depth", "query", "integer", "levels of parts (0–10, default 2)", false}}, f.ContentType(), nil, s.diagram(diagram.Organ, f)},
 			route{http.MethodGet, "/api/v1/organs/:id/escalation." + string(f), "Escalation chains of an organ or seat as a diagram (" + string(f) + ")", "diagrams", auth.RoleReader,
-				[]param{{"id", "path", "string", "id of the organ or post", true}, pAt}, f.ContentType(), nil, s.escalationDiagram(f)},
+				[]param{{"id", "path", "string", "id of the organ or post", true}, pAt}, f.ContentType(), nil, s.diagram(diagram.Escalation, f)},
 			route{http.MethodGet, "/api/v1/organisations/:id/diagram." + string(f), "Org diagram of a whole organisation (" + string(f) + ")", "diagrams", auth.RoleReader,
-				[]param{{"id", "path", "string", "id of the organisation", true}, pAt}, f.ContentType(), nil, s.organisationDiagram(f)},
+				[]param{{"id", "path", "string", "id of the organisation", true}, pAt}, f.ContentType(), nil, s.diagram(diagram.Organisation, f)},
 		)
 	}
 	return rs
 }
 
-func (s *Server) organDiagram(f diagram.Format) echo.HandlerFunc {
+// diagram answers a diagram of what, for the route's id, on the asked date.
+func (s *Server) diagram(what string, f diagram.Format) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		at, err := s.at(c)
-		if err != nil {
+		r := diagram.Request{What: what, ID: c.Param("id")}
+		var err error
+		if r.At, err = s.at(c); err != nil {
 			return err
 		}
-		depth, err := intParam(c, "depth", 2)
-		if err != nil {
-			return err
+		if what == diagram.Organ {
+			if r.Depth, err = intParam(c, "depth", 2); err != nil {
+				return err
+			}
 		}
-		tree, err := s.service.OrganSubtree(c.Request().Context(), graph.SubtreeQuery{ID: c.Param("id"), At: at, Depth: depth})
-		if err != nil {
-			return err
-		}
-		dot, err := diagram.OrganDOT(tree, s.diagramOptions)
+		dot, err := diagram.DOTFor(c.Request().Context(), s.service, r, s.diagramOptions)
 		return s.renderDiagram(c, dot, err, f)
 	}
-}
-
-func (s *Server) escalationDiagram(f diagram.Format) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		at, err := s.at(c)
-		if err != nil {
-			return err
-		}
-		// A diagram draws every chain the service assembles.
-		a, err := s.service.Escalation(c.Request().Context(), graph.EscalationQuery{ID: c.Param("id"), At: at, Page: graph.Page{Limit: graph.MaxChains}})
-		if err != nil {
-			return err
-		}
-		dot, err := diagram.EscalationDOT(c.Param("id"), a.Items, s.diagramOptions)
-		return s.renderDiagram(c, dot, err, f)
-	}
-}
-
-func (s *Server) organisationDiagram(f diagram.Format) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		at, err := s.at(c)
-		if err != nil {
-			return err
-		}
-		tree, err := s.service.OrganisationGraph(c.Request().Context(), graph.OrganisationGraphQuery{Organisation: c.Param("id"), At: at, MaxOrgans: s.maxNodes()})
-		if err != nil {
-			return err
-		}
-		dot, err := diagram.OrganisationDOT(tree, s.diagramOptions)
-		return s.renderDiagram(c, dot, err, f)
-	}
-}
-
-func (s *Server) maxNodes() int {
-	if s.diagramOptions.MaxNodes > 0 {
-		return s.diagramOptions.MaxNodes
-	}
-	return diagram.DefaultMaxNodes
 }
 
 // renderDiagram renders DOT (or passes on the error that building it gave) and replies with

@@ -89,11 +89,7 @@ func (s *Server) organSVG(r *http.Request, organ string, at graph.Date) ([]byte,
 	if s.renderer == nil {
 		return nil, graph.Errorf(graph.EUNAVAILABLE, "diagrams are not available on this server")
 	}
-	tree, err := s.service.OrganSubtree(r.Context(), graph.SubtreeQuery{ID: organ, At: at, Depth: 2})
-	if err != nil {
-		return nil, err
-	}
-	dot, err := diagram.OrganDOT(tree, s.diagramOptions)
+	dot, err := diagram.DOTFor(r.Context(), s.service, diagram.Request{What: diagram.Organ, ID: organ, At: at, Depth: 2}, s.diagramOptions)
 	if err != nil {
 		return nil, err
 	}

@@ -38,6 +38,7 @@ commands:
   validate     check dataset files (YAML) and report every problem as file:line:col
   import       validate dataset files, then apply them to Neo4j in one transaction
   ask          answer a question (who-decides, escalation, …) as a table or JSON
+  diagram      draw an organ, an organisation or an escalation chain to SVG, PNG or DOT
   schema       print the JSON Schema of dataset files
   healthcheck  exit 0 if the styrgraf at -url is ready, 1 if not (for containers)
 
@@ -61,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = importCmd(ctx, args[1:], stdout, stderr)
 	case "ask":
 		err = ask(ctx, args[1:], stdout, stderr)
+	case "diagram":
+		err = diagramCmd(ctx, args[1:], stdout, stderr)
 	case "schema":
 		_, err = stdout.Write(dataset.SchemaJSON)
 	case "healthcheck":

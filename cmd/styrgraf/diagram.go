@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb"
+)
+
+// diagramCmd draws an organ, an organisation or an escalation chain to a file, with the same
+// code as the API's diagram routes; the format comes from the file's extension.
+func diagramCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("diagram", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := DefaultConfig()
+	cfg.RegisterNeo4jFlags(fs)
+	at := graph.Today()
+	fs.Func("at", "draw as of this date, YYYY-MM-DD (default today)", dateFlag(&at))
+	depth := fs.Int("depth", 2, "levels of parts, for an organ")
+	out := fs.String("o", "", "the file to write: .svg, .png or .dot (- writes DOT to standard output)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: styrgraf diagram organ|organisation|escalation ID -o FILE [flags]")
+		fs.PrintDefaults()
+	}
+	// WHAT and ID may come before the flags, as in the usage line, or after them.
+	var positional []string
+	for len(args) > 0 && !strings.HasPrefix(args[0], "-") && len(positional) < 2 {
+		positional, args = append(positional, args[0]), args[1:]
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	positional = append(positional, fs.Args()...)
+	if len(positional) != 2 || *out == "" {
+		fs.Usage()
+		return errUsage
+	}
+	format := diagram.FormatDOT
+	if *out != "-" {
+		switch ext := strings.TrimPrefix(filepath.Ext(*out), "."); diagram.Format(ext) {
+		case diagram.FormatSVG, diagram.FormatPNG, diagram.FormatDOT:
+			format = diagram.Format(ext)
+		default:
+			return graph.Errorf(graph.EINVALID, "-o %s: the file must end in .svg, .png or .dot", *out)
+		}
+	}
+	db, err := neo4jdb.Open(cfg.Neo4j())
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.WithoutCancel(ctx))
+	dot, err := diagram.DOTFor(ctx, db, diagram.Request{What: positional[0], ID: positional[1], At: at, Depth: *depth}, diagram.Options{})
+	if err != nil {
+		return err
+	}
+	if *out == "-" {
+		_, err = stdout.Write(dot)
+		return err
+	}
+	picture := dot
+	if format != diagram.FormatDOT {
+		r, err := diagram.NewRenderer(ctx, diagram.RendererOptions{Workers: 1})
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		if picture, err = r.Render(ctx, dot, format); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(*out, picture, 0o644); err != nil {
+		return graph.Errorf(graph.EINVALID, "writing %s: %v", *out, err)
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *out, len(picture))
+	return nil
+}
