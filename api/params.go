@@ -59,7 +59,7 @@ func pageParam(c echo.Context) (graph.Page, error) {
 	}
 	if limit == 0 {
 		// In Go a zero Limit means the default; asked for over HTTP it is a mistake.
-		limit = -1
+		return graph.Page{}, graph.LimitError(0)
 	}
 	p := graph.Page{Limit: limit}
 	if cur := c.QueryParam("cursor"); cur != "" {

@@ -93,12 +93,18 @@ func (p *Page) Validate() error {
 		p.Limit = DefaultLimit
 	}
 	if p.Limit < 1 || p.Limit > MaxLimit {
-		return Errorf(EINVALID, "limit: want a whole number from 1 to %d, got %d", MaxLimit, max(p.Limit, 0))
+		return LimitError(p.Limit)
 	}
 	if p.Offset < 0 {
 		return Errorf(EINVALID, "cursor: not a cursor this API gave out")
 	}
 	return nil
+}
+
+// LimitError is the error of a page size out of bounds. An interface that takes the size as
+// typed (the HTTP API) also uses it for an explicit 0, which in Go means the default.
+func LimitError(got int) error {
+	return Errorf(EINVALID, "limit: want a whole number from 1 to %d, got %d", MaxLimit, got)
 }
 
 // List is one page of a sorted answer and the size of the whole answer.

@@ -136,11 +136,15 @@ func (m *Main) applySchema(ctx context.Context) bool {
 
 // importAtStart applies the -import files, retrying while Neo4j is unavailable.
 func (m *Main) importAtStart(ctx context.Context, files []graph.DatasetFile) {
+	// The retries while Neo4j starts are one import: observed once, at the end, not as a
+	// failed import per attempt (the gauges are computed right after this).
+	quiet := dataset.Importer{Store: m.db}
 	var res graph.ImportResult
 	err := m.retry(ctx, "importing", func(ctx context.Context) (err error) {
-		res, err = m.importer.Import(ctx, files, graph.ImportOptions{})
+		res, err = quiet.Import(ctx, files, graph.ImportOptions{})
 		return err
 	})
+	m.metrics.ObserveImport(res, err)
 	if err != nil {
 		m.log.Error("import at start-up failed", "err", err)
 		return
