@@ -146,7 +146,9 @@ type Organ struct {
 	Category     string   `yaml:"category,omitempty" json:"category,omitempty" enum:"organ_category" doc:"defaults from kind"`
 	Organisation string   `yaml:"organisation" json:"organisation" required:"true" ref:"Organisation" doc:"the huvudman the organ belongs to"`
 	Spans        []string `yaml:"spans,omitempty" json:"spans,omitempty" ref:"Organisation" doc:"further organisations a joint organ belongs to"`
-	PartOf       string   `yaml:"part_of,omitempty" json:"part_of,omitempty" ref:"Organ" doc:"the organ this one is a part of (utskott of a styrelse, avdelning of a förvaltning)"`
+	PartOf       string   `yaml:"part_of,omitempty" json:"part_of,omitempty" ref:"Organ" doc:"the organ this one is a part of, or organised under (utskott of a styrelse, avdelning of a förvaltning, strategisk grupp under its chefsgrupp, beredande grupp under its koncernledning)"`
+	Process      string   `yaml:"process,omitempty" json:"process,omitempty" ref:"Process" doc:"the process the organ works in (huvudprocess or stödjande process)"`
+	Tier         string   `yaml:"tier,omitempty" json:"tier,omitempty" enum:"organ_tier" doc:"management | main_process | support_process: which kind of group it is, for the reporting rules"`
 	Statutory    bool     `yaml:"statutory,omitempty" json:"statutory,omitempty" doc:"required by law (e.g. fullmäktige, läkemedelskommitté)"`
 	Decides      *bool    `yaml:"decides,omitempty" json:"decides,omitempty" doc:"true: takes decisions; false: only prepares/coordinates; empty: defaults from kind"`
 	Description  string   `yaml:"description,omitempty" json:"description,omitempty"`
@@ -157,15 +159,16 @@ type Organ struct {
 // Post is a seat: a chair, a member's seat, a director's post. A post may be held ex officio:
 // whoever holds the source post holds this one ("the chair of CGH is the regiondirektör").
 type Post struct {
-	ID          string    `yaml:"id" json:"id" required:"true"`
-	Title       string    `yaml:"title" json:"title" required:"true" doc:"Swedish title, e.g. Ordförande, Regiondirektör"`
-	Kind        string    `yaml:"kind" json:"kind" required:"true" enum:"post_kind"`
-	Organ       string    `yaml:"organ" json:"organ" required:"true" ref:"Organ" doc:"the organ the seat belongs to"`
-	MaxHolders  *int      `yaml:"max_holders,omitempty" json:"max_holders,omitempty" doc:"how many may hold it at once; default 1, 0 for no limit"`
-	ExOfficio   string    `yaml:"ex_officio,omitempty" json:"ex_officio,omitempty" ref:"Post" doc:"held by whoever holds this post"`
-	Holders     []Holding `yaml:"holders,omitempty" json:"holders,omitempty"`
-	Description string    `yaml:"description,omitempty" json:"description,omitempty"`
-	Source      Source    `yaml:"source,omitempty" json:"source,omitempty"`
+	ID          string      `yaml:"id" json:"id" required:"true"`
+	Title       string      `yaml:"title" json:"title" required:"true" doc:"Swedish title, e.g. Ordförande, Regiondirektör"`
+	Kind        string      `yaml:"kind" json:"kind" required:"true" enum:"post_kind"`
+	Organ       string      `yaml:"organ" json:"organ" required:"true" ref:"Organ" doc:"the organ the seat belongs to"`
+	MaxHolders  *int        `yaml:"max_holders,omitempty" json:"max_holders,omitempty" doc:"how many may hold it at once; default 1, 0 for no limit"`
+	ExOfficio   string      `yaml:"ex_officio,omitempty" json:"ex_officio,omitempty" ref:"Post" doc:"held by whoever holds this post"`
+	Holders     []Holding   `yaml:"holders,omitempty" json:"holders,omitempty"`
+	Conditions  []Condition `yaml:"conditions,omitempty" json:"conditions,omitempty" doc:"when the seat may be filled (ersättare only for särskilda skäl, after the chair agrees)"`
+	Description string      `yaml:"description,omitempty" json:"description,omitempty"`
+	Source      Source      `yaml:"source,omitempty" json:"source,omitempty"`
 	Validity    `yaml:",inline"`
 }
 
@@ -203,13 +206,15 @@ type Topic struct {
 // Mandate is a power to decide (beslutsmandat), held by an organ or a post. A delegated
 // mandate names the mandate it derives from (delegation).
 type Mandate struct {
-	ID            string   `yaml:"id" json:"id" required:"true"`
-	Holder        string   `yaml:"holder" json:"holder" required:"true" ref:"Organ|Post" doc:"organ or post holding the mandate"`
-	Scope         string   `yaml:"scope" json:"scope" required:"true" doc:"what may be decided, in the document's words"`
-	Level         string   `yaml:"level" json:"level" required:"true" enum:"mandate_level"`
-	Topics        []string `yaml:"topics,omitempty" json:"topics,omitempty" ref:"Topic"`
-	DelegatedFrom string   `yaml:"delegated_from,omitempty" json:"delegated_from,omitempty" ref:"Mandate" doc:"the mandate this one is delegated from"`
-	Source        Source   `yaml:"source,omitempty" json:"source,omitempty"`
+	ID            string      `yaml:"id" json:"id" required:"true"`
+	Holder        string      `yaml:"holder" json:"holder" required:"true" ref:"Organ|Post" doc:"organ or post holding the mandate"`
+	Scope         string      `yaml:"scope" json:"scope" required:"true" doc:"what may be decided, in the document's words"`
+	Level         string      `yaml:"level" json:"level" required:"true" enum:"mandate_level"`
+	Topics        []string    `yaml:"topics,omitempty" json:"topics,omitempty" ref:"Topic"`
+	DelegatedFrom string      `yaml:"delegated_from,omitempty" json:"delegated_from,omitempty" ref:"Mandate" doc:"the mandate this one is delegated from"`
+	Status        string      `yaml:"status,omitempty" json:"status,omitempty" enum:"mandate_status" doc:"in_force (default) | potential (ska kunna bli beslutande) | planned | repealed"`
+	Conditions    []Condition `yaml:"conditions,omitempty" json:"conditions,omitempty" doc:"what the power depends on (after a position taken by, only on an event)"`
+	Source        Source      `yaml:"source,omitempty" json:"source,omitempty"`
 	Validity      `yaml:",inline"`
 }
 
@@ -304,34 +309,12 @@ type Coverage struct {
 // IsComplete reports whether the coverage declares complete records (the default).
 func (c Coverage) IsComplete() bool { return c.Complete == nil || *c.Complete }
 
-// FollowUpDuty says that something must be followed up (uppföljning, utvärdering) and how
-// often.
-type FollowUpDuty struct {
-	ID          string `yaml:"id" json:"id" required:"true"`
-	Subject     string `yaml:"subject" json:"subject" required:"true" ref:"Organ|Assignment" doc:"what is followed up"`
-	By          string `yaml:"by,omitempty" json:"by,omitempty" ref:"Organ|Post" doc:"who follows up"`
-	Frequency   string `yaml:"frequency" json:"frequency" required:"true" enum:"frequency"`
-	Due         *Date  `yaml:"due,omitempty" json:"due,omitempty" doc:"for frequency once: the last day"`
-	Description string `yaml:"description,omitempty" json:"description,omitempty"`
-	Source      Source `yaml:"source,omitempty" json:"source,omitempty"`
-	Validity    `yaml:",inline"`
-}
-
-// FollowUp is a follow-up that happened.
-type FollowUp struct {
-	ID       string `yaml:"id" json:"id" required:"true"`
-	Duty     string `yaml:"duty" json:"duty" required:"true" ref:"FollowUpDuty"`
-	Date     *Date  `yaml:"date" json:"date" required:"true"`
-	By       string `yaml:"by,omitempty" json:"by,omitempty" ref:"Organ|Post"`
-	Document string `yaml:"document,omitempty" json:"document,omitempty" ref:"Document" doc:"where it is recorded"`
-	Source   Source `yaml:"source,omitempty" json:"source,omitempty"`
-}
-
 // StaffFunction is a stabsfunktion of a förvaltning with its capacity.
 type StaffFunction struct {
 	ID       string   `yaml:"id" json:"id" required:"true"`
 	Organ    string   `yaml:"organ" json:"organ" required:"true" ref:"Organ" doc:"the förvaltning"`
-	Function string   `yaml:"function" json:"function" required:"true" enum:"staff_function"`
+	Function string   `yaml:"function" json:"function" required:"true" doc:"a slug: one of the staff_function vocabulary, or a function of the dataset's own (give its name)"`
+	Name     string   `yaml:"name,omitempty" json:"name,omitempty" doc:"Swedish name, for a function outside the staff_function vocabulary"`
 	FTE      *float64 `yaml:"fte" json:"fte" required:"true" doc:"capacity in full-time equivalents (årsarbetare)"`
 	Source   Source   `yaml:"source,omitempty" json:"source,omitempty"`
 	Validity `yaml:",inline"`
@@ -339,11 +322,12 @@ type StaffFunction struct {
 
 // Relation is a directed relation between two items, of one of RelationKinds.
 type Relation struct {
-	Kind        string `yaml:"kind" json:"kind" required:"true" enum:"relation_kind"`
-	From        string `yaml:"from" json:"from" required:"true" ref:"Organ|Post|Organisation"`
-	To          string `yaml:"to" json:"to" required:"true" ref:"Organ|Post|Organisation"`
-	Description string `yaml:"description,omitempty" json:"description,omitempty" doc:"what the relation means here, in the document's words"`
-	Source      Source `yaml:"source,omitempty" json:"source,omitempty"`
+	Kind        string      `yaml:"kind" json:"kind" required:"true" enum:"relation_kind"`
+	From        string      `yaml:"from" json:"from" required:"true" ref:"Organ|Post|Organisation"`
+	To          string      `yaml:"to" json:"to" required:"true" ref:"Organ|Post|Organisation"`
+	Description string      `yaml:"description,omitempty" json:"description,omitempty" doc:"what the relation means here, in the document's words"`
+	Conditions  []Condition `yaml:"conditions,omitempty" json:"conditions,omitempty" doc:"when or on what terms the relation applies (after consulting, exception only)"`
+	Source      Source      `yaml:"source,omitempty" json:"source,omitempty"`
 	Validity    `yaml:",inline"`
 }
 
@@ -360,10 +344,14 @@ type Dataset struct {
 	Organs         []Organ         `yaml:"organs,omitempty" json:"organs,omitempty"`
 	Posts          []Post          `yaml:"posts,omitempty" json:"posts,omitempty"`
 	Mandates       []Mandate       `yaml:"mandates,omitempty" json:"mandates,omitempty"`
+	Processes      []Process       `yaml:"processes,omitempty" json:"processes,omitempty"`
+	ReportingRules []ReportingRule `yaml:"reporting_rules,omitempty" json:"reporting_rules,omitempty" doc:"who groups of a tier must report to; validation checks the reports_to relations against them"`
 	Assignments    []Assignment    `yaml:"assignments,omitempty" json:"assignments,omitempty"`
-	FollowUpDuties []FollowUpDuty  `yaml:"follow_up_duties,omitempty" json:"follow_up_duties,omitempty"`
-	FollowUps      []FollowUp      `yaml:"follow_ups,omitempty" json:"follow_ups,omitempty"`
+	Meetings       []Meeting       `yaml:"meetings,omitempty" json:"meetings,omitempty"`
+	Duties         []Duty          `yaml:"duties,omitempty" json:"duties,omitempty"`
+	DutyRecords    []DutyRecord    `yaml:"duty_records,omitempty" json:"duty_records,omitempty" doc:"duties carried out: a follow-up made, a kallelse sent, a plan adopted"`
 	StaffFunctions []StaffFunction `yaml:"staff_functions,omitempty" json:"staff_functions,omitempty"`
+	StaffProfiles  []StaffProfile  `yaml:"staff_profiles,omitempty" json:"staff_profiles,omitempty" doc:"which stabsfunktioner a kind of förvaltning is expected to have"`
 	Rules          []Rule          `yaml:"rules,omitempty" json:"rules,omitempty"`
 	Relations      []Relation      `yaml:"relations,omitempty" json:"relations,omitempty"`
 }

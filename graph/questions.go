@@ -48,11 +48,12 @@ func MeetsBasis(basis, min string) bool {
 // EscalationStep is one organ or post on the way up.
 type EscalationStep struct {
 	Ref
-	Organ   string    `json:"organ,omitempty"` // for a post: the organ it is a seat of
-	Via     string    `json:"via,omitempty"`   // relationship type that led here (REPORTS_TO…); empty for the start
-	Note    string    `json:"note,omitempty"`  // the relation's description, if the dataset gives one
-	Source  SourceRef `json:"source,omitempty"`
-	Holders []Ref     `json:"holders,omitempty"` // for a post: who holds it on the date (through ex officio seats too)
+	Organ      string         `json:"organ,omitempty"`      // for a post: the organ it is a seat of
+	Via        string         `json:"via,omitempty"`        // relationship type that led here (REPORTS_TO…); empty for the start
+	Note       string         `json:"note,omitempty"`       // the relation's description, if the dataset gives one
+	Conditions []ConditionRef `json:"conditions,omitempty"` // of the relation that led here (exception_only: escalation is the exception)
+	Source     SourceRef      `json:"source,omitempty"`
+	Holders    []Ref          `json:"holders,omitempty"` // for a post: who holds it on the date (through ex officio seats too)
 }
 
 // EscalationChain is one path from the start to the top. Cycle is set when the path came
@@ -65,11 +66,13 @@ type EscalationChain struct {
 
 // MandateRef is a mandate in an answer, with its source.
 type MandateRef struct {
-	ID     string    `json:"id"`
-	Scope  string    `json:"scope"`
-	Level  string    `json:"level"`
-	Holder string    `json:"holder,omitempty"` // name of the organ or post that holds it
-	Source SourceRef `json:"source"`
+	ID         string         `json:"id"`
+	Scope      string         `json:"scope"`
+	Level      string         `json:"level"`
+	Status     string         `json:"status"`           // in_force, or potential/planned/repealed: not a power to decide today
+	Holder     string         `json:"holder,omitempty"` // name of the organ or post that holds it
+	Conditions []ConditionRef `json:"conditions,omitempty"`
+	Source     SourceRef      `json:"source"`
 }
 
 // Decision answers "who decides X?" once: a mandate, who holds it on the date, and the
@@ -107,13 +110,14 @@ type Change struct {
 
 // Seat is a post of an organ as of a date, with who holds it.
 type Seat struct {
-	ID         string    `json:"id"`
-	Title      string    `json:"title"`
-	Kind       string    `json:"kind"`
-	MaxHolders int       `json:"max_holders"` // 0: no limit
-	ExOfficio  *Ref      `json:"ex_officio,omitempty"`
-	Holders    []Ref     `json:"holders"`
-	Source     SourceRef `json:"source"`
+	ID         string         `json:"id"`
+	Title      string         `json:"title"`
+	Kind       string         `json:"kind"`
+	MaxHolders int            `json:"max_holders"` // 0: no limit
+	ExOfficio  *Ref           `json:"ex_officio,omitempty"`
+	Holders    []Ref          `json:"holders"`
+	Conditions []ConditionRef `json:"conditions,omitempty"` // when the seat may be filled
+	Source     SourceRef      `json:"source"`
 }
 
 // Vacant reports whether nobody holds the seat.
@@ -121,19 +125,40 @@ func (s Seat) Vacant() bool { return len(s.Holders) == 0 }
 
 // RelationView is a relation of an organ seen from the organ: its type and the other end.
 type RelationView struct {
-	Type        string    `json:"type"`
-	Other       Ref       `json:"other"`
-	Description string    `json:"description,omitempty"`
-	Source      SourceRef `json:"source"`
+	Type        string         `json:"type"`
+	Other       Ref            `json:"other"`
+	Description string         `json:"description,omitempty"`
+	Conditions  []ConditionRef `json:"conditions,omitempty"`
+	Source      SourceRef      `json:"source"`
 }
 
-// DutyRef is a follow-up duty in an answer.
+// DutyRef is a duty in an answer: what must be done, how often and by when.
 type DutyRef struct {
-	ID          string    `json:"id"`
-	Frequency   string    `json:"frequency"`
-	Description string    `json:"description,omitempty"`
-	Due         *Date     `json:"due,omitempty"`
-	Source      SourceRef `json:"source"`
+	ID          string         `json:"id"`
+	Action      string         `json:"action"`                // one of the duty_action vocabulary
+	Per         string         `json:"per"`                   // one of the duty_period vocabulary
+	By          *Ref           `json:"by,omitempty"`          // nil: the documents do not say who
+	OffsetDays  *int           `json:"offset_days,omitempty"` // per meeting: days from the meeting
+	DayOfYear   string         `json:"day_of_year,omitempty"` // per year: --MM-DD
+	Deadline    string         `json:"deadline,omitempty"`    // the deadline in the document's words
+	Due         *Date          `json:"due,omitempty"`         // per once
+	Description string         `json:"description,omitempty"`
+	Triggers    []TriggerRef   `json:"triggers,omitempty"`
+	Conditions  []ConditionRef `json:"conditions,omitempty"`
+	Source      SourceRef      `json:"source"`
+}
+
+// ConditionRef is a condition in an answer: its kind, whom it names and its words.
+type ConditionRef struct {
+	Kind string `json:"kind"` // one of the condition_kind vocabulary
+	Ref  *Ref   `json:"ref,omitempty"`
+	Text string `json:"text,omitempty"`
+}
+
+// TriggerRef is what may call for a duty besides its period.
+type TriggerRef struct {
+	By   *Ref   `json:"by,omitempty"`
+	Text string `json:"text"`
 }
 
 // RuleRef is a working rule in an answer.
@@ -161,14 +186,16 @@ type OrganDetail struct {
 	Statutory      bool           `json:"statutory"`
 	Description    string         `json:"description,omitempty"`
 	Source         SourceRef      `json:"source"`
-	Organisations  []Ref          `json:"organisations"` // the primary one first
+	Organisations  []Ref          `json:"organisations"`     // the primary one first
+	Tier           string         `json:"tier,omitempty"`    // management | main_process | support_process
+	Process        *Ref           `json:"process,omitempty"` // the process it works in
 	PartOf         []Ref          `json:"part_of"`
 	Parts          []Ref          `json:"parts"`
 	Seats          []Seat         `json:"seats"`
 	Out            []RelationView `json:"relations_out"`
 	In             []RelationView `json:"relations_in"`
 	Mandates       []MandateRef   `json:"mandates"`
-	Duties         []DutyRef      `json:"follow_up_duties"`
+	Duties         []DutyRef      `json:"duties"`
 	Rules          []RuleRef      `json:"rules"`
 	StaffFunctions []StaffFTE     `json:"staff_functions"`
 }

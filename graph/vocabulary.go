@@ -83,6 +83,10 @@ const (
 	RelDirects          = "directs"
 	RelSupports         = "supports"
 	RelMemberOf         = "member_of"
+	RelConsults         = "consults"
+	RelDissolves        = "dissolves"
+	RelFollowsUp        = "follows_up"
+	RelRepresents       = "represents"
 )
 
 // Vocabularies are the closed value lists of the dataset format, by the name the `enum` struct
@@ -120,14 +124,50 @@ var Vocabularies = map[string][]Term{
 		{"minnesanteckningar", "minnesanteckningar, protokoll"},
 		{"tjansteskrivelse", "tjänsteskrivelse, beslutsförslag"}, {"avtal", "avtal, överenskommelse"},
 	},
-	"frequency": {
-		{"yearly", "årligen"}, {"mandate_period", "minst en gång per mandatperiod"},
-		{"once", "en gång, senast ett visst datum"},
+	"duty_period": {
+		{PerMeeting, "inför eller efter varje sammanträde"}, {PerYear, "varje år"},
+		{PerMandatePeriod, "minst en gång per mandatperiod"}, {PerOnce, "en gång, senast ett visst datum"},
+		{PerContinuous, "kontinuerligt, fortlöpande"}, {PerOnEvent, "vid en händelse eller på begäran"},
+		{PerUnspecified, "ingen frekvens anges"},
+	},
+	"duty_action": {
+		{ActionFollowUp, "följa upp"}, {ActionEvaluate, "utvärdera"},
+		{"send_notice", "skicka kallelse"}, {"send_minutes", "skicka ut minnesanteckningar"},
+		{"decide_meeting_plan", "besluta om sammanträdesplan"}, {"hold_retreat", "hålla internat"},
+		{"hold_theme_day", "hålla temadag"}, {"report_back", "återrapportera"},
+		{"provide_basis", "ta fram underlag"}, {"initiate_dialog", "ta initiativ till dialog"},
+		{"other", "annan skyldighet (se beskrivningen)"},
+	},
+	"meeting_kind": {
+		{"ordinary", "ordinarie sammanträde"}, {"retreat", "internat"}, {"theme_day", "temadag"},
+	},
+	"meeting_status": {
+		{"planned", "planerat"}, {"held", "genomfört"}, {"cancelled", "inställt"},
+	},
+	"condition_kind": {
+		{CondRequiresReason, "endast vid särskilda skäl"},
+		{CondRequiresApprovalOf, "efter överenskommelse med, godkännande av"},
+		{CondAfterConsulting, "i samråd med, efter samråd med"},
+		{CondAfterPositionOf, "efter ställningstagande i"},
+		{CondOnRequestOf, "när någon påkallar det"},
+		{CondOnEvent, "vid en händelse (extraordinär händelse, budgetavvikelse)"},
+		{CondWhenNeeded, "vid behov"},
+		{CondExceptionOnly, "undantag; huvudregeln är en annan"},
+	},
+	"mandate_status": {
+		{MandateInForce, "gäller"}, {MandatePotential, "ska kunna bli beslutande (inte ännu)"},
+		{MandatePlanned, "planerat"}, {MandateRepealed, "upphävt"},
+	},
+	"process_kind": {{"main", "huvudprocess"}, {"support", "stödjande process"}},
+	"organ_tier": {
+		{TierManagement, "ledningsnivå"}, {TierMainProcess, "ansvar inom en huvudprocess"},
+		{TierSupportProcess, "ansvar för en stödjande process"},
 	},
 	"staff_function": {
 		{"hr", "HR- och personalfrågor"}, {"it", "IT"}, {"kommunikation", "kommunikation"},
 		{"uppsikt_internkontroll", "uppsikt och internkontroll"}, {"ekonomi_budget", "ekonomi och budget"},
 		{"administration_juridik", "administration och juridik"}, {"sakerhet", "säkerhetsfrågor"},
+		{"strategi_policy_mal_budget", "strategi- och policydokument, mål och budget"},
 	},
 	"relation_kind": {
 		{RelReportsTo, "rapporterar till, ansvarar inför"},
@@ -140,6 +180,10 @@ var Vocabularies = map[string][]Term{
 		{RelDirects, "leder, är chef över, ger direktiv till"},
 		{RelSupports, "biträder, stödjer"},
 		{RelMemberOf, "ingår i, utgör (t.ex. arbetsutskotten utgör den politiska styrgruppen)"},
+		{RelConsults, "stämmer av med, samråder med"},
+		{RelDissolves, "avvecklar"},
+		{RelFollowsUp, "följer upp"},
+		{RelRepresents, "företräder"},
 	},
 	"basis": {
 		{BasisStated, "uttryckligen angivet i dokumentet (med citat)"},
@@ -184,4 +228,15 @@ func InVocabulary(name, value string) bool {
 		}
 	}
 	return false
+}
+
+// Swedish returns the Swedish term for a value of the named vocabulary, or the value itself
+// when the vocabulary does not hold it (an open vocabulary's own values).
+func Swedish(vocabulary, value string) string {
+	for _, t := range Vocabularies[vocabulary] {
+		if t.Value == value {
+			return t.Swedish
+		}
+	}
+	return value
 }

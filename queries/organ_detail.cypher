@@ -1,15 +1,21 @@
 // Organ detail: one organ as of a date with everything a detail page or report shows: its
 // organisations, what it is part of and its parts, its seats with holders (directly or ex
-// officio), relations in and out, mandates, follow-up duties, rules and stabsfunktioner.
+// officio), relations in and out with their conditions, mandates, duties, rules and stabsfunktioner.
 // Only items and relationships valid on $at take part.
 // Index: organ_id (unique seek); document_id for source titles.
 // Parameters: $id (string), $at (date).
-// Columns: organ (map of its properties), valid (bool), organisations, part_of, parts,
-//          seats, out, in, mandates, duties, rules, staff (lists of maps).
+// Columns: organ (map of its properties), valid (bool), organisations, process (zero or
+//          one), part_of, parts, seats, out, in, mandates, duties, rules, staff (lists of
+//          maps). Conditions are read from their parallel lists (condition_kinds, _refs,
+//          _texts) into maps {kind, ref, ref_name, text}; a duty's triggers likewise.
 MATCH (o:Organ {id: $id})
 CALL (o) {
   OPTIONAL MATCH (o)-[b:BELONGS_TO]->(org:Organisation)
   RETURN collect(org {.id, .name, primary: b.primary}) AS organisations
+}
+CALL (o) {
+  OPTIONAL MATCH (o)-[:IN_PROCESS]->(p:Process)
+  RETURN collect(p {.id, .name, .kind}) AS process
 }
 CALL (o) {
   OPTIONAL MATCH (o)-[:PART_OF]->(parent:Organ)
@@ -33,7 +39,8 @@ CALL (o) {
   WITH post, holders, src ORDER BY post.kind, post.title, post.id
   RETURN collect(CASE WHEN post IS NULL THEN NULL ELSE
     post {.id, .title, .kind, .max_holders, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
-          ex_officio: src.id, ex_officio_title: src.title, holders: holders} END) AS seats
+          ex_officio: src.id, ex_officio_title: src.title, holders: holders,
+          conditions: [i IN range(0, size(coalesce(post.condition_kinds, [])) - 1) | {kind: post.condition_kinds[i], ref: post.condition_refs[i], text: post.condition_texts[i], ref_name: head([(x:Item {id: post.condition_refs[i]}) | coalesce(x.name, x.title)])}]} END) AS seats
 }
 CALL (o) {
   OPTIONAL MATCH (o)-[r]->(m:Item)
@@ -45,7 +52,8 @@ CALL (o) {
   RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE
     {type: type(r), id: m.id, kind: [l IN labels(m) WHERE l <> 'Item'][0], name: coalesce(m.name, m.title),
      description: r.description, source_document: r.source_document, source_section: r.source_section, source_basis: r.source_basis, source_quote: r.source_quote, source_reasoning: r.source_reasoning,
-     source_title: d.title} END) AS out
+     source_title: d.title,
+     conditions: [i IN range(0, size(coalesce(r.condition_kinds, [])) - 1) | {kind: r.condition_kinds[i], ref: r.condition_refs[i], text: r.condition_texts[i], ref_name: head([(x:Item {id: r.condition_refs[i]}) | coalesce(x.name, x.title)])}]} END) AS out
 }
 CALL (o) {
   OPTIONAL MATCH (o)<-[r]-(m:Item)
@@ -57,7 +65,8 @@ CALL (o) {
   RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE
     {type: type(r), id: m.id, kind: [l IN labels(m) WHERE l <> 'Item'][0], name: coalesce(m.name, m.title),
      description: r.description, source_document: r.source_document, source_section: r.source_section, source_basis: r.source_basis, source_quote: r.source_quote, source_reasoning: r.source_reasoning,
-     source_title: d.title} END) AS in
+     source_title: d.title,
+     conditions: [i IN range(0, size(coalesce(r.condition_kinds, [])) - 1) | {kind: r.condition_kinds[i], ref: r.condition_refs[i], text: r.condition_texts[i], ref_name: head([(x:Item {id: r.condition_refs[i]}) | coalesce(x.name, x.title)])}]} END) AS in
 }
 CALL (o) {
   OPTIONAL MATCH (o)-[:HAS_MANDATE]->(m:Mandate)
@@ -65,13 +74,21 @@ CALL (o) {
   OPTIONAL MATCH (d:Document {id: m.source_document})
   WITH m, d ORDER BY m.id
   RETURN collect(CASE WHEN m IS NULL THEN NULL ELSE
-    m {.id, .scope, .level, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: d.title} END) AS mandates
+    m {.id, .scope, .level, .status, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: d.title,
+      conditions: [i IN range(0, size(coalesce(m.condition_kinds, [])) - 1) | {kind: m.condition_kinds[i], ref: m.condition_refs[i], text: m.condition_texts[i], ref_name: head([(x:Item {id: m.condition_refs[i]}) | coalesce(x.name, x.title)])}]} END) AS mandates
 }
 CALL (o) {
-  OPTIONAL MATCH (o)<-[:FOLLOWS_UP]-(duty:FollowUpDuty)
+  OPTIONAL MATCH (o)<-[:DUTY_OF]-(duty:Duty)
   WHERE (duty.valid_from IS NULL OR duty.valid_from <= $at) AND (duty.valid_to IS NULL OR duty.valid_to >= $at)
-  WITH duty ORDER BY duty.id
-  RETURN collect(duty {.id, .frequency, .description, .due, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning}) AS duties
+  OPTIONAL MATCH (duty)<-[:RESPONSIBLE_FOR]-(by:Item)
+  WITH duty, by ORDER BY duty.id
+  RETURN collect(duty {.id, .action, .per, .description, .due, .deadline_offset_days, .deadline_day_of_year, .deadline_text,
+    .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
+    by_id: by.id, by_kind: [l IN labels(by) WHERE l <> 'Item'][0], by_name: coalesce(by.name, by.title),
+    triggers: [i IN range(0, size(coalesce(duty.trigger_texts, [])) - 1) |
+      {text: duty.trigger_texts[i], ref: duty.trigger_by[i], ref_name: head([(x:Item {id: duty.trigger_by[i]}) | coalesce(x.name, x.title)])}],
+    conditions: [i IN range(0, size(coalesce(duty.condition_kinds, [])) - 1) |
+      {kind: duty.condition_kinds[i], ref: duty.condition_refs[i], text: duty.condition_texts[i], ref_name: head([(x:Item {id: duty.condition_refs[i]}) | coalesce(x.name, x.title)])}]}) AS duties
 }
 CALL (o) {
   OPTIONAL MATCH (o)<-[:APPLIES_TO]-(rule:Rule)
@@ -87,4 +104,4 @@ CALL (o) {
 }
 RETURN properties(o) AS organ,
        (o.valid_from IS NULL OR o.valid_from <= $at) AND (o.valid_to IS NULL OR o.valid_to >= $at) AS valid,
-       organisations, part_of, parts, seats, out, in, mandates, duties, rules, staff
+       organisations, process, part_of, parts, seats, out, in, mandates, duties, rules, staff

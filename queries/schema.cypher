@@ -12,9 +12,13 @@ CREATE CONSTRAINT mandate_id IF NOT EXISTS FOR (n:Mandate) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT assignment_id IF NOT EXISTS FOR (n:Assignment) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT follow_up_duty_id IF NOT EXISTS FOR (n:FollowUpDuty) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT follow_up_id IF NOT EXISTS FOR (n:FollowUp) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT duty_id IF NOT EXISTS FOR (n:Duty) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT duty_record_id IF NOT EXISTS FOR (n:DutyRecord) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT process_id IF NOT EXISTS FOR (n:Process) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT reporting_rule_id IF NOT EXISTS FOR (n:ReportingRule) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT staff_function_id IF NOT EXISTS FOR (n:StaffFunction) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT staff_profile_id IF NOT EXISTS FOR (n:StaffProfile) REQUIRE n.id IS UNIQUE;
 
 // Lookups by kind (questions filter organs and posts by kind).
 CREATE INDEX organ_kind IF NOT EXISTS FOR (n:Organ) ON (n.kind);

@@ -17,6 +17,7 @@ var funcs = template.FuncMap{
 		return swedishDate(*d)
 	},
 	"tal":      swedishNumber,
+	"term":     graph.Swedish,
 	"grund":    func(b string) string { return basisLabels[b] },
 	"traff":    func(m string) string { return matchLabels[m] },
 	"status":   func(s string) string { return statusLabels[s] },

@@ -252,7 +252,7 @@ var questions = []question{
 				if m.LastFollowUp != nil {
 					last = m.LastFollowUp.String()
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", short(m.Subject.Name, 50), m.Duty.Frequency, m.PeriodEnd, last, m.Status, cite(m.Source))
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", short(m.Subject.Name, 50), m.Duty.Per, m.PeriodEnd, last, m.Status, cite(m.Source))
 			}
 			for _, list := range []struct {
 				title string

@@ -73,11 +73,13 @@ func Check(files []*File) Problems {
 			c.field(f, idx, path, field, v)
 		})
 		c.items(f)
+		c.conditions(f)
 		c.sources(f)
 		c.illustrative(f, idx)
 	}
 	c.cycles(files)
 	c.relations(files)
+	c.tiers(files, idx)
 	return c.problems
 }
 
@@ -112,6 +114,11 @@ type checker struct{ problems Problems }
 
 func (c *checker) add(f *File, path, format string, args ...any) {
 	line, col := f.Position(path)
+	// A missing field has no position: point at the nearest enclosing value that has one.
+	for p := path; line == 0 && strings.ContainsAny(p, ".["); {
+		p = p[:strings.LastIndexAny(p, ".[")]
+		line, col = f.Position(p)
+	}
 	c.problems = append(c.problems, Problem{File: f.Name, Line: line, Column: col, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -147,6 +154,11 @@ func (c *checker) ids(files []*File) {
 		}
 		first[id] = it
 	})
+}
+
+// validSlug accepts vocabulary values: lower-case letters, digits, - and _.
+func validSlug(s string) bool {
+	return validID(strings.ReplaceAll(s, "_", "-"))
 }
 
 func validID(id string) bool {
@@ -211,9 +223,27 @@ func (c *checker) items(f *File) {
 		}
 		c.overlaps(f, path, p)
 	}
-	for i, d := range f.Data.FollowUpDuties {
-		if d.Frequency == "once" && d.Due == nil {
-			c.add(f, fmt.Sprintf("follow_up_duties[%d].frequency", i), "frequency once needs a due date")
+	for i, d := range f.Data.Duties {
+		c.duty(f, fmt.Sprintf("duties[%d]", i), d)
+	}
+	for i, sf := range f.Data.StaffFunctions {
+		path := fmt.Sprintf("staff_functions[%d]", i)
+		switch {
+		case sf.Function != "" && !validSlug(sf.Function):
+			c.add(f, path+".function", "function %q is not a slug (lower-case letters, digits, - and _)", sf.Function)
+		case sf.Function != "" && sf.Name == "" && !graph.InVocabulary("staff_function", sf.Function):
+			c.add(f, path+".name", "function %q is not in the staff_function vocabulary; give its name", sf.Function)
+		}
+	}
+	for i, p := range f.Data.StaffProfiles {
+		path := fmt.Sprintf("staff_profiles[%d]", i)
+		if len(p.Organs) == 0 && (p.Organisation == "" || p.OrganKind == "") {
+			c.add(f, path, "a staff profile applies to organs, or to an organ_kind in an organisation: give organs, or organisation and organ_kind")
+		}
+		for j, fn := range p.Functions {
+			if !validSlug(fn) {
+				c.add(f, fmt.Sprintf("%s.functions[%d]", path, j), "function %q is not a slug (lower-case letters, digits, - and _)", fn)
+			}
 		}
 	}
 	for i, a := range f.Data.Assignments {
@@ -242,6 +272,60 @@ func (c *checker) items(f *File) {
 		if cv.From != nil && cv.To != nil && cv.To.Before(cv.From.Time) {
 			c.add(f, path+".to", "to %s is before from %s", cv.To, cv.From)
 		}
+	}
+}
+
+// duty checks that a duty's deadline fits its period.
+func (c *checker) duty(f *File, path string, d graph.Duty) {
+	dl := d.Deadline
+	switch {
+	case d.Per == graph.PerMeeting && (dl == nil || dl.OffsetDays == nil):
+		c.add(f, path+".deadline", "per meeting needs deadline.offset_days: days from the meeting (-7: seven days before)")
+	case d.Per != graph.PerMeeting && dl != nil && dl.OffsetDays != nil:
+		c.add(f, path+".deadline.offset_days", "offset_days counts from a meeting; it needs per meeting, not per %s", d.Per)
+	}
+	if dl != nil && dl.DayOfYear != "" {
+		if err := graph.ParseDayOfYear(dl.DayOfYear); err != nil {
+			c.add(f, path+".deadline.day_of_year", "%v", err)
+		} else if d.Per != graph.PerYear {
+			c.add(f, path+".deadline.day_of_year", "day_of_year is a day each year; it needs per year, not per %s", d.Per)
+		}
+	}
+	switch {
+	case d.Per == graph.PerOnce && d.Due == nil:
+		c.add(f, path+".per", "per once needs a due date")
+	case d.Per != graph.PerOnce && d.Due != nil && d.Per != "":
+		c.add(f, path+".due", "due is the last day of a once-duty; per %s has no single due day", d.Per)
+	}
+	if d.Per == graph.PerOnEvent && len(d.Triggers) == 0 && len(d.Conditions) == 0 {
+		c.add(f, path+".triggers", "per on_event needs the event: give triggers or conditions")
+	}
+}
+
+// conditions checks that each condition names whom it needs, or says in words what it is.
+func (c *checker) conditions(f *File) {
+	walk(reflect.ValueOf(f.Data), "", func(list string, field reflect.StructField, v reflect.Value) {
+		conds, ok := v.Interface().([]graph.Condition)
+		if !ok {
+			return
+		}
+		for i, cond := range conds {
+			c.condition(f, fmt.Sprintf("%s[%d]", list, i), cond)
+		}
+	})
+}
+
+func (c *checker) condition(f *File, path string, cond graph.Condition) {
+	if cond.Kind == "" {
+		return // the schema reports the missing kind
+	}
+	switch {
+		case graph.ConditionNeedsRef(cond.Kind) && cond.Ref == "":
+			c.add(f, path+".ref", "a condition of kind %s names whose: give ref", cond.Kind)
+		case !graph.ConditionNeedsRef(cond.Kind) && cond.Ref != "":
+			c.add(f, path+".ref", "a condition of kind %s names no one; put the words in text", cond.Kind)
+		case !graph.ConditionNeedsRef(cond.Kind) && cond.Kind != graph.CondWhenNeeded && cond.Text == "":
+			c.add(f, path+".text", "a condition of kind %s needs its words in text", cond.Kind)
 	}
 }
 

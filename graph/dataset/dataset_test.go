@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,7 +70,14 @@ func TestEveryKindOfError(t *testing.T) {
 		"testdata/errors.yaml:73:13: assignments[0].status: status open, but reported 2022-11-30",
 		"testdata/errors.yaml:76:5: coverage[0]: a coverage needs an organisation or an organ",
 		"testdata/errors.yaml:79:9: coverage[0].to: to 2023-12-31 is before from 2024-01-01",
-		"testdata/errors.yaml:84:13: follow_up_duties[0].source.document: a source needs a document",
+		"testdata/errors.yaml:85:13: duties[0].source.document: a source needs a document",
+		"testdata/errors.yaml:90:15: duties[1].deadline: per meeting needs deadline.offset_days",
+		`testdata/errors.yaml:90:29: duties[1].deadline.day_of_year: "--02-30" is not a day of the year`,
+		"testdata/errors.yaml:92:9: duties[1].conditions[0].ref: a condition of kind after_consulting names whose: give ref",
+		"testdata/errors.yaml:93:9: duties[1].conditions[1].text: a condition of kind requires_reason needs its words in text",
+		`testdata/errors.yaml:95:5: staff_functions[0].name: function "lonekontor" is not in the staff_function vocabulary; give its name`,
+		"testdata/errors.yaml:97:5: staff_profiles[0]: a staff profile applies to organs, or to an organ_kind in an organisation",
+		`testdata/errors.yaml:97:64: staff_profiles[0].functions[1]: function "IT" is not a slug`,
 	}
 	var got []string
 	for _, p := range problems {
@@ -185,5 +193,27 @@ coverage:
 	}
 	if covers["t-holders"] != "t-region" || covers["t-oversight"] != "t-rs" {
 		t.Errorf("COVERS relationships = %v", covers)
+	}
+}
+
+func TestReportingRulesAreCheckedAgainstRelations(t *testing.T) {
+	_, problems := load(t, "testdata/tiers.yaml")
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	slices.Sort(got)
+	want := []string{
+		// t-rad-ok reports to its process owner: no problem. t-rad-saknas does not.
+		"testdata/tiers.yaml:10:103: organs[4].tier: reporting rule t-regel-huvud (testdata/tiers.yaml:19): a tier main_process group reports to t-kl-a, but no reports_to relation from t-rad-saknas states it",
+		// A support-process group reports to every management organ and the RD; t-kl-b is missing.
+		"testdata/tiers.yaml:11:90: organs[5].tier: reporting rule t-regel-stod (testdata/tiers.yaml:20): a tier support_process group reports to t-kl-b, but no reports_to relation from t-fg states it",
+		"testdata/tiers.yaml:12:99: organs[6].tier: tier main_process does not fit process t-sp, a support process (tier support_process)",
+		// Its main_process tier sends it to its process owner, and a support process has none.
+		"testdata/tiers.yaml:12:122: organs[6].process: reporting rule t-regel-huvud sends tier main_process groups to their process owner; process t-sp names no owner",
+	}
+	slices.Sort(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

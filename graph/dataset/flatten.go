@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
 	"strings"
@@ -53,8 +54,13 @@ const (
 	RelAssignedTo       = "ASSIGNED_TO"
 	RelReportsBackTo    = "REPORTS_BACK_TO"
 	RelCollaborateWith  = "IN_COLLABORATION_WITH"
-	RelFollowsUp        = "FOLLOWS_UP"
+	RelDutyOf           = "DUTY_OF"
 	RelResponsibleFor   = "RESPONSIBLE_FOR"
+	RelForMeeting       = "FOR_MEETING"
+	RelMeetingOf        = "MEETING_OF"
+	RelInProcess        = "IN_PROCESS"
+	RelOwns             = "OWNS"
+	RelExpects          = "EXPECTS"
 	RelFulfils          = "FULFILS"
 	RelPerformedBy      = "PERFORMED_BY"
 	RelRecordedIn       = "RECORDED_IN"
@@ -152,6 +158,16 @@ func (fl *flattener) flatten() {
 			fl.rel(fmt.Sprintf("organs[%d].spans[%d]", i, j), RelBelongsTo, o.ID, s, map[string]any{"primary": false})
 		}
 		fl.rel(at("organs", i, "part_of"), RelPartOf, o.ID, o.PartOf, nil)
+		fl.rel(at("organs", i, "process"), RelInProcess, o.ID, o.Process, nil)
+	}
+	for i, p := range d.Processes {
+		fl.node("Process", p.ID, p)
+		fl.rel(at("processes", i, "organisation"), RelBelongsTo, p.ID, p.Organisation, map[string]any{"primary": true})
+		fl.rel(at("processes", i, "owner"), RelOwns, p.Owner, p.ID, nil)
+	}
+	for _, r := range d.ReportingRules {
+		// Validation applies the rule; stored, it documents the reporting lines it demands.
+		fl.node("ReportingRule", r.ID, r)
 	}
 	for i, p := range d.Posts {
 		props := fl.node("Post", p.ID, p)
@@ -169,7 +185,8 @@ func (fl *flattener) flatten() {
 		fl.node("Topic", t.ID, t)
 	}
 	for i, m := range d.Mandates {
-		fl.node("Mandate", m.ID, m)
+		props := fl.node("Mandate", m.ID, m)
+		props["status"] = m.EffectiveStatus()
 		fl.rel(at("mandates", i, "holder"), RelHasMandate, m.Holder, m.ID, nil)
 		fl.rel(at("mandates", i, "delegated_from"), RelDelegatedFrom, m.ID, m.DelegatedFrom, nil)
 		for j, t := range m.Topics {
@@ -202,20 +219,34 @@ func (fl *flattener) flatten() {
 			fl.rel(fmt.Sprintf("assignments[%d].topics[%d]", i, j), RelAbout, a.ID, t, nil)
 		}
 	}
-	for i, du := range d.FollowUpDuties {
-		fl.node("FollowUpDuty", du.ID, du)
-		fl.rel(at("follow_up_duties", i, "subject"), RelFollowsUp, du.ID, du.Subject, nil)
-		fl.rel(at("follow_up_duties", i, "by"), RelResponsibleFor, du.By, du.ID, nil)
+	for i, m := range d.Meetings {
+		props := fl.node("Meeting", m.ID, m)
+		props["kind"], props["status"] = cmp.Or(m.Kind, "ordinary"), cmp.Or(m.Status, "planned")
+		fl.rel(at("meetings", i, "organ"), RelMeetingOf, m.ID, m.Organ, nil)
 	}
-	for i, fu := range d.FollowUps {
-		fl.node("FollowUp", fu.ID, fu)
-		fl.rel(at("follow_ups", i, "duty"), RelFulfils, fu.ID, fu.Duty, nil)
-		fl.rel(at("follow_ups", i, "by"), RelPerformedBy, fu.ID, fu.By, nil)
-		fl.rel(at("follow_ups", i, "document"), RelRecordedIn, fu.ID, fu.Document, nil)
+	for i, du := range d.Duties {
+		props := fl.node("Duty", du.ID, du)
+		props["follow_up"] = du.IsFollowUp()
+		fl.rel(at("duties", i, "subject"), RelDutyOf, du.ID, du.Subject, nil)
+		fl.rel(at("duties", i, "by"), RelResponsibleFor, du.By, du.ID, nil)
+	}
+	for i, r := range d.DutyRecords {
+		fl.node("DutyRecord", r.ID, r)
+		fl.rel(at("duty_records", i, "duty"), RelFulfils, r.ID, r.Duty, nil)
+		fl.rel(at("duty_records", i, "meeting"), RelForMeeting, r.ID, r.Meeting, nil)
+		fl.rel(at("duty_records", i, "by"), RelPerformedBy, r.ID, r.By, nil)
+		fl.rel(at("duty_records", i, "document"), RelRecordedIn, r.ID, r.Document, nil)
 	}
 	for i, s := range d.StaffFunctions {
 		fl.node("StaffFunction", s.ID, s)
 		fl.rel(at("staff_functions", i, "organ"), RelHasStaffFunction, s.Organ, s.ID, nil)
+	}
+	for i, p := range d.StaffProfiles {
+		fl.node("StaffProfile", p.ID, p)
+		fl.rel(at("staff_profiles", i, "organisation"), RelExpects, p.ID, p.Organisation, nil)
+		for j, o := range p.Organs {
+			fl.rel(fmt.Sprintf("staff_profiles[%d].organs[%d]", i, j), RelExpects, p.ID, o, nil)
+		}
 	}
 	for i, r := range d.Rules {
 		fl.node("Rule", r.ID, r)
@@ -246,20 +277,27 @@ func scalarProps(v reflect.Value) map[string]any {
 			for k, val := range sourceProps(fv.Interface().(graph.Source)) {
 				props[k] = val
 			}
-		case f.Type == windowPtrType:
-			if w, _ := fv.Interface().(*graph.Window); w != nil {
-				// Neo4j properties cannot nest: the window becomes <name without
-				// _window>_from/_to/_text (due_window → due_from, due_to, due_text).
+		case f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() == reflect.Struct && f.Type != datePtrType:
+			// Neo4j properties cannot nest: a window or a deadline becomes
+			// <name without _window>_<field> (due_window → due_from, due_to, due_text;
+			// deadline → deadline_offset_days, deadline_day_of_year, deadline_text).
+			if !fv.IsNil() {
 				prefix := strings.TrimSuffix(name, "_window")
-				if w.From != nil {
-					props[prefix+"_from"] = *w.From
+				for k, val := range scalarProps(fv.Elem()) {
+					props[prefix+"_"+k] = val
 				}
-				if w.To != nil {
-					props[prefix+"_to"] = *w.To
-				}
-				if w.Text != "" {
-					props[prefix+"_text"] = w.Text
-				}
+			}
+		case f.Type == conditionsType:
+			for k, val := range conditionProps(fv.Interface().([]graph.Condition)) {
+				props[k] = val
+			}
+		case f.Type == triggersType:
+			var by, texts []string
+			for _, t := range fv.Interface().([]graph.Trigger) {
+				by, texts = append(by, t.By), append(texts, t.Text)
+			}
+			if len(texts) > 0 {
+				props["trigger_by"], props["trigger_texts"] = by, texts
 			}
 		default:
 			if val, ok := scalar(fv); ok {
@@ -270,7 +308,24 @@ func scalarProps(v reflect.Value) map[string]any {
 	return props
 }
 
-var windowPtrType = reflect.TypeOf((*graph.Window)(nil))
+var (
+	datePtrType    = reflect.TypeOf((*graph.Date)(nil))
+	conditionsType = reflect.TypeOf([]graph.Condition(nil))
+	triggersType   = reflect.TypeOf([]graph.Trigger(nil))
+)
+
+// conditionProps stores conditions as three lists of the same length (Neo4j lists hold no
+// maps): condition_kinds, condition_refs and condition_texts, "" where a part is absent.
+func conditionProps(cs []graph.Condition) map[string]any {
+	if len(cs) == 0 {
+		return nil
+	}
+	var kinds, refs, texts []string
+	for _, c := range cs {
+		kinds, refs, texts = append(kinds, c.Kind), append(refs, c.Ref), append(texts, c.Text)
+	}
+	return map[string]any{"condition_kinds": kinds, "condition_refs": refs, "condition_texts": texts}
+}
 
 // sourceProps stores a source as source_document, source_section, source_basis (always set
 // when there is a source, so that queries need not know the default), source_quote,

@@ -60,7 +60,7 @@ func (db *DB) MissingFollowUps(ctx context.Context, q graph.FollowUpQuery) (grap
 	for _, m := range got.missing {
 		row := graph.MissingFollowUp{
 			Subject: graph.Ref{ID: str(m, "subject_id"), Kind: str(m, "subject_kind"), Name: str(m, "subject_name")},
-			Duty: graph.DutyRef{ID: str(m, "duty_id"), Frequency: str(m, "frequency"),
+			Duty: graph.DutyRef{ID: str(m, "duty_id"), Action: str(m, "action"), Per: str(m, "per"),
 				Description: str(m, "description"), Due: dateValue(m["due"])},
 			PeriodStart:  dateValue(m["period_start"]),
 			LastFollowUp: dateValue(m["last_follow_up"]),

@@ -3,6 +3,7 @@ package neo4jdb_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -183,15 +184,15 @@ func TestMissingFollowUps(t *testing.T) {
 	}
 	wantGamma := graph.MissingFollowUp{
 		Subject: graph.Ref{ID: "fu-g3", Kind: "Organ", Name: "Grupp Gamma"},
-		Duty:    graph.DutyRef{ID: "fu-d-g3", Frequency: "mandate_period", Description: "Utvärdering en gång per mandatperiod"},
+		Duty:    graph.DutyRef{ID: "fu-d-g3", Action: "follow_up", Per: "mandate_period", Description: "Utvärdering en gång per mandatperiod"},
 		Source:  graph.SourceRef{Document: "fu-doc", DocumentTitle: "Arbetsordning", Section: "2.9", Basis: graph.BasisInferred},
 	}
-	if g := got.Missing[2]; g.Subject != wantGamma.Subject || g.Duty != wantGamma.Duty || g.Source != wantGamma.Source {
+	if g := got.Missing[2]; g.Subject != wantGamma.Subject || !reflect.DeepEqual(g.Duty, wantGamma.Duty) || g.Source != wantGamma.Source {
 		t.Errorf("Grupp Gamma's row = %+v, want subject, duty and source %+v", g, wantGamma)
 	}
 	late := got.Missing[3]
 	if late.Subject != (graph.Ref{ID: "fu-a-late", Kind: "Assignment", Name: "Kartlägg stabsfunktionerna"}) ||
-		late.Duty.Frequency != "once" || day(late.Duty.Due) != "2025-06-30" || late.PeriodStart != nil ||
+		late.Duty.Per != "once" || day(late.Duty.Due) != "2025-06-30" || late.PeriodStart != nil ||
 		late.Source != (graph.SourceRef{Document: "fu-beslut", DocumentTitle: "Beslut om uppdrag", Section: "§12", Basis: graph.BasisInferred}) {
 		t.Errorf("fu-a-late's row = %+v", late)
 	}

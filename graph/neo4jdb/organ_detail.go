@@ -28,7 +28,7 @@ func (db *DB) OrganDetail(ctx context.Context, id string, at graph.Date) (graph.
 			d.Decides, _ = o["decides"].(bool)
 			d.Statutory, _ = o["statutory"].(bool)
 			lists := map[string][]map[string]any{}
-			for _, k := range []string{"organisations", "part_of", "parts", "seats", "out", "in", "mandates", "duties", "rules", "staff"} {
+			for _, k := range []string{"organisations", "process", "part_of", "parts", "seats", "out", "in", "mandates", "duties", "rules", "staff"} {
 				v, err := get[[]any](rec, k)
 				if err != nil {
 					return d, err
@@ -40,6 +40,10 @@ func (db *DB) OrganDetail(ctx context.Context, id string, at graph.Date) (graph.
 			slices.SortStableFunc(orgs, func(a, b map[string]any) int { return compareBool(a["primary"] == true, b["primary"] == true) })
 			d.Organisations = refList(orgs, "Organisation")
 			d.PartOf = refList(lists["part_of"], "Organ")
+			if ps := refList(lists["process"], "Process"); len(ps) > 0 {
+				d.Process = &ps[0]
+			}
+			d.Tier = str(o, "tier")
 			d.Parts = refList(lists["parts"], "Organ")
 			for _, s := range lists["seats"] {
 				d.Seats = append(d.Seats, seat(s))
@@ -50,8 +54,7 @@ func (db *DB) OrganDetail(ctx context.Context, id string, at graph.Date) (graph.
 				d.Mandates = append(d.Mandates, mandateRef(m))
 			}
 			for _, m := range lists["duties"] {
-				d.Duties = append(d.Duties, graph.DutyRef{ID: str(m, "id"), Frequency: str(m, "frequency"),
-					Description: str(m, "description"), Due: dateValue(m["due"]), Source: sourceRef(m)})
+				d.Duties = append(d.Duties, dutyRef(m))
 			}
 			for _, m := range lists["rules"] {
 				d.Rules = append(d.Rules, graph.RuleRef{ID: str(m, "id"), Kind: str(m, "kind"), Text: str(m, "text"), Source: sourceRef(m)})
@@ -86,7 +89,7 @@ func refList(ms []map[string]any, kind string) []graph.Ref {
 
 func seat(m map[string]any) graph.Seat {
 	s := graph.Seat{ID: str(m, "id"), Title: str(m, "title"), Kind: str(m, "kind"), Source: sourceRef(m),
-		Holders: refs(m["holders"], "Person")}
+		Holders: refs(m["holders"], "Person"), Conditions: conditionRefs(m["conditions"])}
 	if n, ok := m["max_holders"].(int64); ok {
 		s.MaxHolders = int(n)
 	}
@@ -104,7 +107,7 @@ func relationViews(ms []map[string]any) []graph.RelationView {
 	for _, m := range ms {
 		out = append(out, graph.RelationView{Type: str(m, "type"),
 			Other:       graph.Ref{ID: str(m, "id"), Kind: str(m, "kind"), Name: str(m, "name")},
-			Description: str(m, "description"), Source: sourceRef(m)})
+			Description: str(m, "description"), Conditions: conditionRefs(m["conditions"]), Source: sourceRef(m)})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package neo4jdb
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -133,4 +134,42 @@ func bases(v any) []string {
 		out[i], _ = e.(string)
 	}
 	return out
+}
+
+// conditionRefs reads the conditions a query returns as maps {kind, ref, ref_name, text}
+// (stored as the parallel lists condition_kinds, condition_refs, condition_texts).
+func conditionRefs(v any) []graph.ConditionRef {
+	var out []graph.ConditionRef
+	for _, m := range maps(v) {
+		out = append(out, graph.ConditionRef{Kind: str(m, "kind"), Ref: optRef(m, "ref", "ref_name"), Text: str(m, "text")})
+	}
+	return out
+}
+
+// optRef is the item named by m[idKey], or nil when there is none. The kind is left empty:
+// a condition or trigger may name an organ, a post or an organisation.
+func optRef(m map[string]any, idKey, nameKey string) *graph.Ref {
+	id := str(m, idKey)
+	if id == "" {
+		return nil
+	}
+	return &graph.Ref{ID: id, Kind: str(m, idKey+"_kind"), Name: cmp.Or(str(m, nameKey), id)}
+}
+
+// dutyRef reads a duty as organ_detail.cypher and calendar.cypher return it.
+func dutyRef(m map[string]any) graph.DutyRef {
+	d := graph.DutyRef{ID: str(m, "id"), Action: str(m, "action"), Per: str(m, "per"), By: optRef(m, "by_id", "by_name"),
+		DayOfYear: str(m, "deadline_day_of_year"), Deadline: str(m, "deadline_text"), Due: dateValue(m["due"]),
+		Description: str(m, "description"), Conditions: conditionRefs(m["conditions"]), Source: sourceRef(m)}
+	if d.By != nil {
+		d.By.Kind = str(m, "by_kind")
+	}
+	if n, ok := m["deadline_offset_days"].(int64); ok {
+		days := int(n)
+		d.OffsetDays = &days
+	}
+	for _, t := range maps(m["triggers"]) {
+		d.Triggers = append(d.Triggers, graph.TriggerRef{By: optRef(t, "ref", "ref_name"), Text: str(t, "text")})
+	}
+	return d
 }

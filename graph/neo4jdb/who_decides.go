@@ -1,6 +1,7 @@
 package neo4jdb
 
 import (
+	"cmp"
 	"context"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -91,7 +92,9 @@ func readDecision(rec *neo4j.Record) (graph.Decision, error) {
 }
 
 func mandateRef(m map[string]any) graph.MandateRef {
-	return graph.MandateRef{ID: str(m, "id"), Scope: str(m, "scope"), Level: str(m, "level"), Holder: str(m, "holder"), Source: sourceRef(m)}
+	return graph.MandateRef{ID: str(m, "id"), Scope: str(m, "scope"), Level: str(m, "level"),
+		Status: cmp.Or(str(m, "status"), graph.MandateInForce), Holder: str(m, "holder"),
+		Conditions: conditionRefs(m["conditions"]), Source: sourceRef(m)}
 }
 
 // requireOrganisation returns ENOTFOUND unless the organisation exists.
