@@ -15,7 +15,8 @@ import (
 //
 // Per says how often it recurs; Deadline says when each occurrence is due:
 //   - meeting: for each meeting of the subject organ, OffsetDays from the meeting day
-//     (-7: at the latest seven days before; 7: within a week after);
+//     (-7: at the latest seven days before; 7: within a week after); without an offset
+//     ("inför varje sammanträde") by the meeting day;
 //   - year: by DayOfYear each year ("--09-30"), or by the end of the year when none is given;
 //   - mandate_period: by the end of each mandatperiod;
 //   - once: by Due;
@@ -29,7 +30,7 @@ type Duty struct {
 	By          string      `yaml:"by,omitempty" json:"by,omitempty" ref:"Organ|Post" doc:"who must do it; empty when the document does not say"`
 	Action      string      `yaml:"action" json:"action" required:"true" enum:"duty_action"`
 	Per         string      `yaml:"per" json:"per" required:"true" enum:"duty_period" doc:"how often: meeting | year | mandate_period | once | continuous | on_event | unspecified"`
-	Deadline    *Deadline   `yaml:"deadline,omitempty" json:"deadline,omitempty" doc:"for per meeting: offset_days (required); for per year: day_of_year"`
+	Deadline    *Deadline   `yaml:"deadline,omitempty" json:"deadline,omitempty" doc:"for per meeting: offset_days (default 0: by the meeting day); for per year: day_of_year"`
 	Due         *Date       `yaml:"due,omitempty" json:"due,omitempty" doc:"for per once: the last day"`
 	Triggers    []Trigger   `yaml:"triggers,omitempty" json:"triggers,omitempty" doc:"requests or events that call for the duty besides its period"`
 	Conditions  []Condition `yaml:"conditions,omitempty" json:"conditions,omitempty"`

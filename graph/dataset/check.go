@@ -278,10 +278,7 @@ func (c *checker) items(f *File) {
 // duty checks that a duty's deadline fits its period.
 func (c *checker) duty(f *File, path string, d graph.Duty) {
 	dl := d.Deadline
-	switch {
-	case d.Per == graph.PerMeeting && (dl == nil || dl.OffsetDays == nil):
-		c.add(f, path+".deadline", "per meeting needs deadline.offset_days: days from the meeting (-7: seven days before)")
-	case d.Per != graph.PerMeeting && dl != nil && dl.OffsetDays != nil:
+	if d.Per != graph.PerMeeting && dl != nil && dl.OffsetDays != nil {
 		c.add(f, path+".deadline.offset_days", "offset_days counts from a meeting; it needs per meeting, not per %s", d.Per)
 	}
 	if dl != nil && dl.DayOfYear != "" {

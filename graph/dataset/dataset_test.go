@@ -71,7 +71,7 @@ func TestEveryKindOfError(t *testing.T) {
 		"testdata/errors.yaml:76:5: coverage[0]: a coverage needs an organisation or an organ",
 		"testdata/errors.yaml:79:9: coverage[0].to: to 2023-12-31 is before from 2024-01-01",
 		"testdata/errors.yaml:85:13: duties[0].source.document: a source needs a document",
-		"testdata/errors.yaml:90:15: duties[1].deadline: per meeting needs deadline.offset_days",
+		"testdata/errors.yaml:90:53: duties[1].deadline.offset_days: offset_days counts from a meeting; it needs per meeting, not per year",
 		`testdata/errors.yaml:90:29: duties[1].deadline.day_of_year: "--02-30" is not a day of the year`,
 		"testdata/errors.yaml:92:9: duties[1].conditions[0].ref: a condition of kind after_consulting names whose: give ref",
 		"testdata/errors.yaml:93:9: duties[1].conditions[1].text: a condition of kind requires_reason needs its words in text",
