@@ -76,6 +76,10 @@ func (f *fakeService) MissingFollowUps(ctx context.Context, q graph.FollowUpQuer
 	return graph.FollowUpReport{}, f.check(ctx, q.Validate())
 }
 
+func (f *fakeService) Calendar(ctx context.Context, q graph.CalendarQuery) (graph.Calendar, error) {
+	return graph.Calendar{}, f.check(ctx, q.Validate())
+}
+
 func (f *fakeService) OversightCoverage(ctx context.Context, q graph.OrganisationQuery) (graph.List[graph.OversightRow], error) {
 	return graph.List[graph.OversightRow]{}, f.check(ctx, q.Validate(false))
 }

@@ -10,12 +10,13 @@
 //             $at (date), $minBasisRank (integer: only mandates whose source basis ranks at least
 //             this: stated 3, inferred 2, illustrative 1, none 0), $offset and $limit (the page).
 // Columns: total (every answer), page (the asked answers, best first, each a map of:)
-//          mandate ({id, scope, level, source_document, source_section, source_basis,
-//          source_quote, source_reasoning, source_title}), rank (integer: how the match
+//          mandate ({id, scope, level, status, source_document, source_section, source_basis,
+//          source_quote, source_reasoning, source_title, conditions}), rank (integer: how the match
 //          ranks, see match_names.cypher), direct (bool: the scope itself matched),
 //          holder ({id, kind, name}), organ (a post holder's organ name), people (list of
-//          {id, name}), path (list of {id, scope, level, holder, source_document,
-//          source_section, source_basis, source_quote, source_reasoning, source_title}: the
+//          {id, name}), path (list of {id, scope, level, status, holder, source_document,
+//          source_section, source_basis, source_quote, source_reasoning, source_title,
+//          conditions}: the
 //          mandate first, then each mandate it is delegated from).
 CALL () {
   UNWIND $matches AS mt
@@ -58,11 +59,12 @@ CALL (m) {
   OPTIONAL MATCH (d:Document {id: x.source_document})
   WITH i, x, d, collect(coalesce(hx.name, hx.title))[0] AS holderName
   ORDER BY i
-  RETURN collect(x {.id, .scope, .level, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
-                    holder: holderName, source_title: d.title}) AS path
+  RETURN collect(x {.id, .scope, .level, .status, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
+                    holder: holderName, source_title: d.title, conditions: [i IN range(0, size(coalesce(x.condition_kinds, [])) - 1) | {kind: x.condition_kinds[i], ref: x.condition_refs[i], text: x.condition_texts[i], ref_name: head([(c:Item {id: x.condition_refs[i]}) | coalesce(c.name, c.title)])}]}) AS path
 }
 OPTIONAL MATCH (md:Document {id: m.source_document})
-WITH m {.id, .scope, .level, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: md.title} AS mandate,
+WITH m {.id, .scope, .level, .status, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: md.title,
+         conditions: [i IN range(0, size(coalesce(m.condition_kinds, [])) - 1) | {kind: m.condition_kinds[i], ref: m.condition_refs[i], text: m.condition_texts[i], ref_name: head([(c:Item {id: m.condition_refs[i]}) | coalesce(c.name, c.title)])}]} AS mandate,
      rank, direct,
      h {.id, kind: [l IN labels(h) WHERE l <> 'Item'][0], name: coalesce(h.name, h.title)} AS holder,
      seatOrgan.name AS organ, people, path

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/styrgraf/styrgraf/api/ical"
 	"github.com/styrgraf/styrgraf/graph"
 )
 
@@ -52,7 +53,11 @@ var questions = []question{
 				if d.Organ != "" {
 					holder += ", " + d.Organ
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", short(d.Mandate.Scope, 60), d.Mandate.Level, holder, names(d.People),
+				level := d.Mandate.Level
+				if d.Mandate.Status != graph.MandateInForce {
+					level += " (" + d.Mandate.Status + ")"
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", short(d.Mandate.Scope, 60), level, holder, names(d.People),
 					strings.Join(path, " ← "), cite(d.Mandate.Source))
 			}
 		},
@@ -81,6 +86,9 @@ var questions = []question{
 						holders = names(s.Holders)
 					}
 					fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\n", j+1, s.Via, s.Source.Basis, s.Kind, short(name, 70), holders)
+					for _, c := range s.Conditions {
+						fmt.Fprintf(w, "\t\t\t\t  condition: %s\n", conditionText(c))
+					}
 				}
 				if c.Cycle {
 					fmt.Fprintf(w, "\t(cycle: back to %s)\n", c.CycleTo)
@@ -269,6 +277,47 @@ var questions = []question{
 			}
 		},
 	}.question(),
+	spec[graph.Calendar]{
+		name: "calendar", help: "the governance calendar (årshjul): every dated obligation of the year, with source and basis",
+		flags: func(fs *flag.FlagSet, o *askOptions) {
+			organisationFlag(fs, o, true)
+			fs.IntVar(&o.Year, "year", 0, "the year (default: the year of -at)")
+			basisFlag(fs, o)
+			fs.BoolVar(&o.ICS, "ics", false, "print iCalendar (RFC 5545) instead of a table")
+		},
+		run: func(ctx context.Context, svc graph.Service, o askOptions) (graph.Calendar, error) {
+			return svc.Calendar(ctx, graph.CalendarQuery{Organisation: o.Organisation, Year: o.Year, At: o.At, MinBasis: o.MinBasis})
+		},
+		table: func(w io.Writer, c graph.Calendar) {
+			fmt.Fprintln(w, "DUE	FROM	SUBJECT	WHAT	STATUS	BASIS	SOURCE")
+			for _, e := range c.Entries {
+				from := ""
+				if e.From != nil {
+					from = e.From.String()
+				}
+				what := ""
+				switch {
+				case e.Assignment != nil:
+					what = "report back"
+				case e.Meeting != nil:
+					what = fmt.Sprintf("%s (meeting %s)", e.Duty.Action, e.Meeting.Date)
+				default:
+					what = e.Duty.Action
+				}
+				if e.DueText != "" {
+					what += " – " + e.DueText
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Due, from, short(e.Subject.Name, 40), short(what, 60), e.Status, e.Basis, cite(e.Source))
+			}
+			if len(c.Undated) > 0 {
+				fmt.Fprintln(w, "\nNO DATE IN THE SOURCES\tPER\tSUBJECT\tSOURCE")
+				for _, d := range c.Undated {
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", d.Action, d.Per, short(d.Subject.Name, 40), cite(d.Source))
+				}
+			}
+		},
+		ics: ical.Write,
+	}.question(),
 	spec[[]graph.OversightRow]{
 		name: "oversight", help: "is every nämnd, bolag, stiftelse and joint activity under the styrelse's uppsikt? gaps first",
 		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, false); basisFlag(fs, o) },
@@ -290,4 +339,16 @@ var questions = []question{
 			}
 		},
 	}.question(),
+}
+
+// conditionText is a condition in one line: its kind, whom it names and its words.
+func conditionText(c graph.ConditionRef) string {
+	out := c.Kind
+	if c.Ref != nil {
+		out += " " + c.Ref.Name
+	}
+	if c.Text != "" {
+		out += ": " + c.Text
+	}
+	return out
 }
