@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -162,7 +163,11 @@ func TestAuthMatrix(t *testing.T) {
 		{"lower-case scheme", false, "bearer " + readerToken, "GET", 200},
 		{"no token", false, "", "GET", 401},
 		{"unknown token", false, "Bearer not-a-known-token-at-all", "GET", 401},
-		{"basic scheme", false, "Basic " + readerToken, "GET", 401},
+		{"basic scheme with a bare token", false, "Basic " + readerToken, "GET", 401},
+		// Calendar programs subscribe with a user name and password: the token is the
+		// password, for reads only.
+		{"basic credentials read", false, "Basic " + base64.StdEncoding.EncodeToString([]byte("kansli:"+readerToken)), "GET", 200},
+		{"basic credentials import", false, "Basic " + base64.StdEncoding.EncodeToString([]byte("kansli:"+editorToken)), "POST", 401},
 		{"reader imports", false, "Bearer " + readerToken, "POST", 403},
 		{"editor imports", false, "Bearer " + editorToken, "POST", 200},
 		{"demo reads without token", true, "", "GET", 200},
@@ -200,6 +205,14 @@ func TestAuthMatrix(t *testing.T) {
 		req.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: editorToken})
 		if resp := serve(s, req); resp.StatusCode != tc.want {
 			t.Errorf("%s %s with the session cookie = %d, want %d", tc.method, tc.target, resp.StatusCode, tc.want)
+		}
+	}
+	// Only the iCalendar feed asks for Basic credentials, which makes a calendar program
+	// prompt for them; other routes ask for a bearer token alone.
+	for target, want := range map[string]int{"/api/v1/questions/calendar.ics?organisation=o": 2, "/api/v1/questions/calendar?organisation=o": 1} {
+		resp := serve(s, httptest.NewRequest("GET", target, nil))
+		if got := resp.Header.Values("WWW-Authenticate"); resp.StatusCode != 401 || len(got) != want {
+			t.Errorf("GET %s without credentials = %d with challenges %q, want 401 with %d", target, resp.StatusCode, got, want)
 		}
 	}
 	// A server with no tokens outside demo mode lets nobody in.

@@ -55,9 +55,9 @@ CALL (organs) {
     .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: doc.title,
     by_id: by.id, by_kind: [l IN labels(by) WHERE l <> 'Item'][0], by_name: coalesce(by.name, by.title),
     triggers: [i IN range(0, size(coalesce(duty.trigger_texts, [])) - 1) |
-      {text: duty.trigger_texts[i], ref: duty.trigger_by[i], ref_name: head([(x:Item {id: duty.trigger_by[i]}) | coalesce(x.name, x.title)])}],
+      {text: duty.trigger_texts[i], ref: duty.trigger_by[i], ref_name: head(COLLECT { MATCH (x:Item {id: duty.trigger_by[i]}) RETURN coalesce(x.name, x.title) })}],
     conditions: [i IN range(0, size(coalesce(duty.condition_kinds, [])) - 1) |
-      {kind: duty.condition_kinds[i], ref: duty.condition_refs[i], text: duty.condition_texts[i], ref_name: head([(x:Item {id: duty.condition_refs[i]}) | coalesce(x.name, x.title)])}],
+      {kind: duty.condition_kinds[i], ref: duty.condition_refs[i], text: duty.condition_texts[i], ref_name: head(COLLECT { MATCH (x:Item {id: duty.condition_refs[i]}) RETURN coalesce(x.name, x.title) })}],
     subject_id: subject.id, subject_kind: [l IN labels(subject) WHERE l <> 'Item'][0], subject_name: coalesce(subject.name, subject.title),
     meetings: meetings, records: records}) AS duties
 }

@@ -31,7 +31,7 @@ CALL (n) {
        CASE type(r) WHEN 'EX_OFFICIO' THEN 0 WHEN 'ESCALATES_TO' THEN 1 WHEN 'REPORTS_TO' THEN 2
                     WHEN 'PREPARES_FOR' THEN 3 WHEN 'PART_OF' THEN 4 ELSE 5 END AS rank
   WITH collect(CASE WHEN r IS NULL THEN NULL ELSE
-         {type: type(r), to: m.id, rank: rank, description: r.description, conditions: [i IN range(0, size(coalesce(r.condition_kinds, [])) - 1) | {kind: r.condition_kinds[i], ref: r.condition_refs[i], text: r.condition_texts[i], ref_name: head([(c:Item {id: r.condition_refs[i]}) | coalesce(c.name, c.title)])}],
+         {type: type(r), to: m.id, rank: rank, description: r.description, conditions: [i IN range(0, size(coalesce(r.condition_kinds, [])) - 1) | {kind: r.condition_kinds[i], ref: r.condition_refs[i], text: r.condition_texts[i], ref_name: head(COLLECT { MATCH (c:Item {id: r.condition_refs[i]}) RETURN coalesce(c.name, c.title) })}],
           source_document: src.source_document, source_section: src.source_section, source_basis: src.source_basis,
           source_quote: src.source_quote, source_reasoning: src.source_reasoning, source_title: title} END) AS edges,
        min(rank) AS best

@@ -60,11 +60,11 @@ CALL (m) {
   WITH i, x, d, collect(coalesce(hx.name, hx.title))[0] AS holderName
   ORDER BY i
   RETURN collect(x {.id, .scope, .level, .status, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
-                    holder: holderName, source_title: d.title, conditions: [i IN range(0, size(coalesce(x.condition_kinds, [])) - 1) | {kind: x.condition_kinds[i], ref: x.condition_refs[i], text: x.condition_texts[i], ref_name: head([(c:Item {id: x.condition_refs[i]}) | coalesce(c.name, c.title)])}]}) AS path
+                    holder: holderName, source_title: d.title, conditions: [i IN range(0, size(coalesce(x.condition_kinds, [])) - 1) | {kind: x.condition_kinds[i], ref: x.condition_refs[i], text: x.condition_texts[i], ref_name: head(COLLECT { MATCH (c:Item {id: x.condition_refs[i]}) RETURN coalesce(c.name, c.title) })}]}) AS path
 }
 OPTIONAL MATCH (md:Document {id: m.source_document})
 WITH m {.id, .scope, .level, .status, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: md.title,
-         conditions: [i IN range(0, size(coalesce(m.condition_kinds, [])) - 1) | {kind: m.condition_kinds[i], ref: m.condition_refs[i], text: m.condition_texts[i], ref_name: head([(c:Item {id: m.condition_refs[i]}) | coalesce(c.name, c.title)])}]} AS mandate,
+         conditions: [i IN range(0, size(coalesce(m.condition_kinds, [])) - 1) | {kind: m.condition_kinds[i], ref: m.condition_refs[i], text: m.condition_texts[i], ref_name: head(COLLECT { MATCH (c:Item {id: m.condition_refs[i]}) RETURN coalesce(c.name, c.title) })}]} AS mandate,
      rank, direct,
      h {.id, kind: [l IN labels(h) WHERE l <> 'Item'][0], name: coalesce(h.name, h.title)} AS holder,
      seatOrgan.name AS organ, people, path
