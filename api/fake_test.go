@@ -27,6 +27,7 @@ type fakeService struct {
 	hits   []graph.SearchHit
 	organs map[string]graph.OrganDetail
 	orgs   []graph.Ref
+	cal    graph.Calendar
 }
 
 func (f *fakeService) Ready(context.Context) error { return f.ready }
@@ -78,7 +79,7 @@ func (f *fakeService) MissingFollowUps(ctx context.Context, q graph.FollowUpQuer
 }
 
 func (f *fakeService) Calendar(ctx context.Context, q graph.CalendarQuery) (graph.Calendar, error) {
-	return graph.Calendar{}, f.check(ctx, q.Validate())
+	return f.cal, f.check(ctx, q.Validate())
 }
 
 func (f *fakeService) OversightCoverage(ctx context.Context, q graph.OrganisationQuery) (graph.List[graph.OversightRow], error) {

@@ -88,6 +88,10 @@ var (
 		graph.StatusDue: "ska göras i år", graph.StatusOverdue: "försenad", graph.StatusNotRecorded: "okänt (ej registrerat)",
 		graph.StatusOpen: "pågår",
 	}
+	calendarLabels = map[string]string{
+		graph.CalendarDone: "genomfört", graph.CalendarUpcoming: "kommande",
+		graph.CalendarNotRecorded: "inte registrerat", graph.CalendarOverdue: "försenat",
+	}
 	levelLabels    = map[string]string{}
 	kindSwedish    = map[string]string{}
 	functionLabels = map[string]string{}
