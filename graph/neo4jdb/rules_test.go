@@ -164,4 +164,3 @@ func TestConditionsPotentialMandatesAndHierarchyInAnswers(t *testing.T) {
 		t.Errorf("first step up = %+v, want ESCALATES_TO the chair, as the exception", step)
 	}
 }
-
