@@ -3,7 +3,8 @@
 // officio), relations in and out with their conditions, mandates, duties, rules and stabsfunktioner.
 // Only items and relationships valid on $at take part.
 // Index: organ_id (unique seek); document_id for source titles.
-// Parameters: $id (string), $at (date).
+// Parameters: $relationTypes (list of strings: the relationship types of the relation_kind
+//             vocabulary, from Go), $id (string), $at (date).
 // Columns: organ (map of its properties), valid (bool), organisations, process (zero or
 //          one), part_of, parts, seats, out, in, mandates, duties, rules, staff (lists of
 //          maps). Conditions are read from their parallel lists (condition_kinds, _refs,
@@ -44,8 +45,7 @@ CALL (o) {
 }
 CALL (o) {
   OPTIONAL MATCH (o)-[r]->(m:Item)
-  WHERE type(r) IN ['REPORTS_TO', 'PREPARES_FOR', 'APPOINTS', 'ESTABLISHES', 'OVERSEES', 'ESCALATES_TO',
-                    'COLLABORATES_WITH', 'DIRECTS', 'SUPPORTS', 'MEMBER_OF']
+  WHERE type(r) IN $relationTypes
     AND (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at)
   OPTIONAL MATCH (d:Document {id: r.source_document})
   WITH r, m, d ORDER BY type(r), m.id
@@ -57,8 +57,7 @@ CALL (o) {
 }
 CALL (o) {
   OPTIONAL MATCH (o)<-[r]-(m:Item)
-  WHERE type(r) IN ['REPORTS_TO', 'PREPARES_FOR', 'APPOINTS', 'ESTABLISHES', 'OVERSEES', 'ESCALATES_TO',
-                    'COLLABORATES_WITH', 'DIRECTS', 'SUPPORTS', 'MEMBER_OF']
+  WHERE type(r) IN $relationTypes
     AND (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at)
   OPTIONAL MATCH (d:Document {id: r.source_document})
   WITH r, m, d ORDER BY type(r), m.id
