@@ -86,9 +86,7 @@ var questions = []question{
 						holders = names(s.Holders)
 					}
 					fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\n", j+1, s.Via, s.Source.Basis, s.Kind, short(name, 70), holders)
-					for _, c := range s.Conditions {
-						fmt.Fprintf(w, "\t\t\t\t  condition: %s\n", conditionText(c))
-					}
+					conditionLines(w, s.Conditions)
 				}
 				if c.Cycle {
 					fmt.Fprintf(w, "\t(cycle: back to %s)\n", c.CycleTo)
@@ -130,6 +128,16 @@ var questions = []question{
 		table: func(w io.Writer, r graph.OrganDetail) {
 			d := r
 			fmt.Fprintf(w, "%s (%s, %s)\t%s\n", d.Name, d.Kind, d.Category, names(d.Organisations))
+			if d.Tier != "" || d.Process != nil {
+				process := ""
+				if d.Process != nil {
+					process = d.Process.Name
+				}
+				fmt.Fprintf(w, "tier %s\tprocess %s\n", d.Tier, process)
+			}
+			if len(d.PartOf) > 0 || len(d.Parts) > 0 {
+				fmt.Fprintf(w, "part of %s\tparts %s\n", names(d.PartOf), names(d.Parts))
+			}
 			fmt.Fprintln(w, "\nSEAT\tKIND\tHELD BY\tEX OFFICIO")
 			for _, s := range d.Seats {
 				ex := ""
@@ -137,18 +145,40 @@ var questions = []question{
 					ex = s.ExOfficio.Name
 				}
 				fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", s.Title, s.Kind, names(s.Holders), ex)
+				conditionLines(w, s.Conditions)
 			}
 			fmt.Fprintln(w, "\nRELATION\tWITH\tSOURCE")
 			for _, rel := range d.Out {
 				fmt.Fprintf(w, "%s →\t%s\t%s\n", rel.Type, rel.Other.Name, cite(rel.Source))
+				conditionLines(w, rel.Conditions)
 			}
 			for _, rel := range d.In {
 				fmt.Fprintf(w, "← %s\t%s\t%s\n", rel.Type, rel.Other.Name, cite(rel.Source))
+				conditionLines(w, rel.Conditions)
 			}
 			if len(d.Mandates) > 0 {
 				fmt.Fprintln(w, "\nMANDATE\tLEVEL\tSOURCE")
 				for _, m := range d.Mandates {
-					fmt.Fprintf(w, "%s\t%s\t%s\n", short(m.Scope, 70), m.Level, cite(m.Source))
+					level := m.Level
+					if m.Status != graph.MandateInForce {
+						level += " (" + m.Status + ")"
+					}
+					fmt.Fprintf(w, "%s\t%s\t%s\n", short(m.Scope, 70), level, cite(m.Source))
+					conditionLines(w, m.Conditions)
+				}
+			}
+			if len(d.Duties) > 0 {
+				fmt.Fprintln(w, "\nDUTY\tPER\tDEADLINE\tBY\tSOURCE")
+				for _, du := range d.Duties {
+					by := "(not stated)"
+					if du.By != nil {
+						by = du.By.Name
+					}
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", du.Action, du.Per, du.Deadline, by, cite(du.Source))
+					for _, t := range du.Triggers {
+						fmt.Fprintf(w, "\t  also: %s\n", t.Text)
+					}
+					conditionLines(w, du.Conditions)
 				}
 			}
 		},
@@ -341,14 +371,17 @@ var questions = []question{
 	}.question(),
 }
 
-// conditionText is a condition in one line: its kind, whom it names and its words.
-func conditionText(c graph.ConditionRef) string {
-	out := c.Kind
-	if c.Ref != nil {
-		out += " " + c.Ref.Name
+// conditionLines writes each condition on a line of its own under the row it qualifies:
+// its kind, whom it names and its words.
+func conditionLines(w io.Writer, conds []graph.ConditionRef) {
+	for _, c := range conds {
+		line := c.Kind
+		if c.Ref != nil {
+			line += " " + c.Ref.Name
+		}
+		if c.Text != "" {
+			line += ": " + c.Text
+		}
+		fmt.Fprintf(w, "\t  condition: %s\n", line)
 	}
-	if c.Text != "" {
-		out += ": " + c.Text
-	}
-	return out
 }
