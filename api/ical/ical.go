@@ -105,7 +105,7 @@ func Description(e graph.CalendarEntry, at graph.Date) string {
 	if e.Done != nil {
 		status += " " + e.Done.String()
 	}
-	add("Status %s: %s", at, status)
+	add("Läge per %s: %s", at, status)
 	add("Källa: %s", citation(e.Source, e.Basis))
 	if e.Meeting != nil && e.Meeting.Source.Basis != e.Source.Basis {
 		add("Sammanträdets källa: %s", citation(e.Meeting.Source, e.Meeting.Source.Basis))

@@ -83,7 +83,7 @@ func TestWriteParsesWithAStandardParser(t *testing.T) {
 		"Ansvarig: Ordförande i Chefsgrupp Halland",
 		"Tidsfrist enligt underlaget: senast sju dagar före sammanträdet",
 		"Källa: Arbetsordning för Chefsgrupp Halland 2.5 (illustrativt exempel): ”Kallelse skickas ut senast sju dagar före sammanträdet; det är en lång rad, med komma, semikolon; och bakstreck \\ som måste skyddas”",
-		"Status 2027-06-01: genomfört 2027-03-01",
+		"Läge per 2027-06-01: genomfört 2027-03-01",
 	} {
 		if !strings.Contains(desc, want) {
 			t.Errorf("description lacks %q:\n%s", want, desc)
