@@ -9,7 +9,7 @@
 //             $topic (string: the raw input, tried as a topic id), $organisation (string or null),
 //             $at (date), $minBasisRank (integer: only mandates whose source basis ranks at least
 //             this: stated 3, inferred 2, illustrative 1, none 0), $offset and $limit (the page).
-// Columns: total (every answer), page (the asked answers, best first, each a map of:)
+// Columns: total (every answer), page (the asked answers, in-force powers first, then best match first, each a map of:)
 //          mandate ({id, scope, level, status, source_document, source_section, source_basis,
 //          source_quote, source_reasoning, source_title, conditions}), rank (integer: how the match
 //          ranks, see match_names.cypher), direct (bool: the scope itself matched),
@@ -60,7 +60,7 @@ CALL (m) {
   WITH i, x, d, collect(coalesce(hx.name, hx.title))[0] AS holderName
   ORDER BY i
   RETURN collect(x {.id, .scope, .level, .status, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
-                    holder: holderName, source_title: d.title, conditions: [i IN range(0, size(coalesce(x.condition_kinds, [])) - 1) | {kind: x.condition_kinds[i], ref: x.condition_refs[i], text: x.condition_texts[i], ref_name: head(COLLECT { MATCH (c:Item {id: x.condition_refs[i]}) RETURN coalesce(c.name, c.title) })}]}) AS path
+                    holder: holderName, source_title: d.title, conditions: [k IN range(0, size(coalesce(x.condition_kinds, [])) - 1) | {kind: x.condition_kinds[k], ref: x.condition_refs[k], text: x.condition_texts[k], ref_name: head(COLLECT { MATCH (c:Item {id: x.condition_refs[k]}) RETURN coalesce(c.name, c.title) })}]}) AS path
 }
 OPTIONAL MATCH (md:Document {id: m.source_document})
 WITH m {.id, .scope, .level, .status, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: md.title,
@@ -68,6 +68,7 @@ WITH m {.id, .scope, .level, .status, .source_document, .source_section, .source
      rank, direct,
      h {.id, kind: [l IN labels(h) WHERE l <> 'Item'][0], name: coalesce(h.name, h.title)} AS holder,
      seatOrgan.name AS organ, people, path
-ORDER BY rank, direct DESC, size(path), mandate.id, holder.id
+// Powers in force before potential, planned or repealed ones.
+ORDER BY CASE mandate.status WHEN 'in_force' THEN 0 ELSE 1 END, rank, direct DESC, size(path), mandate.id, holder.id
 WITH collect({mandate: mandate, rank: rank, direct: direct, holder: holder, organ: organ, people: people, path: path}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page
