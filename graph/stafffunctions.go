@@ -1,5 +1,11 @@
 package graph
 
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
 // StaffFunctionRow is one förvaltning's stabsfunktioner as of a date (the mapping of
 // RSAU §398): each function a staff profile that applies to it expects, and each function
 // recorded for it, with its capacity in FTE; the total; and the gaps. A gap is a function a
@@ -79,4 +85,76 @@ func StaffFunctionName(function, name string) string {
 		return name
 	}
 	return function
+}
+
+// Of is the row's entry for a function, or nil when the förvaltning neither is expected to
+// have it nor records it.
+func (r StaffFunctionRow) Of(function string) *StaffFunctionFTE {
+	for i := range r.Functions {
+		if r.Functions[i].Function == function {
+			return &r.Functions[i]
+		}
+	}
+	return nil
+}
+
+// GapNames are the gaps by their Swedish names.
+func (r StaffFunctionRow) GapNames() []string {
+	out := make([]string, len(r.Gaps))
+	for i, g := range r.Gaps {
+		out[i] = StaffFunctionName(g, "")
+		if f := r.Of(g); f != nil {
+			out[i] = f.Name
+		}
+	}
+	return out
+}
+
+// IsGap reports whether the function is one of the row's gaps.
+func (r StaffFunctionRow) IsGap(function string) bool {
+	for _, g := range r.Gaps {
+		if g == function {
+			return true
+		}
+	}
+	return false
+}
+
+// StaffFunctionColumn is one function in a table of several förvaltningar's functions.
+type StaffFunctionColumn struct {
+	Function string `json:"function"`
+	Name     string `json:"name"`
+}
+
+// StaffFunctionColumns lists each function any of the rows lists, once, in the order the rows
+// use: the staff_function vocabulary's in its order, then the dataset's own by slug.
+func StaffFunctionColumns(rows []StaffFunctionRow) []StaffFunctionColumn {
+	rank := map[string]int{}
+	for i, v := range StaffFunctionValues() {
+		rank[v] = i
+	}
+	seen := map[string]bool{}
+	var out []StaffFunctionColumn
+	for _, r := range rows {
+		for _, f := range r.Functions {
+			if !seen[f.Function] {
+				seen[f.Function] = true
+				out = append(out, StaffFunctionColumn{Function: f.Function, Name: f.Name})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b StaffFunctionColumn) int {
+		ra, oka := rank[a.Function]
+		rb, okb := rank[b.Function]
+		switch {
+		case oka && okb:
+			return cmp.Compare(ra, rb)
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return strings.Compare(a.Function, b.Function)
+	})
+	return out
 }

@@ -308,13 +308,5 @@ func staffGaps(row graph.StaffFunctionRow) string {
 	if len(row.Gaps) == 0 {
 		return "none"
 	}
-	names := map[string]string{}
-	for _, f := range row.Functions {
-		names[f.Function] = f.Name
-	}
-	out := make([]string, len(row.Gaps))
-	for i, g := range row.Gaps {
-		out[i] = names[g]
-	}
-	return strings.Join(out, ", ")
+	return strings.Join(row.GapNames(), ", ")
 }
