@@ -87,6 +87,10 @@ func StaffFunctionName(function, name string) string {
 	return function
 }
 
+// GapsAreFindings reports whether the row's gaps (or their absence) are findings: a profile
+// applies and the records are complete.
+func (r StaffFunctionRow) GapsAreFindings() bool { return r.Status == StaffGapsKnown }
+
 // Of is the row's entry for a function, or nil when the förvaltning neither is expected to
 // have it nor records it.
 func (r StaffFunctionRow) Of(function string) *StaffFunctionFTE {

@@ -88,9 +88,8 @@ var (
 		graph.StatusDue: "ska göras i år", graph.StatusOverdue: "försenad", graph.StatusNotRecorded: "okänt (ej registrerat)",
 		graph.StatusOpen: "pågår",
 	}
-	levelLabels    = map[string]string{}
-	kindSwedish    = map[string]string{}
-	functionLabels = map[string]string{}
+	levelLabels = map[string]string{}
+	kindSwedish = map[string]string{}
 )
 
 func init() {
@@ -101,9 +100,6 @@ func init() {
 		// The vocabulary's text may give examples in brackets; the kind is what comes before.
 		name, _, _ := strings.Cut(t.Swedish, " (")
 		kindSwedish[t.Value] = name
-	}
-	for _, t := range graph.Vocabularies["staff_function"] {
-		functionLabels[t.Value] = t.Swedish
 	}
 }
 

@@ -218,7 +218,7 @@ func (g *Governance) health(ctx context.Context, org string, at graph.Date) (Org
 	for _, r := range staff {
 		// Only findings count: a gap needs a profile that expects the function and complete
 		// records.
-		if r.Status == graph.StaffGapsKnown {
+		if r.GapsAreFindings() {
 			h.StaffFunctionGaps += len(r.Gaps)
 		}
 	}
