@@ -26,7 +26,10 @@
 //	uppdrag                               Assignment (given by, given to, report back to, due or
 //	                                      due_window, status open | reported | unknown)
 //	uppföljning, utvärdering              FollowUpDuty (yearly | mandate_period | once) and FollowUp
-//	stabsfunktion                         StaffFunction (förvaltning, function, FTE)
+//	stabsfunktion                         StaffFunction (förvaltning, function: an open slug,
+//	                                      name, FTE); StaffProfile: the functions a kind of
+//	                                      förvaltning is expected to have (a gap is one expected
+//	                                      and absent)
 //	arbetsordning, reglemente, beslut, §  Document (kind, diarienummer, paragraph); Source cites it
 //	kallelse, minnesanteckningar, …       Rule (working rules an organ's documents lay down)
 //	uppsikt (KL 6 kap. 1 §)               relation oversees (OVERSEES)
