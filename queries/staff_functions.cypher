@@ -4,12 +4,12 @@
 //   - the staff profiles that apply to it on $at: those that EXPECT it (they list it), and
 //     those that EXPECT an organisation it belongs to on $at and list no organs, whose
 //     organ_kind is its kind;
-//   - its functions: those the profiles expect, then those recorded for it (StaffFunction
-//     items valid on $at) that no profile expects, each with its FTE (the sum over its items;
-//     0 when none is recorded), the Swedish name the dataset gives it (its own items', else
-//     any of the organisation's förvaltningar's, else null: the vocabulary's term is added by
-//     the caller), and whether it is expected; the staff_function vocabulary's first, in
-//     $functions order, then the dataset's own by slug;
+//   - its functions: those the profiles expect and those recorded for it (StaffFunction
+//     items valid on $at), each once with its FTE (the sum over its items; 0 when none is
+//     recorded), the Swedish name the dataset gives it (its own items', else any of the
+//     organisation's förvaltningar's, else null: the vocabulary's term is added by the
+//     caller), and whether it is expected; ordered by the staff_function vocabulary
+//     ($functions order), then the dataset's own by slug;
 //   - the gaps: expected functions with no capacity (none recorded, or 0 FTE), only where a
 //     profile applies AND the dataset declares its stabsfunktioner complete (a Coverage
 //     {what: 'staff_functions'} of the förvaltning, an organ it is part of, or its
