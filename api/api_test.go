@@ -96,7 +96,7 @@ func TestRoutes(t *testing.T) {
 		{"/api/v1/questions/missing-follow-ups?organisation=region-halland&year=2026", `"rh-uppdrag-stabsfunktioner"`, "/api/v1/questions/missing-follow-ups?year=twenty", "year", "/api/v1/questions/missing-follow-ups?organisation=no-such-org"},
 		{"/api/v1/questions/calendar?organisation=region-halland&year=2027", `"cgh-utvardering/2026-10-15"`, "/api/v1/questions/calendar?organisation=region-halland&year=twenty", "year", "/api/v1/questions/calendar?organisation=no-such-org"},
 		{"/api/v1/questions/oversight-coverage?organisation=region-halland", `"rh-stiftelse-exempelfond"`, "/api/v1/questions/oversight-coverage?limit=5000", "limit", "/api/v1/questions/oversight-coverage?organisation=no-such-org"},
-		{"/api/v1/questions/staff-functions?organisation=region-halland", `"sakerhet"`, "/api/v1/questions/staff-functions", "organisation", "/api/v1/questions/staff-functions?organisation=no-such-org"},
+		{"/api/v1/questions/staff-functions?organisation=region-halland", `"id":"rh-profil-driftforvaltning"`, "/api/v1/questions/staff-functions", "organisation", "/api/v1/questions/staff-functions?organisation=no-such-org"},
 		{"/api/v1/questions/seats?organisation=region-halland&at=2021-10-28", `"jorgen-preuss"`, "/api/v1/questions/seats?organisation=region-halland&min_seats=0", "min_seats", "/api/v1/questions/seats?organisation=no-such-org"},
 		{"/api/v1/questions/changes?organisation=region-halland&from=2021-10-01&to=2021-11-30", `"jorgen-preuss\u003erh-regiondirektor"`, "/api/v1/questions/changes?organisation=region-halland&from=2021-10-01", "to", "/api/v1/questions/changes?organisation=no-such-org&from=2021-01-01&to=2022-01-01"},
 	} {

@@ -76,7 +76,7 @@ func (s *Server) routes() []route {
 			[]param{pOrgReq, pYear, pAt, pBasis}, mimeICS, nil, s.handleCalendarICS},
 		{http.MethodGet, "/api/v1/questions/oversight-coverage", "Uppsikt coverage of nämnder, bolag, stiftelser and joint activities; gaps first", "questions", auth.RoleReader,
 			[]param{pOrgOpt, pAt, pBasis, pLimit, pCursor}, mimeJSON, nil, s.handleOversight},
-		{http.MethodGet, "/api/v1/questions/staff-functions", "Stabsfunktioner per förvaltning with FTE and gaps", "questions", auth.RoleReader,
+		{http.MethodGet, "/api/v1/questions/staff-functions", "Stabsfunktioner per förvaltning: FTE, the staff profiles that apply, and the gaps (expected, no capacity)", "questions", auth.RoleReader,
 			[]param{pOrgReq, pAt, pBasis, pLimit, pCursor}, mimeJSON, nil, s.handleStaffFunctions},
 		{http.MethodGet, "/api/v1/questions/seats", "Vacant seats, organs without chair, people with many seats", "questions", auth.RoleReader,
 			[]param{pOrgReq, pAt, {"min_seats", "query", "integer", "people holding at least this many seats (default 2)", false}}, mimeJSON, nil, s.handleSeats},

@@ -42,9 +42,10 @@
 //	huvudprocess, stödjande process       Process (kind main | support, owner)
 //	ledningsnivå / huvudprocess- /        Organ.Tier management | main_process | support_process;
 //	stödprocessgrupp                      ReportingRule: whom a tier reports to, checked on import
-//	stabsfunktion                         StaffFunction (förvaltning, function slug, FTE), open
-//	                                      vocabulary; StaffProfile: what a kind of förvaltning is
-//	                                      expected to have (a gap is expected and absent)
+//	stabsfunktion                         StaffFunction (förvaltning, function: an open slug,
+//	                                      name, FTE); StaffProfile: the functions a kind of
+//	                                      förvaltning is expected to have (a gap is one expected
+//	                                      and absent)
 //	arbetsordning, reglemente, beslut, §  Document (kind, diarienummer, paragraph); Source cites it
 //	kallelse, minnesanteckningar, …       Rule (working rules an organ's documents lay down)
 //	uppsikt (KL 6 kap. 1 §)               relation oversees (OVERSEES)

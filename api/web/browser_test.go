@@ -740,6 +740,21 @@ func testStaffFunctions(t *testing.T, s *site) {
 	if count(t, tab, "main table, table") == 0 {
 		t.Error("no table of staff functions")
 	}
+	// A gap is a function the förvaltning's profile expects and it lacks: Exempelförvaltning B
+	// lacks IT; A lacks nothing, uppsikt being the styrelse's and not in its profile.
+	const overview = "main table.rapport:not(.matris)"
+	if r := row(t, tab, overview, "Exempelförvaltning B"); !strings.Contains(r, "Driftförvaltning") || !strings.Contains(r, "\tIT\t") {
+		t.Errorf("Exempelförvaltning B's row does not name its profile and its gap IT: %q", r)
+	}
+	if r := row(t, tab, overview, "Exempelförvaltning A"); !strings.Contains(r, "\tinget\t") {
+		t.Errorf("Exempelförvaltning A's row does not say it lacks nothing: %q", r)
+	}
+	if r := row(t, tab, overview, "Regionkontoret"); !strings.Contains(r, "uttryckligen angivet: Beslutsförslag") {
+		t.Errorf("the regionkontoret's row does not cite its profile's document: %q", r)
+	}
+	if n := count(t, tab, "table.matris .lucka"); n != 2 {
+		t.Errorf("the matrix marks %d cells as missing, want 2 (B's IT, C's kommunikation)", n)
+	}
 	var csvHref string
 	for _, l := range links(t, tab, "body") {
 		if l.Text == "Ladda ner CSV" {
@@ -755,6 +770,14 @@ func testStaffFunctions(t *testing.T, s *site) {
 			t.Errorf("GET %s = %d %s, want 200 text/csv", csvHref, resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
 		checkCSV(t, body, "Regionkontoret")
+		if !strings.Contains(body, "stabsprofil") || !strings.Contains(body, "Exempelförvaltning B;rh-narsjukvarden;Driftförvaltning;") {
+			t.Errorf("the CSV lacks the profile column or Exempelförvaltning B's profile:\n%.1000s", body)
+		}
+		for _, l := range strings.Split(body, "\n") {
+			if strings.HasPrefix(l, "Exempelförvaltning B;") && !strings.Contains(l, ";IT;") {
+				t.Errorf("the CSV's row of Exempelförvaltning B does not name its gap IT: %s", l)
+			}
+		}
 	}
 
 	// The date form keeps the page's other parameters.

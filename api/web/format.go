@@ -96,9 +96,8 @@ var (
 		graph.CalendarDone: "genomfört", graph.CalendarUpcoming: "kommande",
 		graph.CalendarNotRecorded: "inte registrerat", graph.CalendarOverdue: "försenat",
 	}
-	levelLabels    = map[string]string{}
-	kindSwedish    = map[string]string{}
-	functionLabels = map[string]string{}
+	levelLabels = map[string]string{}
+	kindSwedish = map[string]string{}
 )
 
 func init() {
@@ -109,9 +108,6 @@ func init() {
 		// The vocabulary's text may give examples in brackets; the kind is what comes before.
 		name, _, _ := strings.Cut(t.Swedish, " (")
 		kindSwedish[t.Value] = name
-	}
-	for _, t := range graph.Vocabularies["staff_function"] {
-		functionLabels[t.Value] = t.Swedish
 	}
 }
 

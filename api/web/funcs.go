@@ -29,7 +29,7 @@ var funcs = template.FuncMap{
 		}
 		return l
 	},
-	"funktion": func(f string) string { return functionLabels[f] },
+	"luckor": staffGapsLabel,
 	"slag": func(k string) string {
 		if s, ok := kindSwedish[k]; ok {
 			return s

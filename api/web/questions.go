@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/csv"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -135,7 +136,7 @@ func (h *Handler) calendar(c echo.Context, p *page) (string, error) {
 
 type staffPage struct {
 	listPage[graph.StaffFunctionRow]
-	Functions []string
+	Columns []graph.StaffFunctionColumn // every function any förvaltning is expected to have or records
 }
 
 func (h *Handler) staffRows(c echo.Context, p *page, f questionForm) ([]graph.StaffFunctionRow, error) {
@@ -149,18 +150,20 @@ func (h *Handler) staffFunctions(c echo.Context, p *page) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	data := staffPage{listPage: listPage[graph.StaffFunctionRow]{questionForm: f, Asked: f.Organisation != ""}, Functions: graph.StaffFunctionValues()}
+	data := staffPage{listPage: listPage[graph.StaffFunctionRow]{questionForm: f, Asked: f.Organisation != ""}}
 	p.Title, p.Data = "Stabsfunktioner", &data
 	if !data.Asked {
 		return "staff-functions", nil
 	}
 	data.Rows, err = h.staffRows(c, p, f)
+	data.Columns = graph.StaffFunctionColumns(data.Rows)
 	return "staff-functions", err
 }
 
 // staffFunctionsCSV is the stabsfunktioner matrix for a spreadsheet: a row per förvaltning,
-// a column per function (FTE with a decimal comma, as Swedish spreadsheets expect), the
-// total and the gaps.
+// its staff profiles and the functions they expect, a column per function any förvaltning
+// has or is expected to have (FTE with a decimal comma, as Swedish spreadsheets expect; empty
+// where the förvaltning neither has nor is expected to have it), the total and the gaps.
 func (h *Handler) staffFunctionsCSV(c echo.Context) error {
 	p := &page{}
 	var err error
@@ -172,32 +175,54 @@ func (h *Handler) staffFunctionsCSV(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	columns := graph.StaffFunctionColumns(rows)
 	res := c.Response()
 	res.Header().Set(echo.HeaderContentType, "text/csv; charset=utf-8")
 	res.Header().Set(echo.HeaderContentDisposition, `attachment; filename="stabsfunktioner-`+f.Organisation+`-`+p.At.String()+`.csv"`)
 	w := csv.NewWriter(res)
 	w.Comma = ';' // Swedish spreadsheets read ';' with decimal commas
-	header := []string{"förvaltning", "id"}
-	for _, fn := range graph.StaffFunctionValues() {
-		header = append(header, functionLabels[fn])
+	header := []string{"förvaltning", "id", "stabsprofil", "förväntade funktioner"}
+	for _, col := range columns {
+		header = append(header, col.Name)
 	}
 	w.Write(append(header, "totalt", "luckor", "fullständigt registrerad", "grund"))
 	for _, r := range rows {
-		rec := []string{r.Forvaltning.Name, r.Forvaltning.ID}
-		for _, fte := range r.Functions {
-			rec = append(rec, decimalComma(fte.FTE))
+		var profiles, expected []string
+		for _, pr := range r.Profiles {
+			profiles = append(profiles, pr.Name)
 		}
-		gaps := ""
-		for i, g := range r.Gaps {
-			if i > 0 {
-				gaps += ", "
+		for _, fn := range r.Functions {
+			if fn.Expected {
+				expected = append(expected, fn.Name)
 			}
-			gaps += functionLabels[g]
 		}
-		w.Write(append(rec, decimalComma(r.Total), gaps, yesNo(r.Recorded), basisLabels[r.Basis]))
+		rec := []string{r.Forvaltning.Name, r.Forvaltning.ID, strings.Join(profiles, ", "), strings.Join(expected, ", ")}
+		for _, col := range columns {
+			cell := ""
+			if fn := r.Of(col.Function); fn != nil {
+				cell = decimalComma(fn.FTE)
+			}
+			rec = append(rec, cell)
+		}
+		w.Write(append(rec, decimalComma(r.Total), staffGapsLabel(r), yesNo(r.Recorded), basisLabels[r.Basis]))
 	}
 	w.Flush()
 	return w.Error()
+}
+
+// staffGapsLabel says in Swedish what a förvaltning lacks, or why nothing can be said to be
+// missing.
+func staffGapsLabel(r graph.StaffFunctionRow) string {
+	switch r.Status {
+	case graph.StaffNoExpectation:
+		return "ingen stabsprofil – inget förväntas"
+	case graph.StaffGapsUnknown:
+		return "okänt (ej fullständigt registrerat)"
+	}
+	if len(r.Gaps) == 0 {
+		return "inget"
+	}
+	return strings.Join(r.GapNames(), ", ")
 }
 
 func decimalComma(f float64) string {

@@ -205,7 +205,7 @@ var questions = []question{
 		},
 	}.question(),
 	spec[[]graph.StaffFunctionRow]{
-		name: "staff-functions", help: "stabsfunktioner per förvaltning with FTE, and the gaps",
+		name: "staff-functions", help: "stabsfunktioner per förvaltning with FTE: what its staff profiles expect, what is recorded, and the gaps",
 		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, true); basisFlag(fs, o) },
 		run: func(ctx context.Context, svc graph.Service, o askOptions) ([]graph.StaffFunctionRow, error) {
 			return graph.All(func(p graph.Page) (graph.List[graph.StaffFunctionRow], error) {
@@ -213,22 +213,26 @@ var questions = []question{
 			})
 		},
 		table: func(w io.Writer, r []graph.StaffFunctionRow) {
-			rows := r
-			fmt.Fprint(w, "FÖRVALTNING")
-			for _, f := range graph.StaffFunctionValues() {
-				fmt.Fprintf(w, "\t%s", strings.ToUpper(f))
+			fmt.Fprintln(w, "FÖRVALTNING\tTOTAL FTE\tGAPS\tBASIS\tPROFILES")
+			for _, row := range r {
+				var profiles []string
+				for _, p := range row.Profiles {
+					profiles = append(profiles, p.Name+" ("+cite(p.Source)+")")
+				}
+				if len(profiles) == 0 {
+					profiles = []string{"none"}
+				}
+				fmt.Fprintf(w, "%s\t%g\t%s\t%s\t%s\n", row.Forvaltning.Name, row.Total, staffGaps(row), row.Basis, strings.Join(profiles, "; "))
 			}
-			fmt.Fprintln(w, "\tTOTAL\tGAPS\tBASIS")
-			for _, row := range rows {
-				fmt.Fprint(w, row.Forvaltning.Name)
+			fmt.Fprintln(w, "\nFÖRVALTNING\tFUNCTION\tFTE\tEXPECTED")
+			for _, row := range r {
 				for _, f := range row.Functions {
-					fmt.Fprintf(w, "\t%g", f.FTE)
+					expected := "no"
+					if f.Expected {
+						expected = "yes"
+					}
+					fmt.Fprintf(w, "%s\t%s\t%g\t%s\n", row.Forvaltning.Name, f.Name, f.FTE, expected)
 				}
-				gaps := strings.Join(row.Gaps, ", ")
-				if !row.Recorded {
-					gaps = "unknown (not recorded)"
-				}
-				fmt.Fprintf(w, "\t%g\t%s\t%s\n", row.Total, gaps, row.Basis)
 			}
 		},
 	}.question(),
@@ -384,4 +388,19 @@ func conditionLines(w io.Writer, conds []graph.ConditionRef) {
 		}
 		fmt.Fprintf(w, "\t  condition: %s\n", line)
 	}
+}
+
+// staffGaps says what a förvaltning lacks: the gaps by name where they are findings, else why
+// none can be named.
+func staffGaps(row graph.StaffFunctionRow) string {
+	switch row.Status {
+	case graph.StaffNoExpectation:
+		return "none expected (no staff profile)"
+	case graph.StaffGapsUnknown:
+		return "unknown (not recorded)"
+	}
+	if len(row.Gaps) == 0 {
+		return "none"
+	}
+	return strings.Join(row.GapNames(), ", ")
 }

@@ -34,6 +34,37 @@ func TestAsk(t *testing.T) {
 		t.Errorf("who-decides JSON: %v, %+v", err, answer)
 	}
 
+	// Stabsfunktioner: gaps are what a profile expects and a förvaltning lacks, named in
+	// Swedish; no driftförvaltning is expected to have uppsikt.
+	status, out, errOut = cli(t, "ask", "staff-functions", "-at", "2026-11-24", "-organisation", "region-halland")
+	if status != 0 {
+		t.Fatalf("ask staff-functions: %d %s", status, errOut)
+	}
+	lines := map[string]bool{}
+	for _, l := range strings.Split(out, "\n") {
+		lines[strings.Join(strings.Fields(l), " ")] = true
+	}
+	for _, want := range []string{
+		"Exempelförvaltning B 29.5 IT illustrative Driftförvaltning (illustrative)",
+		"Exempelförvaltning A 56 none illustrative Driftförvaltning (illustrative)",
+		"Exempelförvaltning B uppsikt och internkontroll 1.5 no",
+		"Regionkontoret uppsikt och internkontroll 6 yes",
+		"Regionkontoret strategi- och policydokument, mål och budget 5 yes",
+	} {
+		if !lines[want] {
+			t.Errorf("staff-functions table lacks the line %q:\n%s", want, out)
+		}
+	}
+	status, out, errOut = cli(t, "ask", "staff-functions", "-json", "-at", "2026-11-24", "-organisation", "region-halland", "-basis", "stated")
+	if status != 0 {
+		t.Fatalf("ask staff-functions -json: %d %s", status, errOut)
+	}
+	var staff []graph.StaffFunctionRow
+	if err := json.Unmarshal([]byte(out), &staff); err != nil || len(staff) != 4 || staff[0].Status != graph.StaffNoExpectation ||
+		staff[3].Status != graph.StaffGapsUnknown || len(staff[3].Profiles) != 1 || staff[3].Profiles[0].Source.Basis != graph.BasisStated {
+		t.Errorf("staff-functions JSON on stated facts: %v, %+v", err, staff)
+	}
+
 	if status, _, errOut = cli(t, "ask", "no-such-question"); status != 2 || !strings.Contains(errOut, "who-decides") {
 		t.Errorf("unknown question: status %d, stderr %s", status, errOut)
 	}

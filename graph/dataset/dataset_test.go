@@ -217,3 +217,48 @@ func TestReportingRulesAreCheckedAgainstRelations(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestFlattenStaffProfiles: a profile's expected functions reach the graph as a list (the
+// staff-functions question reads them there), and it EXPECTS its organisation and organs.
+func TestFlattenStaffProfiles(t *testing.T) {
+	const content = `dataset: test-staff
+organisations:
+  - {id: s-region, name: Regionen, kind: region}
+organs:
+  - {id: s-kontoret, name: Kontoret, kind: forvaltning, organisation: s-region}
+staff_functions:
+  - {id: s-lon, organ: s-kontoret, function: lonekontor, name: Lönekontor, fte: 2}
+staff_profiles:
+  - {id: s-drift, name: Driftförvaltning, organisation: s-region, organ_kind: forvaltning, functions: [hr, lonekontor]}
+  - {id: s-kontor, name: Styrelsens förvaltning, organs: [s-kontoret], functions: [uppsikt_internkontroll]}
+`
+	f, problems := Parse("staff.yaml", strings.NewReader(content))
+	problems = append(problems, Check([]*File{f})...)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	g := Flatten([]*File{f})
+	props := map[string]map[string]any{}
+	for _, n := range g.Nodes {
+		props[n.ID] = n.Props
+	}
+	if got, _ := props["s-drift"]["functions"].([]string); !slices.Equal(got, []string{"hr", "lonekontor"}) || props["s-drift"]["organ_kind"] != "forvaltning" {
+		t.Errorf("profile s-drift stored as %v", props["s-drift"])
+	}
+	if got, _ := props["s-kontor"]["functions"].([]string); !slices.Equal(got, []string{"uppsikt_internkontroll"}) {
+		t.Errorf("profile s-kontor stored as %v", props["s-kontor"])
+	}
+	if props["s-lon"]["function"] != "lonekontor" || props["s-lon"]["name"] != "Lönekontor" {
+		t.Errorf("staff function s-lon stored as %v", props["s-lon"])
+	}
+	var expects []string
+	for _, r := range g.Rels {
+		if r.Type == RelExpects {
+			expects = append(expects, r.From+">"+r.To)
+		}
+	}
+	slices.Sort(expects)
+	if want := []string{"s-drift>s-region", "s-kontor>s-kontoret"}; !slices.Equal(expects, want) {
+		t.Errorf("EXPECTS relationships = %v, want %v", expects, want)
+	}
+}

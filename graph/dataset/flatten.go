@@ -369,8 +369,18 @@ func scalar(v reflect.Value) (any, bool) {
 		if d, ok := v.Interface().(graph.Date); ok {
 			return d, true
 		}
+	case reflect.Slice:
+		// A list of words that refers to nothing (a staff profile's functions) is a property;
+		// lists of references and of structs (holders) become relationships.
+		if v.Type().Elem().Kind() == reflect.String && v.Len() > 0 {
+			list := make([]string, v.Len())
+			for i := range list {
+				list[i] = v.Index(i).String()
+			}
+			return list, true
+		}
 	}
-	return nil, false // lists of structs (holders) become relationships
+	return nil, false
 }
 
 // searchProps stores what name search compares: an item's name, title, abbreviation or

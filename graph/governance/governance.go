@@ -69,7 +69,7 @@ var governanceGauges = []struct {
 	{"missing_follow_ups", "Follow-up duties with no follow-up in this year's period, where the dataset keeps complete follow-up records.", func(h OrganisationHealth) int { return h.MissingFollowUps }},
 	{"overdue_assignments", "Open uppdrag past their report-back date (uppdrag whose report status is unknown are not counted).", func(h OrganisationHealth) int { return h.OverdueAssignments }},
 	{"outside_uppsikt", "Nämnder, bolag, stiftelser and joint activities the organisation's styrelse does not oversee, where the dataset records uppsikt completely.", func(h OrganisationHealth) int { return h.OutsideUppsikt }},
-	{"staff_function_gaps", "Stabsfunktioner (förvaltning × function) with no capacity, where the dataset records them completely.", func(h OrganisationHealth) int { return h.StaffFunctionGaps }},
+	{"staff_function_gaps", "Stabsfunktioner (förvaltning × function) a staff profile expects and the förvaltning has no capacity for, where the dataset records them completely.", func(h OrganisationHealth) int { return h.StaffFunctionGaps }},
 }
 
 // New registers the governance gauges on reg. today gives the day the gauges describe; log
@@ -216,7 +216,11 @@ func (g *Governance) health(ctx context.Context, org string, at graph.Date) (Org
 		return h, err
 	}
 	for _, r := range staff {
-		h.StaffFunctionGaps += len(r.Gaps)
+		// Only findings count: a gap needs a profile that expects the function and complete
+		// records.
+		if r.GapsAreFindings() {
+			h.StaffFunctionGaps += len(r.Gaps)
+		}
 	}
 	return h, nil
 }

@@ -10,8 +10,11 @@ import (
 )
 
 // Question: which stabsfunktioner do Region Halland's förvaltningar have, and where are the
-// gaps? (RSAU §398.) The FTE figures are the illustrative ones of
-// examples/region-halland.yaml; its comment names the gaps on purpose.
+// gaps? (RSAU §398.) Document 001 lists, "tex", strategic processes styrelsens förvaltning
+// (regionkontoret) is responsible for; that is the regionkontoret's profile. No document
+// says what a driftförvaltning should have: their profile is illustrative, and leaves out
+// uppsikt, which is the styrelse's. The FTE figures are the illustrative ones of
+// examples/region-halland.yaml; its comment names the gaps.
 func TestExamplesStaffFunctionsOfRegionHalland(t *testing.T) {
 	db := importExamples(t)
 	got, err := db.StaffFunctions(context.Background(), graph.OrganisationQuery{Organisation: "region-halland", At: graph.MustDate("2026-11-24")})
@@ -21,16 +24,45 @@ func TestExamplesStaffFunctionsOfRegionHalland(t *testing.T) {
 	if got.Total != 4 {
 		t.Errorf("StaffFunctions(region-halland) total = %d, want 4", got.Total)
 	}
+	const drift = "rh-profil-driftforvaltning"
 	want := []string{
-		"rh-hallands-sjukhus: hr=22 it=6 kommunikation=5 uppsikt_internkontroll=0 ekonomi_budget=14 administration_juridik=9 sakerhet=0 total=56 " +
-			"gaps=uppsikt_internkontroll,sakerhet",
-		"rh-narsjukvarden: hr=12 it=0 kommunikation=3 uppsikt_internkontroll=1.5 ekonomi_budget=8 administration_juridik=5 sakerhet=0 total=29.5 " +
-			"gaps=it,sakerhet",
-		"rh-regionservice: hr=6 it=40 kommunikation=0 uppsikt_internkontroll=0 ekonomi_budget=5 administration_juridik=4 sakerhet=3 total=58 " +
-			"gaps=kommunikation,uppsikt_internkontroll",
-		"rh-regionkontoret: hr=38 it=12 kommunikation=15 uppsikt_internkontroll=6 ekonomi_budget=24 administration_juridik=20 sakerhet=8 total=123 gaps=",
+		"rh-hallands-sjukhus: hr=22* it=6* kommunikation=5* ekonomi_budget=14* administration_juridik=9* total=56 gaps= profiles=" + drift + " basis=illustrative",
+		"rh-narsjukvarden: hr=12* it=0* kommunikation=3* uppsikt_internkontroll=1.5 ekonomi_budget=8* administration_juridik=5* total=29.5 gaps=it profiles=" + drift + " basis=illustrative",
+		"rh-regionservice: hr=6* it=40* kommunikation=0* ekonomi_budget=5* administration_juridik=4* sakerhet=3 total=58 gaps=kommunikation profiles=" + drift + " basis=illustrative",
+		"rh-regionkontoret: hr=38* it=12* kommunikation=15* uppsikt_internkontroll=6* ekonomi_budget=24* administration_juridik=20* sakerhet=8* strategi_policy_mal_budget=5* " +
+			"total=128 gaps= profiles=rh-profil-styrelsens-forvaltning,rh-profil-styrelsens-forvaltning-viljeinriktningar basis=illustrative",
 	}
 	sameLines(t, "StaffFunctions(region-halland)", renderStaffFunctions(got.Items), want)
+	for _, r := range got.Items {
+		for _, f := range r.Functions {
+			if f.Function == "uppsikt_internkontroll" && f.Expected && r.Forvaltning.ID != "rh-regionkontoret" {
+				t.Errorf("%s is expected to have uppsikt, which is the styrelse's", r.Forvaltning.Name)
+			}
+		}
+	}
+	if n := len(got.Items); n == 4 {
+		stated := got.Items[3].Profiles[0]
+		if stated.Source.Basis != graph.BasisStated || stated.Source.Document != "rh-rsau-2021-398-beslutsforslag" ||
+			!strings.Contains(stated.Source.Quote, "styrelsens förvaltning ansvarar för") || stated.Source.DocumentTitle == "" {
+			t.Errorf("the regionkontoret's profile cites %+v, want document 001's words", stated.Source)
+		}
+	}
+
+	// On what the documents state alone, the figures (illustrative) and the coverage
+	// (illustrative) drop out: the regionkontoret is still expected to have the processes
+	// document 001 names, but whether it lacks any is unknown; nothing is expected of the
+	// driftförvaltningar.
+	got, err = db.StaffFunctions(context.Background(), graph.OrganisationQuery{Organisation: "region-halland", At: graph.MustDate("2026-11-24"), MinBasis: graph.BasisStated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, "StaffFunctions(region-halland, basis stated)", renderStaffFunctions(got.Items), []string{
+		"rh-hallands-sjukhus: total=0 no expectation profiles= basis=",
+		"rh-narsjukvarden: total=0 no expectation profiles= basis=",
+		"rh-regionservice: total=0 no expectation profiles= basis=",
+		"rh-regionkontoret: hr=0* it=0* kommunikation=0* uppsikt_internkontroll=0* ekonomi_budget=0* administration_juridik=0* sakerhet=0* " +
+			"total=0 gaps unknown profiles=rh-profil-styrelsens-forvaltning basis=",
+	})
 }
 
 // Question: which seats of Region Halland are vacant, which organs lack a chair, and who holds

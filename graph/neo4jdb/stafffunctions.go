@@ -10,9 +10,9 @@ import (
 )
 
 // StaffFunctions maps the stabsfunktioner of every förvaltning of an organisation as of at:
-// the FTE of each function of the staff_function vocabulary, the total and the gaps, one
-// row per förvaltning sorted by name (then id). An organisation that does not exist on at is
-// ENOTFOUND.
+// the functions the staff profiles that apply expect and those recorded, with FTE and Swedish
+// names, the total, the profiles and the gaps, one row per förvaltning sorted by name (then
+// id). An organisation that does not exist on at is ENOTFOUND.
 func (db *DB) StaffFunctions(ctx context.Context, q graph.OrganisationQuery) (graph.List[graph.StaffFunctionRow], error) {
 	if err := q.Validate(true); err != nil {
 		return graph.List[graph.StaffFunctionRow]{}, err
@@ -47,19 +47,7 @@ func (db *DB) StaffFunctions(ctx context.Context, q graph.OrganisationQuery) (gr
 			return a, err
 		}
 		for _, m := range maps(rows) {
-			row := graph.StaffFunctionRow{
-				Forvaltning: graph.Ref{ID: str(m, "id"), Kind: "Organ", Name: str(m, "name")},
-				Total:       num(m, "total"),
-				Gaps:        strs(m["gaps"]),
-			}
-			row.Recorded, _ = m["recorded"].(bool)
-			if b := bases(m["bases"]); len(b) > 0 {
-				row.Basis = graph.WeakestBasis(b...)
-			}
-			for _, f := range maps(m["fte"]) {
-				row.Functions = append(row.Functions, graph.StaffFunctionFTE{Function: str(f, "function"), FTE: num(f, "fte")})
-			}
-			a.rows.Items = append(a.rows.Items, row)
+			a.rows.Items = append(a.rows.Items, staffFunctionRow(m))
 		}
 		return a, res.Err()
 	})
@@ -70,6 +58,53 @@ func (db *DB) StaffFunctions(ctx context.Context, q graph.OrganisationQuery) (gr
 		return graph.List[graph.StaffFunctionRow]{}, graph.Errorf(graph.ENOTFOUND, "no organisation %q on %s", q.Organisation, q.At)
 	}
 	return a.rows, nil
+}
+
+// staffFunctionRow reads one row of staff_functions.cypher.
+func staffFunctionRow(m map[string]any) graph.StaffFunctionRow {
+	row := graph.StaffFunctionRow{
+		Forvaltning: graph.Ref{ID: str(m, "id"), Kind: "Organ", Name: str(m, "name")},
+		Functions:   []graph.StaffFunctionFTE{},
+		Total:       num(m, "total"),
+		Profiles:    []graph.StaffProfileRef{},
+		Gaps:        strs(m["gaps"]),
+	}
+	row.Recorded, _ = m["recorded"].(bool)
+	for _, f := range maps(m["functions"]) {
+		expected, _ := f["expected"].(bool)
+		fn := str(f, "function")
+		row.Functions = append(row.Functions, graph.StaffFunctionFTE{Function: fn, Name: graph.StaffFunctionName(fn, str(f, "name")),
+			FTE: num(f, "fte"), Expected: expected})
+	}
+	for _, p := range maps(m["profiles"]) {
+		row.Profiles = append(row.Profiles, graph.StaffProfileRef{Ref: graph.Ref{ID: str(p, "id"), Kind: "StaffProfile", Name: str(p, "name")},
+			Functions: strs(p["functions"]), Source: sourceRef(p)})
+	}
+	row.Status = graph.StaffGapStatus(len(row.Profiles), row.Recorded)
+	b := bases(m["bases"])
+	if row.Status == graph.StaffGapsKnown {
+		// A gap, or its absence, rests on the profiles and on the declaration that the records
+		// are complete (any one such coverage suffices: the strongest counts).
+		for _, p := range row.Profiles {
+			b = append(b, p.Source.Basis)
+		}
+		b = append(b, strongestBasis(bases(m["coverage_bases"])))
+	}
+	if len(b) > 0 {
+		row.Basis = graph.WeakestBasis(b...)
+	}
+	return row
+}
+
+// strongestBasis is the best founded of the given bases ("" for none).
+func strongestBasis(bs []string) string {
+	best := ""
+	for _, b := range bs {
+		if graph.BasisRank(b) > graph.BasisRank(best) {
+			best = b
+		}
+	}
+	return best
 }
 
 // num reads a number from a map a query returned (Cypher integers arrive as int64).
