@@ -74,7 +74,8 @@ func TestExamplesMissingFollowUps(t *testing.T) {
 		sameLines(t, "overdue assignments of "+org, renderOverdue(got.OverdueAssignments), []string{})
 	}
 
-	// vgr.yaml has no follow-up duties and no assignments.
+	// vgr.yaml has no dated follow-up duties (the koncernledningar's follow-up has no stated
+	// frequency: per unspecified) and no assignments.
 	got, err = db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: "vgr", Year: 2026, At: at})
 	if err != nil || len(got.Missing) != 0 || len(got.OverdueAssignments) != 0 {
 		t.Errorf("VGR: %+v, %v; want an empty report", got, err)
