@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	goical "github.com/emersion/go-ical"
+
 	"github.com/styrgraf/styrgraf/api/auth"
 	"github.com/styrgraf/styrgraf/api/diagram"
 	"github.com/styrgraf/styrgraf/graph"
@@ -92,6 +94,7 @@ func TestRoutes(t *testing.T) {
 		{"/api/v1/people/jorgen-preuss?at=2021-10-28", `"cgh-ordforande"`, "/api/v1/people/jorgen-preuss?at=yesterday", "at", "/api/v1/people/nobody"},
 		{"/api/v1/questions/who-decides?topic=stabsfunktioner&organisation=region-halland", `"rh-rsau-delegation"`, "/api/v1/questions/who-decides", "topic", "/api/v1/questions/who-decides?topic=budget&organisation=no-such-org"},
 		{"/api/v1/questions/missing-follow-ups?organisation=region-halland&year=2026", `"rh-uppdrag-stabsfunktioner"`, "/api/v1/questions/missing-follow-ups?year=twenty", "year", "/api/v1/questions/missing-follow-ups?organisation=no-such-org"},
+		{"/api/v1/questions/calendar?organisation=region-halland&year=2027", `"cgh-utvardering/2026-10-15"`, "/api/v1/questions/calendar?organisation=region-halland&year=twenty", "year", "/api/v1/questions/calendar?organisation=no-such-org"},
 		{"/api/v1/questions/oversight-coverage?organisation=region-halland", `"rh-stiftelse-exempelfond"`, "/api/v1/questions/oversight-coverage?limit=5000", "limit", "/api/v1/questions/oversight-coverage?organisation=no-such-org"},
 		{"/api/v1/questions/staff-functions?organisation=region-halland", `"sakerhet"`, "/api/v1/questions/staff-functions", "organisation", "/api/v1/questions/staff-functions?organisation=no-such-org"},
 		{"/api/v1/questions/seats?organisation=region-halland&at=2021-10-28", `"jorgen-preuss"`, "/api/v1/questions/seats?organisation=region-halland&min_seats=0", "min_seats", "/api/v1/questions/seats?organisation=no-such-org"},
@@ -229,5 +232,35 @@ func TestMetricsAfterRequests(t *testing.T) {
 	}
 	if strings.Contains(got, "no-such") {
 		t.Error("/metrics names a raw path")
+	}
+}
+
+// TestCalendarFeed fetches the examples' calendar as a calendar program would: with HTTP
+// Basic credentials, as iCalendar that a standard parser reads.
+func TestCalendarFeed(t *testing.T) {
+	s, _ := testServer(t, false)
+	req := httptest.NewRequest("GET", "/api/v1/questions/calendar.ics?organisation=region-halland&year=2027", nil)
+	req.SetBasicAuth("kansli", readerToken)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	resp := rec.Result()
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/calendar") {
+		t.Fatalf("GET calendar.ics = %d %s, want 200 text/calendar", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	cal, err := goical.NewDecoder(resp.Body).Decode()
+	if err != nil {
+		t.Fatalf("the feed does not parse: %v", err)
+	}
+	uids := map[string]bool{}
+	for _, c := range cal.Children {
+		if uid := c.Props.Get(goical.PropUID); uid != nil {
+			if uids[uid.Value] {
+				t.Errorf("UID %s twice", uid.Value)
+			}
+			uids[uid.Value] = true
+		}
+	}
+	if !uids["cgh-utvardering/2026-10-15@styrgraf"] {
+		t.Errorf("the feed lacks CGH's evaluation for the mandatperiod 2026–2030; UIDs: %v", uids)
 	}
 }

@@ -24,6 +24,21 @@ func sessionToken(c echo.Context) string {
 	return ck.Value
 }
 
+// basicToken is the password of HTTP Basic credentials, for reads only: calendar programs
+// that subscribe to an .ics feed send a user name and password, so the token goes in the
+// password (the user name is ignored). Like the session cookie, it never counts for a
+// request that changes data.
+func basicToken(c echo.Context) string {
+	if m := c.Request().Method; m != http.MethodGet && m != http.MethodHead {
+		return ""
+	}
+	_, password, ok := c.Request().BasicAuth()
+	if !ok {
+		return ""
+	}
+	return password
+}
+
 // require lets a request through if it carries a token with at least the given role.
 func (s *Server) require(min auth.Role, next echo.HandlerFunc) echo.HandlerFunc {
 	if min == auth.RolePublic {
@@ -34,7 +49,11 @@ func (s *Server) require(min auth.Role, next echo.HandlerFunc) echo.HandlerFunc 
 		// The scheme is case-insensitive (RFC 9110, 11.1).
 		scheme, token, _ := strings.Cut(header, " ")
 		token = strings.TrimSpace(token)
-		if !strings.EqualFold(scheme, "Bearer") {
+		switch {
+		case strings.EqualFold(scheme, "Bearer"):
+		case strings.EqualFold(scheme, "Basic"):
+			token = basicToken(c)
+		default:
 			token = ""
 		}
 		if token == "" {
@@ -45,6 +64,10 @@ func (s *Server) require(min auth.Role, next echo.HandlerFunc) echo.HandlerFunc 
 				return next(c)
 			}
 			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="styrgraf"`)
+			if strings.HasSuffix(c.Path(), ".ics") {
+				// Calendar programs subscribe with a user name and password, not a bearer token.
+				c.Response().Header().Add(echo.HeaderWWWAuthenticate, `Basic realm="styrgraf", charset="UTF-8"`)
+			}
 			return graph.Errorf(graph.EUNAUTHORIZED, "this needs a bearer token (Authorization: Bearer …) with role %s or higher", min)
 		}
 		role, ok := s.tokens.Role(token)

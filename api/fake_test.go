@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -26,6 +27,7 @@ type fakeService struct {
 	hits   []graph.SearchHit
 	organs map[string]graph.OrganDetail
 	orgs   []graph.Ref
+	cal    graph.Calendar
 }
 
 func (f *fakeService) Ready(context.Context) error { return f.ready }
@@ -74,6 +76,10 @@ func (f *fakeService) Escalation(ctx context.Context, q graph.EscalationQuery) (
 
 func (f *fakeService) MissingFollowUps(ctx context.Context, q graph.FollowUpQuery) (graph.FollowUpReport, error) {
 	return graph.FollowUpReport{}, f.check(ctx, q.Validate())
+}
+
+func (f *fakeService) Calendar(ctx context.Context, q graph.CalendarQuery) (graph.Calendar, error) {
+	return f.cal, f.check(ctx, q.Validate())
 }
 
 func (f *fakeService) OversightCoverage(ctx context.Context, q graph.OrganisationQuery) (graph.List[graph.OversightRow], error) {
@@ -158,7 +164,11 @@ func TestAuthMatrix(t *testing.T) {
 		{"lower-case scheme", false, "bearer " + readerToken, "GET", 200},
 		{"no token", false, "", "GET", 401},
 		{"unknown token", false, "Bearer not-a-known-token-at-all", "GET", 401},
-		{"basic scheme", false, "Basic " + readerToken, "GET", 401},
+		{"basic scheme with a bare token", false, "Basic " + readerToken, "GET", 401},
+		// Calendar programs subscribe with a user name and password: the token is the
+		// password, for reads only.
+		{"basic credentials read", false, "Basic " + base64.StdEncoding.EncodeToString([]byte("kansli:"+readerToken)), "GET", 200},
+		{"basic credentials import", false, "Basic " + base64.StdEncoding.EncodeToString([]byte("kansli:"+editorToken)), "POST", 401},
 		{"reader imports", false, "Bearer " + readerToken, "POST", 403},
 		{"editor imports", false, "Bearer " + editorToken, "POST", 200},
 		{"demo reads without token", true, "", "GET", 200},
@@ -196,6 +206,14 @@ func TestAuthMatrix(t *testing.T) {
 		req.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: editorToken})
 		if resp := serve(s, req); resp.StatusCode != tc.want {
 			t.Errorf("%s %s with the session cookie = %d, want %d", tc.method, tc.target, resp.StatusCode, tc.want)
+		}
+	}
+	// Only the iCalendar feed asks for Basic credentials, which makes a calendar program
+	// prompt for them; other routes ask for a bearer token alone.
+	for target, want := range map[string]int{"/api/v1/questions/calendar.ics?organisation=o": 2, "/api/v1/questions/calendar?organisation=o": 1} {
+		resp := serve(s, httptest.NewRequest("GET", target, nil))
+		if got := resp.Header.Values("WWW-Authenticate"); resp.StatusCode != 401 || len(got) != want {
+			t.Errorf("GET %s without credentials = %d with challenges %q, want 401 with %d", target, resp.StatusCode, got, want)
 		}
 	}
 	// A server with no tokens outside demo mode lets nobody in.

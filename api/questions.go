@@ -1,8 +1,11 @@
 package api
 
 import (
+	"fmt"
+
 	"github.com/labstack/echo/v4"
 
+	"github.com/styrgraf/styrgraf/api/ical"
 	"github.com/styrgraf/styrgraf/graph"
 )
 
@@ -41,6 +44,43 @@ func (s *Server) handleMissingFollowUps(c echo.Context) error {
 		return err
 	}
 	return replyJSON(c, report)
+}
+
+// calendarQuery reads the calendar's parameters: organisation, year (default: at's year),
+// at and basis.
+func (s *Server) calendarQuery(c echo.Context) (graph.CalendarQuery, error) {
+	q := graph.CalendarQuery{Organisation: c.QueryParam("organisation"), MinBasis: c.QueryParam("basis")}
+	var err error
+	if q.At, err = s.at(c); err != nil {
+		return q, err
+	}
+	q.Year, err = intParam(c, "year", 0)
+	return q, err
+}
+
+func (s *Server) handleCalendar(c echo.Context) error {
+	q, err := s.calendarQuery(c)
+	if err != nil {
+		return err
+	}
+	cal, err := s.service.Calendar(c.Request().Context(), q)
+	if err != nil {
+		return err
+	}
+	return replyJSON(c, cal)
+}
+
+func (s *Server) handleCalendarICS(c echo.Context) error {
+	q, err := s.calendarQuery(c)
+	if err != nil {
+		return err
+	}
+	cal, err := s.service.Calendar(c.Request().Context(), q)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf(`inline; filename="arshjul-%s-%d.ics"`, cal.Organisation.ID, cal.Year))
+	return reply(c, mimeICS, ical.Write(cal))
 }
 
 func (s *Server) handleOversight(c echo.Context) error {

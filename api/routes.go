@@ -35,6 +35,7 @@ var (
 	pOrgReq = param{"organisation", "query", "string", "organisation id", true}
 	pOrgOpt = param{"organisation", "query", "string", "organisation id (default: all)", false}
 	pBasis  = param{"basis", "query", "string", "only facts of at least this basis: stated (what the documents say), inferred, illustrative (default: all)", false}
+	pYear   = param{"year", "query", "integer", "the year (default: the year of at)", false}
 )
 
 const (
@@ -42,6 +43,7 @@ const (
 	mimeSVG  = "image/svg+xml"
 	mimePNG  = "image/png"
 	mimeDOT  = "text/vnd.graphviz; charset=utf-8"
+	mimeICS  = "text/calendar; charset=utf-8"
 )
 
 func (s *Server) routes() []route {
@@ -67,7 +69,11 @@ func (s *Server) routes() []route {
 		{http.MethodGet, "/api/v1/questions/who-decides", "Who decides X: mandates, holders, delegation path, sources", "questions", auth.RoleReader,
 			[]param{{"topic", "query", "string", "a topic id or words", true}, pOrgOpt, pAt, pBasis, pLimit, pCursor}, mimeJSON, nil, s.handleWhoDecides},
 		{http.MethodGet, "/api/v1/questions/missing-follow-ups", "Duties without follow-up in the period of the year; overdue uppdrag", "questions", auth.RoleReader,
-			[]param{{"year", "query", "integer", "the year (default: the year of at)", false}, pOrgOpt, pAt, pBasis}, mimeJSON, nil, s.handleMissingFollowUps},
+			[]param{pYear, pOrgOpt, pAt, pBasis}, mimeJSON, nil, s.handleMissingFollowUps},
+		{http.MethodGet, "/api/v1/questions/calendar", "The governance calendar (årshjul): every dated obligation of the year in date order, with source and basis", "questions", auth.RoleReader,
+			[]param{pOrgReq, pYear, pAt, pBasis}, mimeJSON, nil, s.handleCalendar},
+		{http.MethodGet, "/api/v1/questions/calendar.ics", "The governance calendar as iCalendar (RFC 5545) to subscribe to; also accepts HTTP Basic with the token as password", "questions", auth.RoleReader,
+			[]param{pOrgReq, pYear, pAt, pBasis}, mimeICS, nil, s.handleCalendarICS},
 		{http.MethodGet, "/api/v1/questions/oversight-coverage", "Uppsikt coverage of nämnder, bolag, stiftelser and joint activities; gaps first", "questions", auth.RoleReader,
 			[]param{pOrgOpt, pAt, pBasis, pLimit, pCursor}, mimeJSON, nil, s.handleOversight},
 		{http.MethodGet, "/api/v1/questions/staff-functions", "Stabsfunktioner per förvaltning with FTE and gaps", "questions", auth.RoleReader,

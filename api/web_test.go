@@ -29,6 +29,13 @@ func webServer(t *testing.T, demo bool) (*Server, *fakeImporter) {
 			Seats: []graph.Seat{{ID: "rs-chair", Title: "Ordförande", ExOfficio: &graph.Ref{ID: "rd", Name: "Regiondirektör"}, Holders: []graph.Ref{}}},
 			Out:   []graph.RelationView{{Type: "PREPARES_FOR", Other: graph.Ref{ID: "rf", Kind: "Organ", Name: "Regionfullmäktige"}}}}},
 		hits: []graph.SearchHit{{ID: "rs", Kind: "Organ", Name: "Regionstyrelsen", Match: graph.MatchPrefix}},
+		cal: graph.Calendar{Organisation: graph.Ref{ID: "vaxjo", Name: "Växjö kommun"}, Year: 2027, At: graph.MustDate("2026-12-02"),
+			Entries: []graph.CalendarEntry{{UID: "plan/2027", Due: graph.MustDate("2027-09-30"), Status: graph.CalendarUpcoming, Basis: graph.BasisStated,
+				Subject: graph.Ref{ID: "ks", Kind: "Organ", Name: "Kommunstyrelsen"}, DueText: "senast 30/9",
+				Duty: &graph.DutyRef{Action: "decide_meeting_plan", Per: graph.PerYear,
+					Conditions: []graph.ConditionRef{{Kind: graph.CondAfterConsulting, Ref: &graph.Ref{ID: "rd", Name: "Regiondirektör"}}}},
+				Source: graph.SourceRef{DocumentTitle: "Arbetsordning", Section: "2.8", Basis: graph.BasisStated, Quote: "senast 30/9"}}},
+			Undated: []graph.CalendarDuty{{DutyRef: graph.DutyRef{Action: "follow_up", Per: graph.PerContinuous}, Subject: graph.Ref{Name: "Styrgruppen"}}}},
 	}
 	imp := &fakeImporter{}
 	return New(Options{Service: svc, Importer: imp, Tokens: tokens, Demo: demo,
@@ -64,6 +71,9 @@ func TestWebPagesSaySwedishThings(t *testing.T) {
 		{"/organ/nope", 404, []string{"Det finns inte"}},
 		{"/organ/rs?datum=2021-13-01", 400, []string{"går inte att läsa"}},
 		{"/fragor/uppsikt", 200, []string{"Välj organisation"}},
+		{"/fragor/arshjul?organisation=vaxjo&ar=2027", 200, []string{"<h2 id=\"arshjul-rubrik\">Växjö kommun 2027</h2>", "30 september 2027",
+			"besluta om sammanträdesplan", "senast 30/9", "villkor: i samråd med, efter samråd med Regiondirektör", "kommande",
+			`href="/api/v1/questions/calendar.ics?organisation=vaxjo&amp;year=2027"`, "Skyldigheter utan datum", "kontinuerligt"}},
 	} {
 		resp, body := fetchPage(t, s, "GET", tc.target, nil, nil)
 		if resp.StatusCode != tc.status {

@@ -25,8 +25,26 @@
 //	delegation                            Mandate.DelegatedFrom (DELEGATED_FROM)
 //	uppdrag                               Assignment (given by, given to, report back to, due or
 //	                                      due_window, status open | reported | unknown)
-//	uppföljning, utvärdering              FollowUpDuty (yearly | mandate_period | once) and FollowUp
-//	stabsfunktion                         StaffFunction (förvaltning, function, FTE)
+//	skyldighet med tidsfrist: uppföljning, Duty (action follow_up | evaluate | send_notice |
+//	utvärdering, kallelse, minnes-        send_minutes | decide_meeting_plan | hold_retreat |
+//	anteckningar, sammanträdesplan,       hold_theme_day | …; per meeting | year | mandate_period |
+//	internat, temadag                     once | continuous | on_event | unspecified; deadline
+//	                                      offset_days from a meeting or day_of_year --MM-DD;
+//	                                      triggers "när KRF påkallar det")
+//	fullgjord skyldighet                  DutyRecord (a follow-up made, a kallelse sent)
+//	sammanträde                           Meeting (organ, date, planned | held | cancelled)
+//	årshjul                               the calendar question: every dated obligation of a year
+//	villkor: särskilda skäl, efter        Condition on a relation, seat, mandate or duty (kind
+//	överenskommelse med, i samråd med,    requires_reason | requires_approval_of | after_consulting
+//	efter ställningstagande i, vid behov, | after_position_of | on_request_of | on_event |
+//	undantag                              when_needed | exception_only)
+//	ska kunna bli beslutande              Mandate.Status potential
+//	huvudprocess, stödjande process       Process (kind main | support, owner)
+//	ledningsnivå / huvudprocess- /        Organ.Tier management | main_process | support_process;
+//	stödprocessgrupp                      ReportingRule: whom a tier reports to, checked on import
+//	stabsfunktion                         StaffFunction (förvaltning, function slug, FTE), open
+//	                                      vocabulary; StaffProfile: what a kind of förvaltning is
+//	                                      expected to have (a gap is expected and absent)
 //	arbetsordning, reglemente, beslut, §  Document (kind, diarienummer, paragraph); Source cites it
 //	kallelse, minnesanteckningar, …       Rule (working rules an organ's documents lay down)
 //	uppsikt (KL 6 kap. 1 §)               relation oversees (OVERSEES)
@@ -38,6 +56,12 @@
 //	leda, vara chef över, ge direktiv     relation directs (DIRECTS)
 //	biträda, stödja                       relation supports (SUPPORTS)
 //	ingå i, utgöra                        relation member_of (MEMBER_OF); Organ.PartOf (PART_OF)
+//	organiseras under (strategisk grupp   Organ.PartOf (PART_OF) too: subtrees and diagrams
+//	under CGH)                            follow it
+//	stämma av, samråda                    relation consults (CONSULTS)
+//	avveckla                              relation dissolves (DISSOLVES)
+//	följa upp (kundråd)                   relation follows_up (FOLLOWS_UP)
+//	företräda                             relation represents (REPRESENTS)
 //	samverka                              relation collaborates_with (COLLABORATES_WITH)
 //	mandatperiod                          four years; fullmäktige's from 15 October of the election
 //	                                      year (2022, 2026, …), nämnder's usually from 1 January after

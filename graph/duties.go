@@ -70,7 +70,7 @@ func (d Duty) Dated() bool {
 
 // Deadline places a duty's occurrences in time; see Duty.
 type Deadline struct {
-	OffsetDays *int   `yaml:"offset_days,omitempty" json:"offset_days,omitempty" doc:"per meeting: days from the meeting day, negative before (-7: senast sju dagar före)"`
+	OffsetDays *int   `yaml:"offset_days,omitempty" json:"offset_days,omitempty" signed:"true" doc:"per meeting: days from the meeting day, negative before (-7: senast sju dagar före)"`
 	DayOfYear  string `yaml:"day_of_year,omitempty" json:"day_of_year,omitempty" doc:"per year: the last day each year as --MM-DD (--09-30: senast 30/9)"`
 	Text       string `yaml:"text,omitempty" json:"text,omitempty" doc:"the deadline in the document's words"`
 }

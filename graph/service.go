@@ -18,6 +18,7 @@ type Questions interface {
 	WhoDecides(ctx context.Context, q WhoDecidesQuery) (WhoDecidesAnswer, error)
 	Escalation(ctx context.Context, q EscalationQuery) (EscalationAnswer, error)
 	MissingFollowUps(ctx context.Context, q FollowUpQuery) (FollowUpReport, error)
+	Calendar(ctx context.Context, q CalendarQuery) (Calendar, error)
 	OversightCoverage(ctx context.Context, q OrganisationQuery) (List[OversightRow], error)
 	StaffFunctions(ctx context.Context, q OrganisationQuery) (List[StaffFunctionRow], error)
 	Seats(ctx context.Context, q SeatsQuery) (SeatsReport, error)

@@ -3,7 +3,8 @@
 // and relations of its organs and seats. "Started" means valid_from in ($from, $to];
 // "ended" means valid_to (the last valid day) in [$from, $to).
 // Index: organisation_id (unique seek), then expansion from the organisation's organs.
-// Parameters: $organisation (string), $from (date), $to (date), $offset and $limit (the page).
+// Parameters: $relationTypes (list of strings: the relationship types of the relation_kind
+//             vocabulary, from Go), $organisation (string), $from (date), $to (date), $offset and $limit (the page).
 // Columns: total (every change), page (the asked changes, each a map of date, change
 //          ('started' | 'ended'), what (item kind or relationship type), id (item id, or
 //          "from>to" for a relationship), name, detail), by date.
@@ -37,8 +38,7 @@ CALL (items) {
   UNION ALL
   UNWIND items AS n
   MATCH (n)-[r]-(m:Item)
-  WHERE type(r) IN ['REPORTS_TO', 'PREPARES_FOR', 'APPOINTS', 'ESTABLISHES', 'OVERSEES', 'ESCALATES_TO',
-                    'COLLABORATES_WITH', 'DIRECTS', 'SUPPORTS', 'MEMBER_OF']
+  WHERE type(r) IN $relationTypes
   WITH DISTINCT r
   UNWIND [['started', r.valid_from], ['ended', r.valid_to]] AS ch
   WITH r, ch[0] AS change, ch[1] AS date

@@ -11,8 +11,9 @@
 // Index: item_id (unique seek for the start).
 // Parameters: $id (string), $at (date), $minBasisRank (integer).
 // Columns: id, kind, name, valid (bool: the item exists on $at), organ (a post's organ name),
-//          up (list of {type, to, description, source_document, source_section, source_basis,
-//          source_quote, source_reasoning, source_title}),
+//          up (list of {type, to, description, conditions (list of {kind, ref, ref_name,
+//          text}: an escalation that is the exception says so), source_document,
+//          source_section, source_basis, source_quote, source_reasoning, source_title}),
 //          holders (list of {id, name}: people holding the post on $at, directly or ex officio).
 MATCH (start:Item {id: $id})
 WHERE start:Organ OR start:Post
@@ -30,11 +31,11 @@ CALL (n) {
        CASE type(r) WHEN 'EX_OFFICIO' THEN 0 WHEN 'ESCALATES_TO' THEN 1 WHEN 'REPORTS_TO' THEN 2
                     WHEN 'PREPARES_FOR' THEN 3 WHEN 'PART_OF' THEN 4 ELSE 5 END AS rank
   WITH collect(CASE WHEN r IS NULL THEN NULL ELSE
-         {type: type(r), to: m.id, rank: rank, description: r.description,
+         {type: type(r), to: m.id, rank: rank, description: r.description, conditions: [i IN range(0, size(coalesce(r.condition_kinds, [])) - 1) | {kind: r.condition_kinds[i], ref: r.condition_refs[i], text: r.condition_texts[i], ref_name: head(COLLECT { MATCH (c:Item {id: r.condition_refs[i]}) RETURN coalesce(c.name, c.title) })}],
           source_document: src.source_document, source_section: src.source_section, source_basis: src.source_basis,
           source_quote: src.source_quote, source_reasoning: src.source_reasoning, source_title: title} END) AS edges,
        min(rank) AS best
-  RETURN [e IN edges WHERE e.rank = best | e {.type, .to, .description, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, .source_title}] AS up
+  RETURN [e IN edges WHERE e.rank = best | e {.type, .to, .description, .conditions, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, .source_title}] AS up
 }
 CALL (n) {
   OPTIONAL MATCH (n:Post)-[:EX_OFFICIO*0..3]->(:Post)<-[h:HOLDS]-(p:Person)

@@ -3,7 +3,8 @@
 // officio), relations in and out with their conditions, mandates, duties, rules and stabsfunktioner.
 // Only items and relationships valid on $at take part.
 // Index: organ_id (unique seek); document_id for source titles.
-// Parameters: $id (string), $at (date).
+// Parameters: $relationTypes (list of strings: the relationship types of the relation_kind
+//             vocabulary, from Go), $id (string), $at (date).
 // Columns: organ (map of its properties), valid (bool), organisations, process (zero or
 //          one), part_of, parts, seats, out, in, mandates, duties, rules, staff (lists of
 //          maps). Conditions are read from their parallel lists (condition_kinds, _refs,
@@ -40,12 +41,11 @@ CALL (o) {
   RETURN collect(CASE WHEN post IS NULL THEN NULL ELSE
     post {.id, .title, .kind, .max_holders, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
           ex_officio: src.id, ex_officio_title: src.title, holders: holders,
-          conditions: [i IN range(0, size(coalesce(post.condition_kinds, [])) - 1) | {kind: post.condition_kinds[i], ref: post.condition_refs[i], text: post.condition_texts[i], ref_name: head([(x:Item {id: post.condition_refs[i]}) | coalesce(x.name, x.title)])}]} END) AS seats
+          conditions: [i IN range(0, size(coalesce(post.condition_kinds, [])) - 1) | {kind: post.condition_kinds[i], ref: post.condition_refs[i], text: post.condition_texts[i], ref_name: head(COLLECT { MATCH (x:Item {id: post.condition_refs[i]}) RETURN coalesce(x.name, x.title) })}]} END) AS seats
 }
 CALL (o) {
   OPTIONAL MATCH (o)-[r]->(m:Item)
-  WHERE type(r) IN ['REPORTS_TO', 'PREPARES_FOR', 'APPOINTS', 'ESTABLISHES', 'OVERSEES', 'ESCALATES_TO',
-                    'COLLABORATES_WITH', 'DIRECTS', 'SUPPORTS', 'MEMBER_OF']
+  WHERE type(r) IN $relationTypes
     AND (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at)
   OPTIONAL MATCH (d:Document {id: r.source_document})
   WITH r, m, d ORDER BY type(r), m.id
@@ -53,12 +53,11 @@ CALL (o) {
     {type: type(r), id: m.id, kind: [l IN labels(m) WHERE l <> 'Item'][0], name: coalesce(m.name, m.title),
      description: r.description, source_document: r.source_document, source_section: r.source_section, source_basis: r.source_basis, source_quote: r.source_quote, source_reasoning: r.source_reasoning,
      source_title: d.title,
-     conditions: [i IN range(0, size(coalesce(r.condition_kinds, [])) - 1) | {kind: r.condition_kinds[i], ref: r.condition_refs[i], text: r.condition_texts[i], ref_name: head([(x:Item {id: r.condition_refs[i]}) | coalesce(x.name, x.title)])}]} END) AS out
+     conditions: [i IN range(0, size(coalesce(r.condition_kinds, [])) - 1) | {kind: r.condition_kinds[i], ref: r.condition_refs[i], text: r.condition_texts[i], ref_name: head(COLLECT { MATCH (x:Item {id: r.condition_refs[i]}) RETURN coalesce(x.name, x.title) })}]} END) AS out
 }
 CALL (o) {
   OPTIONAL MATCH (o)<-[r]-(m:Item)
-  WHERE type(r) IN ['REPORTS_TO', 'PREPARES_FOR', 'APPOINTS', 'ESTABLISHES', 'OVERSEES', 'ESCALATES_TO',
-                    'COLLABORATES_WITH', 'DIRECTS', 'SUPPORTS', 'MEMBER_OF']
+  WHERE type(r) IN $relationTypes
     AND (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at)
   OPTIONAL MATCH (d:Document {id: r.source_document})
   WITH r, m, d ORDER BY type(r), m.id
@@ -66,7 +65,7 @@ CALL (o) {
     {type: type(r), id: m.id, kind: [l IN labels(m) WHERE l <> 'Item'][0], name: coalesce(m.name, m.title),
      description: r.description, source_document: r.source_document, source_section: r.source_section, source_basis: r.source_basis, source_quote: r.source_quote, source_reasoning: r.source_reasoning,
      source_title: d.title,
-     conditions: [i IN range(0, size(coalesce(r.condition_kinds, [])) - 1) | {kind: r.condition_kinds[i], ref: r.condition_refs[i], text: r.condition_texts[i], ref_name: head([(x:Item {id: r.condition_refs[i]}) | coalesce(x.name, x.title)])}]} END) AS in
+     conditions: [i IN range(0, size(coalesce(r.condition_kinds, [])) - 1) | {kind: r.condition_kinds[i], ref: r.condition_refs[i], text: r.condition_texts[i], ref_name: head(COLLECT { MATCH (x:Item {id: r.condition_refs[i]}) RETURN coalesce(x.name, x.title) })}]} END) AS in
 }
 CALL (o) {
   OPTIONAL MATCH (o)-[:HAS_MANDATE]->(m:Mandate)
@@ -75,7 +74,7 @@ CALL (o) {
   WITH m, d ORDER BY m.id
   RETURN collect(CASE WHEN m IS NULL THEN NULL ELSE
     m {.id, .scope, .level, .status, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: d.title,
-      conditions: [i IN range(0, size(coalesce(m.condition_kinds, [])) - 1) | {kind: m.condition_kinds[i], ref: m.condition_refs[i], text: m.condition_texts[i], ref_name: head([(x:Item {id: m.condition_refs[i]}) | coalesce(x.name, x.title)])}]} END) AS mandates
+      conditions: [i IN range(0, size(coalesce(m.condition_kinds, [])) - 1) | {kind: m.condition_kinds[i], ref: m.condition_refs[i], text: m.condition_texts[i], ref_name: head(COLLECT { MATCH (x:Item {id: m.condition_refs[i]}) RETURN coalesce(x.name, x.title) })}]} END) AS mandates
 }
 CALL (o) {
   OPTIONAL MATCH (o)<-[:DUTY_OF]-(duty:Duty)
@@ -86,9 +85,9 @@ CALL (o) {
     .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
     by_id: by.id, by_kind: [l IN labels(by) WHERE l <> 'Item'][0], by_name: coalesce(by.name, by.title),
     triggers: [i IN range(0, size(coalesce(duty.trigger_texts, [])) - 1) |
-      {text: duty.trigger_texts[i], ref: duty.trigger_by[i], ref_name: head([(x:Item {id: duty.trigger_by[i]}) | coalesce(x.name, x.title)])}],
+      {text: duty.trigger_texts[i], ref: duty.trigger_by[i], ref_name: head(COLLECT { MATCH (x:Item {id: duty.trigger_by[i]}) RETURN coalesce(x.name, x.title) })}],
     conditions: [i IN range(0, size(coalesce(duty.condition_kinds, [])) - 1) |
-      {kind: duty.condition_kinds[i], ref: duty.condition_refs[i], text: duty.condition_texts[i], ref_name: head([(x:Item {id: duty.condition_refs[i]}) | coalesce(x.name, x.title)])}]}) AS duties
+      {kind: duty.condition_kinds[i], ref: duty.condition_refs[i], text: duty.condition_texts[i], ref_name: head(COLLECT { MATCH (x:Item {id: duty.condition_refs[i]}) RETURN coalesce(x.name, x.title) })}]}) AS duties
 }
 CALL (o) {
   OPTIONAL MATCH (o)<-[:APPLIES_TO]-(rule:Rule)

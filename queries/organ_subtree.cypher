@@ -2,7 +2,8 @@
 // date, each with its seats and holders, plus every relation between organs and seats of
 // the subtree. What org diagrams draw.
 // Index: organ_id (unique seek).
-// Parameters: $id (string), $at (date), $depth (integer, 0 = the organ alone; at most 10).
+// Parameters: $relationTypes (list of strings: the relationship types of the relation_kind
+//             vocabulary, from Go), $id (string), $at (date), $depth (integer, 0 = the organ alone; at most 10).
 // Columns: organs (list of {id, name, short_name, kind, category, organisation, level,
 //          parent, seats: list of {id, title, kind, ex_officio, holders}}),
 //          edges (list of {type, from, to}).
@@ -45,8 +46,7 @@ CALL (nodes) {
   UNWIND members AS a
   MATCH (a)-[r]->(b:Item)
   WHERE b IN members
-    AND type(r) IN ['PART_OF', 'REPORTS_TO', 'PREPARES_FOR', 'APPOINTS', 'ESTABLISHES', 'OVERSEES',
-                    'ESCALATES_TO', 'COLLABORATES_WITH', 'DIRECTS', 'SUPPORTS', 'MEMBER_OF', 'EX_OFFICIO']
+    AND type(r) IN $relationTypes + ['PART_OF', 'EX_OFFICIO']
     AND (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at)
   WITH DISTINCT type(r) AS type, a.id AS from, b.id AS to
   ORDER BY type, from, to

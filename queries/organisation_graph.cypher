@@ -7,7 +7,8 @@
 // When more than $maxOrgans organs belong, only the count is answered (organs and edges
 // empty), so that an oversized request costs one expansion.
 // Index: organisation_id (unique seek for the start); from there only relationships.
-// Parameters: $organisation (string, id), $at (date), $maxOrgans (integer).
+// Parameters: $relationTypes (list of strings: the relationship types of the relation_kind
+//             vocabulary, from Go), $organisation (string, id), $at (date), $maxOrgans (integer).
 // Columns: one row if the organisation exists, none otherwise:
 //          found (bool: the organisation is valid on $at), total (integer: organs that belong),
 //          organs (list of {id, name, short_name, kind, category, organisation, level,
@@ -60,8 +61,7 @@ CALL (drawn) {
   UNWIND members AS a
   MATCH (a)-[r]->(b:Item)
   WHERE b IN members
-    AND type(r) IN ['PART_OF', 'REPORTS_TO', 'PREPARES_FOR', 'APPOINTS', 'ESTABLISHES', 'OVERSEES',
-                    'ESCALATES_TO', 'COLLABORATES_WITH', 'DIRECTS', 'SUPPORTS', 'MEMBER_OF', 'EX_OFFICIO']
+    AND type(r) IN $relationTypes + ['PART_OF', 'EX_OFFICIO']
     AND (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at)
   WITH DISTINCT type(r) AS type, a.id AS from, b.id AS to
   ORDER BY type, from, to

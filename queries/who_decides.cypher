@@ -9,13 +9,14 @@
 //             $topic (string: the raw input, tried as a topic id), $organisation (string or null),
 //             $at (date), $minBasisRank (integer: only mandates whose source basis ranks at least
 //             this: stated 3, inferred 2, illustrative 1, none 0), $offset and $limit (the page).
-// Columns: total (every answer), page (the asked answers, best first, each a map of:)
-//          mandate ({id, scope, level, source_document, source_section, source_basis,
-//          source_quote, source_reasoning, source_title}), rank (integer: how the match
+// Columns: total (every answer), page (the asked answers, in-force powers first, then best match first, each a map of:)
+//          mandate ({id, scope, level, status, source_document, source_section, source_basis,
+//          source_quote, source_reasoning, source_title, conditions}), rank (integer: how the match
 //          ranks, see match_names.cypher), direct (bool: the scope itself matched),
 //          holder ({id, kind, name}), organ (a post holder's organ name), people (list of
-//          {id, name}), path (list of {id, scope, level, holder, source_document,
-//          source_section, source_basis, source_quote, source_reasoning, source_title}: the
+//          {id, name}), path (list of {id, scope, level, status, holder, source_document,
+//          source_section, source_basis, source_quote, source_reasoning, source_title,
+//          conditions}: the
 //          mandate first, then each mandate it is delegated from).
 CALL () {
   UNWIND $matches AS mt
@@ -58,14 +59,16 @@ CALL (m) {
   OPTIONAL MATCH (d:Document {id: x.source_document})
   WITH i, x, d, collect(coalesce(hx.name, hx.title))[0] AS holderName
   ORDER BY i
-  RETURN collect(x {.id, .scope, .level, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
-                    holder: holderName, source_title: d.title}) AS path
+  RETURN collect(x {.id, .scope, .level, .status, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning,
+                    holder: holderName, source_title: d.title, conditions: [k IN range(0, size(coalesce(x.condition_kinds, [])) - 1) | {kind: x.condition_kinds[k], ref: x.condition_refs[k], text: x.condition_texts[k], ref_name: head(COLLECT { MATCH (c:Item {id: x.condition_refs[k]}) RETURN coalesce(c.name, c.title) })}]}) AS path
 }
 OPTIONAL MATCH (md:Document {id: m.source_document})
-WITH m {.id, .scope, .level, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: md.title} AS mandate,
+WITH m {.id, .scope, .level, .status, .source_document, .source_section, .source_basis, .source_quote, .source_reasoning, source_title: md.title,
+         conditions: [i IN range(0, size(coalesce(m.condition_kinds, [])) - 1) | {kind: m.condition_kinds[i], ref: m.condition_refs[i], text: m.condition_texts[i], ref_name: head(COLLECT { MATCH (c:Item {id: m.condition_refs[i]}) RETURN coalesce(c.name, c.title) })}]} AS mandate,
      rank, direct,
      h {.id, kind: [l IN labels(h) WHERE l <> 'Item'][0], name: coalesce(h.name, h.title)} AS holder,
      seatOrgan.name AS organ, people, path
-ORDER BY rank, direct DESC, size(path), mandate.id, holder.id
+// Powers in force before potential, planned or repealed ones.
+ORDER BY CASE mandate.status WHEN 'in_force' THEN 0 ELSE 1 END, rank, direct DESC, size(path), mandate.id, holder.id
 WITH collect({mandate: mandate, rank: rank, direct: direct, holder: holder, organ: organ, people: people, path: path}) AS rows
 RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page

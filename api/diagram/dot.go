@@ -75,7 +75,8 @@ type edgeStyle struct {
 
 // Relationship types in legend order. Seat links (SEAT_OF) join a post to its organ.
 var edgeTypes = []string{"PART_OF", "REPORTS_TO", "PREPARES_FOR", "ESCALATES_TO", "OVERSEES", "APPOINTS",
-	"ESTABLISHES", "DIRECTS", "SUPPORTS", "COLLABORATES_WITH", "MEMBER_OF", "EX_OFFICIO", "SEAT_OF"}
+	"ESTABLISHES", "DISSOLVES", "DIRECTS", "SUPPORTS", "CONSULTS", "FOLLOWS_UP", "REPRESENTS", "COLLABORATES_WITH", "MEMBER_OF",
+	"EX_OFFICIO", "SEAT_OF"}
 
 var edgeStyles = map[string]edgeStyle{
 	"PART_OF":           {`color="#424242"`, true, true, "ingår i"},
@@ -87,6 +88,10 @@ var edgeStyles = map[string]edgeStyle{
 	"ESTABLISHES":       {`style=dashed, color="#795548", arrowhead=box`, false, false, "inrättar"},
 	"DIRECTS":           {`penwidth=1.5, color="#00838f", arrowhead=normal`, false, false, "leder, ger direktiv till"},
 	"SUPPORTS":          {`style=dotted, penwidth=1.5, color="#00838f", arrowhead=empty`, false, false, "biträder, stödjer"},
+	"DISSOLVES":         {`style=dashed, color="#795548", arrowhead=tee`, false, false, "avvecklar"},
+	"CONSULTS":          {`style=dashed, penwidth=1.2, color="#2e7d32", arrowhead=open`, false, false, "stämmer av med, samråder med"},
+	"FOLLOWS_UP":        {`style=dotted, penwidth=1.5, color="#6a1b9a", arrowhead=open`, false, false, "följer upp"},
+	"REPRESENTS":        {`style=dashed, penwidth=1.2, color="#1f3a5f", arrowhead=diamond`, false, false, "företräder"},
 	"COLLABORATES_WITH": {`style=dashed, penwidth=1.5, color="#757575", dir=both, arrowhead=none, arrowtail=none`, false, false, "samverkar med"},
 	"MEMBER_OF":         {`style=tapered, penwidth=3, color="#5d4037", arrowhead=none`, true, false, "utgör, är medlem i"},
 	"EX_OFFICIO":        {`style=dashed, color="#9e9e9e", arrowhead=odot`, false, false, "ex officio (innehas av den som har)"},

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -186,5 +187,16 @@ func TestTooLarge(t *testing.T) {
 	}
 	if _, err := EscalationDOT("sr", escalationChains(), Options{MaxNodes: 3}); graph.ErrorCode(err) != graph.ETOOLARGE {
 		t.Errorf("EscalationDOT over the limit = %v, want ETOOLARGE", err)
+	}
+}
+
+// Every relation a dataset may state has a style and a legend entry: a new relation kind
+// must not fall back to an unexplained plain line.
+func TestEveryRelationKindHasAStyle(t *testing.T) {
+	for _, k := range graph.Vocabularies["relation_kind"] {
+		typ := strings.ToUpper(k.Value)
+		if _, ok := edgeStyles[typ]; !ok || !slices.Contains(edgeTypes, typ) {
+			t.Errorf("relation kind %s has no edge style or is not in the legend order", k.Value)
+		}
 	}
 }

@@ -66,6 +66,10 @@ var (
 		"DIRECTS":           {"leder", "leds av"},
 		"SUPPORTS":          {"stödjer", "stöds av"},
 		"MEMBER_OF":         {"ingår i", "har som del"},
+		"CONSULTS":          {"stämmer av med", "rådfrågas av"},
+		"DISSOLVES":         {"avvecklar", "avvecklas av"},
+		"FOLLOWS_UP":        {"följer upp", "följs upp av"},
+		"REPRESENTS":        {"företräder", "företräds av"},
 		"PART_OF":           {"ingår i", "har som del"},
 		"SEAT_OF":           {"är plats i", "har platsen"},
 		"EX_OFFICIO":        {"innehas av den som är", "ger plats åt"},
@@ -87,6 +91,10 @@ var (
 		graph.OversightCovered: "under uppsikt", graph.OversightNotCovered: "saknar uppsikt", graph.OversightUnknown: "okänt (ej registrerat)",
 		graph.StatusDue: "ska göras i år", graph.StatusOverdue: "försenad", graph.StatusNotRecorded: "okänt (ej registrerat)",
 		graph.StatusOpen: "pågår",
+	}
+	calendarLabels = map[string]string{
+		graph.CalendarDone: "genomfört", graph.CalendarUpcoming: "kommande",
+		graph.CalendarNotRecorded: "inte registrerat", graph.CalendarOverdue: "försenat",
 	}
 	levelLabels    = map[string]string{}
 	kindSwedish    = map[string]string{}

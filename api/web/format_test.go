@@ -2,6 +2,7 @@ package web
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/styrgraf/styrgraf/graph"
@@ -22,5 +23,13 @@ func TestSwedishFormats(t *testing.T) {
 	slices.SortFunc(names, swedishOrder())
 	if want := []string{"Alvesta", "Eda", "Zinkgruvan", "Åre", "Ängelholm", "Örebro"}; !slices.Equal(names, want) {
 		t.Errorf("Swedish order = %v, want %v", names, want)
+	}
+}
+
+func TestEveryRelationKindHasSwedishWords(t *testing.T) {
+	for _, k := range graph.Vocabularies["relation_kind"] {
+		if l, ok := relationLabels[strings.ToUpper(k.Value)]; !ok || l[0] == "" || l[1] == "" {
+			t.Errorf("relation kind %s has no Swedish words for both directions", k.Value)
+		}
 	}
 }

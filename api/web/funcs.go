@@ -16,12 +16,13 @@ var funcs = template.FuncMap{
 		}
 		return swedishDate(*d)
 	},
-	"tal":      swedishNumber,
-	"term":     graph.Swedish,
-	"grund":    func(b string) string { return basisLabels[b] },
-	"traff":    func(m string) string { return matchLabels[m] },
-	"status":   func(s string) string { return statusLabels[s] },
-	"relation": relationLabel,
+	"tal":          swedishNumber,
+	"term":         graph.Swedish,
+	"grund":        func(b string) string { return basisLabels[b] },
+	"traff":        func(m string) string { return matchLabels[m] },
+	"status":       func(s string) string { return statusLabels[s] },
+	"kalenderlage": func(s string) string { return calendarLabels[s] },
+	"relation":     relationLabel,
 	"niva": func(l string) string {
 		if s, ok := levelLabels[l]; ok {
 			return s

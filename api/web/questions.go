@@ -100,6 +100,39 @@ func (h *Handler) followUps(c echo.Context, p *page) (string, error) {
 	return "follow-ups", nil
 }
 
+type calendarPage struct {
+	questionForm
+	Year     int
+	Calendar *graph.Calendar
+	FeedAt   string // the feed's at: empty for today, so that a subscription keeps up with time
+}
+
+// calendar is the årshjul: every dated obligation of the organisation's year.
+func (h *Handler) calendar(c echo.Context, p *page) (string, error) {
+	f, err := h.form(c, p)
+	if err != nil {
+		return "", err
+	}
+	year, err := intQuery(c, "ar")
+	if err != nil {
+		return "", err
+	}
+	data := calendarPage{questionForm: f, Year: year}
+	if !p.Today {
+		data.FeedAt = p.AtISO
+	}
+	p.Title, p.Data = "Årshjul", &data
+	if f.Organisation == "" {
+		return "calendar", nil
+	}
+	cal, err := h.opts.Service.Calendar(c.Request().Context(), graph.CalendarQuery{Organisation: f.Organisation, Year: year, At: p.At, MinBasis: f.Basis})
+	if err != nil {
+		return "", err
+	}
+	data.Calendar, data.Year = &cal, cal.Year
+	return "calendar", nil
+}
+
 type staffPage struct {
 	listPage[graph.StaffFunctionRow]
 	Functions []string

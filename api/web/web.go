@@ -100,6 +100,7 @@ func (h *Handler) Register(e *echo.Echo) {
 	read("/fragor/vem-beslutar", h.whoDecides)
 	read("/fragor/uppsikt", h.oversight)
 	read("/fragor/uppfoljning", h.followUps)
+	read("/fragor/arshjul", h.calendar)
 	read("/fragor/stabsfunktioner", h.staffFunctions)
 	e.GET("/fragor/stabsfunktioner.csv", h.serveRaw(auth.RoleReader, h.staffFunctionsCSV))
 	read("/fragor/platser", h.seats)

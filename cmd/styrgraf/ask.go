@@ -22,6 +22,7 @@ type askOptions struct {
 	Depth        int
 	MinSeats     int
 	MinBasis     string
+	ICS          bool // print the answer as iCalendar (questions with an ics writer)
 	Args         []string
 }
 
@@ -42,12 +43,16 @@ type spec[T any] struct {
 	flags            func(fs *flag.FlagSet, o *askOptions)
 	run              func(ctx context.Context, svc graph.Service, o askOptions) (T, error)
 	table            func(w io.Writer, answer T)
+	ics              func(answer T) []byte // optional: the answer as iCalendar, for -ics
 }
 
 func (s spec[T]) question() question {
 	return question{name: s.name, args: s.args, help: s.help, flags: s.flags,
 		ask: func(ctx context.Context, svc graph.Service, o askOptions) (any, func(io.Writer), error) {
 			a, err := s.run(ctx, svc, o)
+			if o.ICS && s.ics != nil {
+				return a, func(w io.Writer) { w.Write(s.ics(a)) }, err
+			}
 			return a, func(w io.Writer) { s.table(w, a) }, err
 		}}
 }
@@ -115,6 +120,10 @@ func ask(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(result)
+	}
+	if o.ICS {
+		table(stdout) // not through the tabwriter: iCalendar's lines are exact
+		return nil
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	table(tw)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/styrgraf/styrgraf/api/ical"
 	"github.com/styrgraf/styrgraf/graph"
 )
 
@@ -52,7 +53,11 @@ var questions = []question{
 				if d.Organ != "" {
 					holder += ", " + d.Organ
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", short(d.Mandate.Scope, 60), d.Mandate.Level, holder, names(d.People),
+				level := d.Mandate.Level
+				if d.Mandate.Status != graph.MandateInForce {
+					level += " (" + d.Mandate.Status + ")"
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", short(d.Mandate.Scope, 60), level, holder, names(d.People),
 					strings.Join(path, " ← "), cite(d.Mandate.Source))
 			}
 		},
@@ -81,6 +86,7 @@ var questions = []question{
 						holders = names(s.Holders)
 					}
 					fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\n", j+1, s.Via, s.Source.Basis, s.Kind, short(name, 70), holders)
+					conditionLines(w, s.Conditions)
 				}
 				if c.Cycle {
 					fmt.Fprintf(w, "\t(cycle: back to %s)\n", c.CycleTo)
@@ -122,6 +128,16 @@ var questions = []question{
 		table: func(w io.Writer, r graph.OrganDetail) {
 			d := r
 			fmt.Fprintf(w, "%s (%s, %s)\t%s\n", d.Name, d.Kind, d.Category, names(d.Organisations))
+			if d.Tier != "" || d.Process != nil {
+				process := ""
+				if d.Process != nil {
+					process = d.Process.Name
+				}
+				fmt.Fprintf(w, "tier %s\tprocess %s\n", d.Tier, process)
+			}
+			if len(d.PartOf) > 0 || len(d.Parts) > 0 {
+				fmt.Fprintf(w, "part of %s\tparts %s\n", names(d.PartOf), names(d.Parts))
+			}
 			fmt.Fprintln(w, "\nSEAT\tKIND\tHELD BY\tEX OFFICIO")
 			for _, s := range d.Seats {
 				ex := ""
@@ -129,18 +145,40 @@ var questions = []question{
 					ex = s.ExOfficio.Name
 				}
 				fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", s.Title, s.Kind, names(s.Holders), ex)
+				conditionLines(w, s.Conditions)
 			}
 			fmt.Fprintln(w, "\nRELATION\tWITH\tSOURCE")
 			for _, rel := range d.Out {
 				fmt.Fprintf(w, "%s →\t%s\t%s\n", rel.Type, rel.Other.Name, cite(rel.Source))
+				conditionLines(w, rel.Conditions)
 			}
 			for _, rel := range d.In {
 				fmt.Fprintf(w, "← %s\t%s\t%s\n", rel.Type, rel.Other.Name, cite(rel.Source))
+				conditionLines(w, rel.Conditions)
 			}
 			if len(d.Mandates) > 0 {
 				fmt.Fprintln(w, "\nMANDATE\tLEVEL\tSOURCE")
 				for _, m := range d.Mandates {
-					fmt.Fprintf(w, "%s\t%s\t%s\n", short(m.Scope, 70), m.Level, cite(m.Source))
+					level := m.Level
+					if m.Status != graph.MandateInForce {
+						level += " (" + m.Status + ")"
+					}
+					fmt.Fprintf(w, "%s\t%s\t%s\n", short(m.Scope, 70), level, cite(m.Source))
+					conditionLines(w, m.Conditions)
+				}
+			}
+			if len(d.Duties) > 0 {
+				fmt.Fprintln(w, "\nDUTY\tPER\tDEADLINE\tBY\tSOURCE")
+				for _, du := range d.Duties {
+					by := "(not stated)"
+					if du.By != nil {
+						by = du.By.Name
+					}
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", du.Action, du.Per, du.Deadline, by, cite(du.Source))
+					for _, t := range du.Triggers {
+						fmt.Fprintf(w, "\t  also: %s\n", t.Text)
+					}
+					conditionLines(w, du.Conditions)
 				}
 			}
 		},
@@ -269,6 +307,47 @@ var questions = []question{
 			}
 		},
 	}.question(),
+	spec[graph.Calendar]{
+		name: "calendar", help: "the governance calendar (årshjul): every dated obligation of the year, with source and basis",
+		flags: func(fs *flag.FlagSet, o *askOptions) {
+			organisationFlag(fs, o, true)
+			fs.IntVar(&o.Year, "year", 0, "the year (default: the year of -at)")
+			basisFlag(fs, o)
+			fs.BoolVar(&o.ICS, "ics", false, "print iCalendar (RFC 5545) instead of a table")
+		},
+		run: func(ctx context.Context, svc graph.Service, o askOptions) (graph.Calendar, error) {
+			return svc.Calendar(ctx, graph.CalendarQuery{Organisation: o.Organisation, Year: o.Year, At: o.At, MinBasis: o.MinBasis})
+		},
+		table: func(w io.Writer, c graph.Calendar) {
+			fmt.Fprintln(w, "DUE	FROM	SUBJECT	WHAT	STATUS	BASIS	SOURCE")
+			for _, e := range c.Entries {
+				from := ""
+				if e.From != nil {
+					from = e.From.String()
+				}
+				what := ""
+				switch {
+				case e.Assignment != nil:
+					what = "report back"
+				case e.Meeting != nil:
+					what = fmt.Sprintf("%s (meeting %s)", e.Duty.Action, e.Meeting.Date)
+				default:
+					what = e.Duty.Action
+				}
+				if e.DueText != "" {
+					what += " – " + e.DueText
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Due, from, short(e.Subject.Name, 40), short(what, 60), e.Status, e.Basis, cite(e.Source))
+			}
+			if len(c.Undated) > 0 {
+				fmt.Fprintln(w, "\nNO DATE IN THE SOURCES\tPER\tSUBJECT\tSOURCE")
+				for _, d := range c.Undated {
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", d.Action, d.Per, short(d.Subject.Name, 40), cite(d.Source))
+				}
+			}
+		},
+		ics: ical.Write,
+	}.question(),
 	spec[[]graph.OversightRow]{
 		name: "oversight", help: "is every nämnd, bolag, stiftelse and joint activity under the styrelse's uppsikt? gaps first",
 		flags: func(fs *flag.FlagSet, o *askOptions) { organisationFlag(fs, o, false); basisFlag(fs, o) },
@@ -290,4 +369,19 @@ var questions = []question{
 			}
 		},
 	}.question(),
+}
+
+// conditionLines writes each condition on a line of its own under the row it qualifies:
+// its kind, whom it names and its words.
+func conditionLines(w io.Writer, conds []graph.ConditionRef) {
+	for _, c := range conds {
+		line := c.Kind
+		if c.Ref != nil {
+			line += " " + c.Ref.Name
+		}
+		if c.Text != "" {
+			line += ": " + c.Text
+		}
+		fmt.Fprintf(w, "\t  condition: %s\n", line)
+	}
 }

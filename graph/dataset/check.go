@@ -317,12 +317,12 @@ func (c *checker) condition(f *File, path string, cond graph.Condition) {
 		return // the schema reports the missing kind
 	}
 	switch {
-		case graph.ConditionNeedsRef(cond.Kind) && cond.Ref == "":
-			c.add(f, path+".ref", "a condition of kind %s names whose: give ref", cond.Kind)
-		case !graph.ConditionNeedsRef(cond.Kind) && cond.Ref != "":
-			c.add(f, path+".ref", "a condition of kind %s names no one; put the words in text", cond.Kind)
-		case !graph.ConditionNeedsRef(cond.Kind) && cond.Kind != graph.CondWhenNeeded && cond.Text == "":
-			c.add(f, path+".text", "a condition of kind %s needs its words in text", cond.Kind)
+	case graph.ConditionNeedsRef(cond.Kind) && cond.Ref == "":
+		c.add(f, path+".ref", "a condition of kind %s names whose: give ref", cond.Kind)
+	case !graph.ConditionNeedsRef(cond.Kind) && cond.Ref != "":
+		c.add(f, path+".ref", "a condition of kind %s names no one; put the words in text", cond.Kind)
+	case !graph.ConditionNeedsRef(cond.Kind) && cond.Kind != graph.CondWhenNeeded && cond.Text == "":
+		c.add(f, path+".text", "a condition of kind %s needs its words in text", cond.Kind)
 	}
 }
 

@@ -87,8 +87,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect
 	case reflect.Int:
 		if s, ok := d.scalar(n, path, "a whole number"); ok {
 			i, err := strconv.Atoi(s)
-			if err != nil || n.Tag != "!!int" || i < 0 {
-				d.problem(n, path, "want a whole number ≥ 0, got %q", s)
+			if signed := tag.Get("signed") != ""; err != nil || n.Tag != "!!int" || i < 0 && !signed {
+				if signed {
+					d.problem(n, path, "want a whole number, got %q", s)
+				} else {
+					d.problem(n, path, "want a whole number ≥ 0, got %q", s)
+				}
 				return
 			}
 			v.SetInt(int64(i))

@@ -59,7 +59,10 @@ func typeSchema(t reflect.Type, tag reflect.StructTag) map[string]any {
 	case reflect.Bool:
 		s["type"] = "boolean"
 	case reflect.Int:
-		s["type"], s["minimum"] = "integer", 0
+		s["type"] = "integer"
+		if tag.Get("signed") == "" {
+			s["minimum"] = 0
+		}
 	case reflect.Float64:
 		s["type"], s["minimum"] = "number", 0
 	case reflect.Slice:

@@ -16,7 +16,7 @@ func (db *DB) Changes(ctx context.Context, q graph.ChangesQuery) (graph.List[gra
 	if err := db.requireOrganisation(ctx, q.Organisation); err != nil {
 		return graph.List[graph.Change]{}, err
 	}
-	params := map[string]any{"organisation": q.Organisation, "from": dateParam(q.From), "to": dateParam(q.To)}
+	params := map[string]any{"relationTypes": relationTypes, "organisation": q.Organisation, "from": dateParam(q.From), "to": dateParam(q.To)}
 	return readTx(ctx, db, "changes", func(tx neo4j.ManagedTransaction) (graph.List[graph.Change], error) {
 		return collectPage(ctx, tx, "changes.cypher", params, q.Page, func(rec *neo4j.Record) (graph.Change, error) {
 			var c graph.Change

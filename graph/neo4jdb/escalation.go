@@ -111,6 +111,7 @@ func chains(nodes map[string]escalationNode, start string) (out []graph.Escalati
 			}
 			next := nodes[to].step
 			next.Via, next.Note, next.Source = str(e, "type"), str(e, "description"), sourceRef(e)
+			next.Conditions = conditionRefs(e["conditions"])
 			walk(to, next)
 		}
 	}

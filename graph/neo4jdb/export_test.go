@@ -69,3 +69,6 @@ func (db *DB) ReadInTwoSteps(ctx context.Context, between func()) error {
 func MatchNamesParams(typed string, kinds []string) map[string]any {
 	return matchNamesParams(typed, kinds)
 }
+
+// RelationTypes are the relationship types the queries take as $relationTypes.
+var RelationTypes = relationTypes

@@ -85,20 +85,7 @@ func (db *DB) MissingFollowUps(ctx context.Context, q graph.FollowUpQuery) (grap
 	})
 
 	for _, m := range got.overdue {
-		row := graph.OverdueAssignment{
-			Assignment: graph.Ref{ID: str(m, "id"), Kind: "Assignment", Name: str(m, "title")},
-			GivenBy:    graph.Ref{ID: str(m, "given_by_id"), Kind: str(m, "given_by_kind"), Name: str(m, "given_by_name")},
-			GivenTo:    graph.Ref{ID: str(m, "given_to_id"), Kind: str(m, "given_to_kind"), Name: str(m, "given_to_name")},
-			Given:      dateValue(m["given"]),
-			Source:     sourceRef(m),
-		}
-		if id := str(m, "report_to_id"); id != "" {
-			row.ReportTo = &graph.Ref{ID: id, Kind: str(m, "report_to_kind"), Name: str(m, "report_to_name")}
-		}
-		if due := dateValue(m["due"]); due != nil {
-			row.Due = *due
-		}
-		row.DueText, row.Status = str(m, "due_text"), str(m, "status")
+		row := assignmentRow(m)
 		if row.Status == graph.StatusOpen {
 			report.OverdueAssignments = append(report.OverdueAssignments, row)
 		} else {
@@ -111,6 +98,26 @@ func (db *DB) MissingFollowUps(ctx context.Context, q graph.FollowUpQuery) (grap
 	slices.SortFunc(report.OverdueAssignments, byDue)
 	slices.SortFunc(report.PastDueUnknown, byDue)
 	return report, nil
+}
+
+// assignmentRow reads an uppdrag as overdue_assignments.cypher and calendar.cypher return it.
+func assignmentRow(m map[string]any) graph.OverdueAssignment {
+	row := graph.OverdueAssignment{
+		Assignment: graph.Ref{ID: str(m, "id"), Kind: "Assignment", Name: str(m, "title")},
+		GivenBy:    graph.Ref{ID: str(m, "given_by_id"), Kind: str(m, "given_by_kind"), Name: str(m, "given_by_name")},
+		GivenTo:    graph.Ref{ID: str(m, "given_to_id"), Kind: str(m, "given_to_kind"), Name: str(m, "given_to_name")},
+		Given:      dateValue(m["given"]),
+		DueText:    str(m, "due_text"),
+		Status:     str(m, "status"),
+		Source:     sourceRef(m),
+	}
+	if id := str(m, "report_to_id"); id != "" {
+		row.ReportTo = &graph.Ref{ID: id, Kind: str(m, "report_to_kind"), Name: str(m, "report_to_name")}
+	}
+	if due := dateValue(m["due"]); due != nil {
+		row.Due = *due
+	}
+	return row
 }
 
 // oneListRow runs a query that returns one row: the number of organisations in scope and a

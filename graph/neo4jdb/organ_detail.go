@@ -11,7 +11,7 @@ import (
 
 // OrganDetail returns one organ as of at, or ENOTFOUND if it does not exist on that day.
 func (db *DB) OrganDetail(ctx context.Context, id string, at graph.Date) (graph.OrganDetail, error) {
-	params := map[string]any{"id": id, "at": dateParam(at)}
+	params := map[string]any{"relationTypes": relationTypes, "id": id, "at": dateParam(at)}
 	rows, err := readTx(ctx, db, "organ_detail", func(tx neo4j.ManagedTransaction) ([]graph.OrganDetail, error) {
 		return collect(ctx, tx, "organ_detail.cypher", params, func(rec *neo4j.Record) (graph.OrganDetail, error) {
 			var d graph.OrganDetail

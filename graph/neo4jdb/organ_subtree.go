@@ -15,7 +15,7 @@ func (db *DB) OrganSubtree(ctx context.Context, q graph.SubtreeQuery) (graph.Sub
 		return graph.Subtree{}, err
 	}
 	id, at, depth := q.ID, q.At, q.Depth
-	params := map[string]any{"id": id, "at": dateParam(at), "depth": int64(depth)}
+	params := map[string]any{"relationTypes": relationTypes, "id": id, "at": dateParam(at), "depth": int64(depth)}
 	tree, err := readTx(ctx, db, "organ_subtree", func(tx neo4j.ManagedTransaction) (graph.Subtree, error) {
 		t := graph.Subtree{Root: id}
 		rows, err := collect(ctx, tx, "organ_subtree.cypher", params, func(rec *neo4j.Record) (struct{}, error) {

@@ -28,7 +28,7 @@ func (db *DB) OrganisationGraph(ctx context.Context, q graph.OrganisationGraphQu
 		total int64
 		tree  graph.Subtree
 	}
-	params := map[string]any{"organisation": organisation, "at": dateParam(at), "maxOrgans": limit}
+	params := map[string]any{"relationTypes": relationTypes, "organisation": organisation, "at": dateParam(at), "maxOrgans": limit}
 	a, err := readTx(ctx, db, "organisation_graph", func(tx neo4j.ManagedTransaction) (answer, error) {
 		a := answer{tree: graph.Subtree{Root: organisation, Organs: []graph.SubtreeOrgan{}, Edges: []graph.EdgeRef{}}}
 		_, err := collect(ctx, tx, "organisation_graph.cypher", params, func(rec *neo4j.Record) (struct{}, error) {

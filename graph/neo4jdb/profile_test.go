@@ -35,10 +35,10 @@ var profiled = []profiledQuery{
 	matchNamesProfile("hälso sjukvård"),
 	matchNamesProfile("nämnder"),
 	{"who_decides.cypher", map[string]any{"matches": []any{map[string]any{"id": "rh-rsau-delegation", "rank": int64(1)}}, "topic": "stabsfunktioner", "organisation": "region-halland", "at": at("2026-11-24"), "minBasisRank": int64(0), "offset": int64(0), "limit": int64(100)}, true},
-	{"changes.cypher", map[string]any{"organisation": "region-halland", "from": at("2021-01-01"), "to": at("2026-11-24"), "offset": int64(0), "limit": int64(100)}, true},
-	{"organ_detail.cypher", map[string]any{"id": "cgh", "at": at("2026-11-24")}, true},
-	{"organ_subtree.cypher", map[string]any{"id": "rh-rs", "at": at("2026-11-24"), "depth": int64(3)}, true},
-	{"organisation_graph.cypher", map[string]any{"organisation": "region-halland", "at": at("2026-11-24"), "maxOrgans": int64(400)}, true},
+	{"changes.cypher", map[string]any{"relationTypes": neo4jdb.RelationTypes, "organisation": "region-halland", "from": at("2021-01-01"), "to": at("2026-11-24"), "offset": int64(0), "limit": int64(100)}, true},
+	{"organ_detail.cypher", map[string]any{"relationTypes": neo4jdb.RelationTypes, "id": "cgh", "at": at("2026-11-24")}, true},
+	{"organ_subtree.cypher", map[string]any{"relationTypes": neo4jdb.RelationTypes, "id": "rh-rs", "at": at("2026-11-24"), "depth": int64(3)}, true},
+	{"organisation_graph.cypher", map[string]any{"relationTypes": neo4jdb.RelationTypes, "organisation": "region-halland", "at": at("2026-11-24"), "maxOrgans": int64(400)}, true},
 	{"staff_functions.cypher", map[string]any{"organisation": "region-halland", "at": at("2026-11-24"), "functions": []any{"hr", "it", "kommunikation", "uppsikt_internkontroll", "ekonomi_budget", "administration_juridik", "sakerhet"}, "minBasisRank": int64(0), "offset": int64(0), "limit": int64(100)}, true},
 	{"seats_vacant.cypher", map[string]any{"organisation": "region-halland", "at": at("2021-10-28"), "minSeats": int64(1)}, true},
 	{"seats_without_chair.cypher", map[string]any{"organisation": "region-halland", "at": at("2021-10-28"), "minSeats": int64(1)}, true},
@@ -53,6 +53,8 @@ var profiled = []profiledQuery{
 	{"import_existing_nodes.cypher", map[string]any{"datasets": []any{"vgr"}}, false},
 	{"import_existing_rels.cypher", map[string]any{"datasets": []any{"vgr"}}, false},
 	{"import_foreign_ids.cypher", map[string]any{"ids": []any{"cgh", "krf"}, "datasets": []any{"vgr"}}, true},
+	{"calendar.cypher", map[string]any{"organisation": "region-halland", "yearStart": at("2027-01-01"), "yearEnd": at("2027-12-31"),
+		"meetingsFrom": at("2026-10-01"), "meetingsTo": at("2028-03-31"), "minBasisRank": int64(0)}, true},
 	{"import_dangling.cypher", map[string]any{"ids": []any{"rh-regiondirektor"}, "datasets": []any{"region-halland"}}, true},
 }
 

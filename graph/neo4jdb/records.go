@@ -3,6 +3,7 @@ package neo4jdb
 import (
 	"cmp"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -173,3 +174,13 @@ func dutyRef(m map[string]any) graph.DutyRef {
 	}
 	return d
 }
+
+// relationTypes are the relationship types of the relation_kind vocabulary (REPORTS_TO…): the
+// relations a dataset states, which detail views, diagrams and change lists show.
+var relationTypes = func() []any {
+	var out []any
+	for _, t := range graph.Vocabularies["relation_kind"] {
+		out = append(out, strings.ToUpper(t.Value))
+	}
+	return out
+}()
