@@ -120,7 +120,9 @@ func BuildCalendar(org Ref, year int, at Date, minBasis string, duties []Calenda
 		case PerMeeting:
 			for _, m := range d.Meetings {
 				due := m.Date.AddDays(derefOr(d.OffsetDays, 0))
-				if m.Status == "cancelled" || !inYear(due) {
+				// Kallelse and minnesanteckningar belong to sammanträden: an internat or a
+				// temadag is a meeting of another kind, and a cancelled one has no deadlines.
+				if m.Status == "cancelled" || m.Kind != "" && m.Kind != "ordinary" || !inYear(due) {
 					continue
 				}
 				e := entry(m.ID, due, nil)

@@ -14,6 +14,7 @@ func TestBuildCalendarPlacesEachKindOfDeadline(t *testing.T) {
 		{ID: "m-jan", Date: MustDate("2027-01-13"), Status: "planned", Source: SourceRef{Basis: BasisIllustrative}},
 		{ID: "m-mar", Date: MustDate("2027-03-10"), Status: "held", Source: SourceRef{Document: "plan", Basis: BasisStated}},
 		{ID: "m-cancel", Date: MustDate("2027-05-12"), Status: "cancelled", Source: SourceRef{Basis: BasisStated}},
+		{ID: "m-internat", Date: MustDate("2027-05-19"), Kind: "retreat", Status: "planned", Source: SourceRef{Basis: BasisStated}},
 		{ID: "m-dec", Date: MustDate("2027-12-29"), Status: "planned", Source: SourceRef{Basis: BasisStated}},
 		{ID: "m-next", Date: MustDate("2028-01-05"), Status: "planned", Source: SourceRef{Basis: BasisStated}},
 	}
@@ -58,7 +59,7 @@ func TestBuildCalendarPlacesEachKindOfDeadline(t *testing.T) {
 		"2027-03-03 kallelse/m-mar done stated done 2027-03-01",
 		"2027-03-17 minnes/m-mar not_recorded stated",
 		"2027-04-30 u-done done stated done 2027-04-01",
-		// The cancelled May meeting has no deadlines.
+		// The cancelled May meeting has no deadlines, nor has the internat: it is no sammanträde.
 		"2027-06-30 u-unknown upcoming stated",
 		// Last year's plan does not close this year's; a plan adopted after at has not happened yet.
 		"2027-09-30 plan/2027 upcoming stated from 2027-01-01",
