@@ -89,6 +89,7 @@ var browserTests = []struct {
 	{"Escalation", testEscalation},
 	{"AsOfDate", testAsOfDate},
 	{"StaffFunctions", testStaffFunctions},
+	{"Calendar", testCalendar},
 	{"Login", testLogin},
 	{"ReaderForbiddenImport", testReaderImport},
 	{"Import", testImport},
@@ -730,6 +731,32 @@ func testAsOfDate(t *testing.T, s *site) {
 	}
 	if v := eval[string](t, tab, `(document.querySelector("#datum") || {}).value || ""`); v != "2021-10-28" {
 		t.Errorf("after the change the date field shows %q, want 2021-10-28", v)
+	}
+}
+
+func testCalendar(t *testing.T, s *site) {
+	tab := s.tab(t)
+	open(t, tab, s.demo.URL, "/fragor/arshjul?organisation=region-halland&ar=2027&datum=2026-12-04")
+	s.checkPage(t, tab, "")
+	// CGH's sammanträdesplan is due 30/9 by its arbetsordning 2.8, quoted.
+	if r := row(t, tab, "main table.rapport", "30 september 2027"); !strings.Contains(r, "besluta om sammanträdesplan") ||
+		!strings.Contains(r, "Chefsgrupp Halland") || !strings.Contains(r, "2.8, uttryckligen angivet") {
+		t.Errorf("the row of 30 september 2027 = %q, want CGH's sammanträdesplan with its stated source", r)
+	}
+	// A kallelse hangs on an illustrative meeting, and says so.
+	if r := row(t, tab, "main table.rapport", "3 februari 2027"); !strings.Contains(r, "skicka kallelse inför sammanträdet 10 februari 2027") ||
+		!strings.Contains(r, "sammanträdet: illustrativ") {
+		t.Errorf("the row of 3 februari 2027 = %q, want the kallelse before the illustrative meeting of 10 februari", r)
+	}
+	var feed string
+	for _, l := range links(t, tab, "main") {
+		if strings.Contains(l.Href, "/api/v1/questions/calendar.ics") {
+			feed = l.Href
+		}
+	}
+	u, err := url.Parse(feed)
+	if err != nil || u.Query().Get("organisation") != "region-halland" || u.Query().Get("year") != "2027" || u.Query().Get("at") != "2026-12-04" {
+		t.Errorf("the calendar feed link = %q, want organisation, year and the page's date", feed)
 	}
 }
 

@@ -22,7 +22,14 @@ var funcs = template.FuncMap{
 	"traff":        func(m string) string { return matchLabels[m] },
 	"status":       func(s string) string { return statusLabels[s] },
 	"kalenderlage": func(s string) string { return calendarLabels[s] },
-	"relation":     relationLabel,
+	// dagar is a per-meeting deadline's offset in days (0 when none is given: by the meeting).
+	"dagar": func(n *int) int {
+		if n == nil {
+			return 0
+		}
+		return *n
+	},
+	"relation": relationLabel,
 	"niva": func(l string) string {
 		if s, ok := levelLabels[l]; ok {
 			return s
