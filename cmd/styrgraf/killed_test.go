@@ -79,6 +79,7 @@ type outcome struct {
 	err        error
 	phase      string // up, down or back
 	dataset    string // for an import: the dataset it declared
+	detail     string // the problem's detail, for an answer other than 200
 }
 
 // TestNeo4jKilledUnderLoad kills Neo4j with SIGKILL while styrgraf serves a steady mixed
@@ -126,9 +127,12 @@ func TestNeo4jKilledUnderLoad(t *testing.T) {
 		resp, err := client.Do(req)
 		o.took, o.err = time.Since(start), err
 		if err == nil {
-			io.Copy(io.Discard, resp.Body)
+			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
 			o.status, o.retryAfter = resp.StatusCode, resp.Header.Get("Retry-After") != ""
+			if o.status != http.StatusOK {
+				o.detail = string(b)
+			}
 		}
 		mu.Lock()
 		outcomes = append(outcomes, o)
@@ -213,6 +217,9 @@ func TestNeo4jKilledUnderLoad(t *testing.T) {
 			t.Errorf("%s %s: %v after %s (a hang or a dropped connection)", o.phase, o.path, o.err, o.took)
 		}
 		counts[key]++
+		if o.phase == "up" && o.status != http.StatusOK {
+			t.Logf("up: %s = %d: %s", o.path, o.status, o.detail)
+		}
 		switch {
 		case o.err != nil:
 		case o.status != http.StatusOK && o.status != http.StatusServiceUnavailable:
@@ -230,6 +237,7 @@ func TestNeo4jKilledUnderLoad(t *testing.T) {
 				imported = append(imported, o.dataset)
 			} else {
 				refused = append(refused, o.dataset)
+				t.Logf("import %s answered %d in %s (%s): %s", o.dataset, o.status, o.took.Round(time.Millisecond), o.phase, o.detail)
 			}
 		}
 	}

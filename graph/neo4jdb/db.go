@@ -341,10 +341,14 @@ func consume(ctx context.Context, session neo4j.SessionWithContext, stmt string,
 // closeSession closes session and returns err joined with the close error, err first, so a
 // failed close is reported without hiding what went wrong before (whose code wins).
 func closeSession(ctx context.Context, session neo4j.SessionWithContext, op string, err error) error {
-	if cerr := session.Close(ctx); cerr != nil {
-		return errors.Join(err, translateCtx(ctx, op+": closing session", cerr))
+	cerr := session.Close(ctx)
+	if cerr == nil || err == nil {
+		// Closing only returns the connection to the pool. After the work succeeded (for a
+		// write: committed) a failure to close must not report the work as failed: the
+		// caller would believe an import that is in the graph was not applied.
+		return err
 	}
-	return err
+	return errors.Join(err, translateCtx(ctx, op+": closing session", cerr))
 }
 
 // exec runs one auto-commit statement within ImportTimeout, for the few statements that
