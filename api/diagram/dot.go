@@ -26,6 +26,11 @@ type Options struct {
 	Title    string // diagram title (Swedish), e.g. "Region Halland 2026-01-01"; empty: none
 	NoSeats  bool   // leave seats (posts and their holders) out
 	NoLegend bool   // leave the legend (teckenförklaring) out
+
+	// Organisation overviews only.
+	At        graph.Date // the date drawn, for the title block ("Per 2026-01-01"); zero: not named
+	AllSeats  bool       // every seat its own node instead of a summary in its organ's box
+	Relations []string   // relationship types drawn (PART_OF, REPORTS_TO…); nil: all but those hiddenByDefault
 }
 
 func (o Options) maxNodes() int {
@@ -67,10 +72,10 @@ var categories = []graph.Term{
 
 // edgeStyle is how one relationship type is drawn.
 type edgeStyle struct {
-	attrs      string // DOT attributes, already escaped
-	up         bool   // the relation points up the hierarchy: written head first with dir=back
-	constraint bool   // the relation shapes the ranks
-	legend     string // Swedish, for the legend
+	attrs      []dotAttr // DOT attributes
+	up         bool      // the relation points up the hierarchy: written head first with dir=back
+	constraint bool      // the relation shapes the ranks
+	legend     string    // Swedish, for the legend
 }
 
 // Relationship types in legend order. Seat links (SEAT_OF) join a post to its organ.
@@ -79,33 +84,33 @@ var edgeTypes = []string{"PART_OF", "REPORTS_TO", "PREPARES_FOR", "ESCALATES_TO"
 	"EX_OFFICIO", "SEAT_OF"}
 
 var edgeStyles = map[string]edgeStyle{
-	"PART_OF":           {`color="#424242"`, true, true, "ingår i"},
-	"REPORTS_TO":        {`style=bold, penwidth=2, color="#1f3a5f"`, true, true, "rapporterar till"},
-	"PREPARES_FOR":      {`style=dashed, penwidth=1.5, color="#2e7d32"`, true, true, "bereder åt"},
-	"ESCALATES_TO":      {`penwidth=2, color="#c62828", arrowhead=vee`, true, true, "eskalerar till"},
-	"OVERSEES":          {`style=dotted, penwidth=2, color="#6a1b9a", arrowhead=odiamond`, false, false, "har uppsikt över"},
-	"APPOINTS":          {`penwidth=1.2, color="#e65100", arrowhead=dot`, false, false, "tillsätter"},
-	"ESTABLISHES":       {`style=dashed, color="#795548", arrowhead=box`, false, false, "inrättar"},
-	"DIRECTS":           {`penwidth=1.5, color="#00838f", arrowhead=normal`, false, false, "leder, ger direktiv till"},
-	"SUPPORTS":          {`style=dotted, penwidth=1.5, color="#00838f", arrowhead=empty`, false, false, "biträder, stödjer"},
-	"DISSOLVES":         {`style=dashed, color="#795548", arrowhead=tee`, false, false, "avvecklar"},
-	"CONSULTS":          {`style=dashed, penwidth=1.2, color="#2e7d32", arrowhead=open`, false, false, "stämmer av med, samråder med"},
-	"FOLLOWS_UP":        {`style=dotted, penwidth=1.5, color="#6a1b9a", arrowhead=open`, false, false, "följer upp"},
-	"REPRESENTS":        {`style=dashed, penwidth=1.2, color="#1f3a5f", arrowhead=diamond`, false, false, "företräder"},
-	"COLLABORATES_WITH": {`style=dashed, penwidth=1.5, color="#757575", dir=both, arrowhead=none, arrowtail=none`, false, false, "samverkar med"},
-	"MEMBER_OF":         {`style=tapered, penwidth=3, color="#5d4037", arrowhead=none`, true, false, "utgör, är medlem i"},
-	"EX_OFFICIO":        {`style=dashed, color="#9e9e9e", arrowhead=odot`, false, false, "ex officio (innehas av den som har)"},
-	"SEAT_OF":           {`color="#9e9e9e", arrowhead=none, weight=4`, true, true, "post i organet"},
+	"PART_OF":           {[]dotAttr{attrOf("color", "#424242")}, true, true, "ingår i"},
+	"REPORTS_TO":        {[]dotAttr{attrOf("style", "bold"), attrOf("penwidth", "2"), attrOf("color", "#1f3a5f")}, true, true, "rapporterar till"},
+	"PREPARES_FOR":      {[]dotAttr{attrOf("style", "dashed"), attrOf("penwidth", "1.5"), attrOf("color", "#2e7d32")}, true, true, "bereder åt"},
+	"ESCALATES_TO":      {[]dotAttr{attrOf("penwidth", "2"), attrOf("color", "#c62828"), attrOf("arrowhead", "vee")}, true, true, "eskalerar till"},
+	"OVERSEES":          {[]dotAttr{attrOf("style", "dotted"), attrOf("penwidth", "2"), attrOf("color", "#6a1b9a"), attrOf("arrowhead", "odiamond")}, false, false, "har uppsikt över"},
+	"APPOINTS":          {[]dotAttr{attrOf("penwidth", "1.2"), attrOf("color", "#e65100"), attrOf("arrowhead", "dot")}, false, false, "tillsätter"},
+	"ESTABLISHES":       {[]dotAttr{attrOf("style", "dashed"), attrOf("color", "#795548"), attrOf("arrowhead", "box")}, false, false, "inrättar"},
+	"DIRECTS":           {[]dotAttr{attrOf("penwidth", "1.5"), attrOf("color", "#00838f"), attrOf("arrowhead", "normal")}, false, false, "leder, ger direktiv till"},
+	"SUPPORTS":          {[]dotAttr{attrOf("style", "dotted"), attrOf("penwidth", "1.5"), attrOf("color", "#00838f"), attrOf("arrowhead", "empty")}, false, false, "biträder, stödjer"},
+	"DISSOLVES":         {[]dotAttr{attrOf("style", "dashed"), attrOf("color", "#795548"), attrOf("arrowhead", "tee")}, false, false, "avvecklar"},
+	"CONSULTS":          {[]dotAttr{attrOf("style", "dashed"), attrOf("penwidth", "1.2"), attrOf("color", "#2e7d32"), attrOf("arrowhead", "open")}, false, false, "stämmer av med, samråder med"},
+	"FOLLOWS_UP":        {[]dotAttr{attrOf("style", "dotted"), attrOf("penwidth", "1.5"), attrOf("color", "#6a1b9a"), attrOf("arrowhead", "open")}, false, false, "följer upp"},
+	"REPRESENTS":        {[]dotAttr{attrOf("style", "dashed"), attrOf("penwidth", "1.2"), attrOf("color", "#1f3a5f"), attrOf("arrowhead", "diamond")}, false, false, "företräder"},
+	"COLLABORATES_WITH": {[]dotAttr{attrOf("style", "dashed"), attrOf("penwidth", "1.5"), attrOf("color", "#757575"), attrOf("dir", "both"), attrOf("arrowhead", "none"), attrOf("arrowtail", "none")}, false, false, "samverkar med"},
+	"MEMBER_OF":         {[]dotAttr{attrOf("style", "tapered"), attrOf("penwidth", "3"), attrOf("color", "#5d4037"), attrOf("arrowhead", "none")}, true, false, "utgör, är medlem i"},
+	"EX_OFFICIO":        {[]dotAttr{attrOf("style", "dashed"), attrOf("color", "#9e9e9e"), attrOf("arrowhead", "odot")}, false, false, "ex officio (innehas av den som har)"},
+	"SEAT_OF":           {[]dotAttr{attrOf("color", "#9e9e9e"), attrOf("arrowhead", "none"), attrOf("weight", "4")}, true, true, "post i organet"},
 }
 
 // cycleStyle draws the step where an escalation chain comes back to a step it passed.
-var cycleStyle = edgeStyle{`style=dashed, penwidth=2, color="#c62828", fontcolor="#c62828", label="cykel"`, false, false, "går tillbaka (cykel)"}
+var cycleStyle = edgeStyle{[]dotAttr{attrOf("style", "dashed"), attrOf("penwidth", "2"), attrOf("color", "#c62828"), attrOf("fontcolor", "#c62828"), attrOf("label", "cykel")}, false, false, "går tillbaka (cykel)"}
 
 func styleOf(typ string) edgeStyle {
 	if s, ok := edgeStyles[typ]; ok {
 		return s
 	}
-	return edgeStyle{`color="#9e9e9e"`, false, false, strings.ToLower(strings.ReplaceAll(typ, "_", " "))}
+	return edgeStyle{[]dotAttr{attrOf("color", "#9e9e9e")}, false, false, strings.ToLower(strings.ReplaceAll(typ, "_", " "))}
 }
 
 // seatKindOrder puts a chair before the others.
@@ -118,13 +123,6 @@ const maxHoldersShown = 3
 // organ is outlined. Organs are grouped in one cluster per organisation.
 func OrganDOT(t graph.Subtree, opts Options) ([]byte, error) {
 	return treeDOT(t, t.Root, opts)
-}
-
-// OrganisationDOT draws every organ of an organisation (t as OrganisationGraph answers it,
-// Root the organisation's id) with seats and relations. Joint organs that belong to the
-// organisation through spans are drawn in their own organisation's cluster.
-func OrganisationDOT(t graph.Subtree, opts Options) ([]byte, error) {
-	return treeDOT(t, "", opts)
 }
 
 type dotWriter struct {
@@ -208,7 +206,8 @@ func label(lines ...string) string {
 
 // wrap breaks s at spaces into lines of about width characters.
 func wrap(s string, width int) string {
-	words := strings.Fields(s)
+	// Only plain spaces break a line: a no-break space keeps "ex officio" together.
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' })
 	var lines []string
 	var line string
 	for _, w := range words {
@@ -325,21 +324,31 @@ func (w *dotWriter) edge(e drawnEdge) {
 		st.up, st.constraint = true, true
 	}
 	from, to := e.from, e.to
-	attrs := st.attrs
+	attrs := slices.Clone(st.attrs)
 	if st.up {
 		from, to = to, from
-		attrs += ", dir=back"
-		if strings.Contains(st.attrs, "arrowhead=") {
-			attrs = strings.Replace(attrs, "arrowhead=", "arrowtail=", 1)
-		}
+		attrs = append(flipArrow(attrs), attrOf("dir", "back"))
 	}
 	if !st.constraint {
-		attrs += ", constraint=false"
+		attrs = append(attrs, attrOf("constraint", "false"))
 	}
 	if e.minlen > 1 {
-		attrs += ", minlen=" + strconv.Itoa(e.minlen)
+		attrs = append(attrs, attrOf("minlen", strconv.Itoa(e.minlen)))
 	}
-	fmt.Fprintf(&w.b, "\t%s -> %s [%s];\n", from, to, attrs)
+	fmt.Fprintf(&w.b, "\t%s -> %s [%s];\n", from, to, formatAttrs(attrs))
+}
+
+// flipArrow moves an arrowhead to the tail, for an edge written in the opposite direction
+// of the relation (dir=back or an upper-to-lower structural edge).
+func flipArrow(as []dotAttr) []dotAttr {
+	out := slices.Clone(as)
+	for i := range out {
+		if out[i].key == "arrowhead" {
+			out[i].key = "arrowtail"
+			break
+		}
+	}
+	return out
 }
 
 // legend writes the teckenförklaring for the categories and relationship types used, as a
@@ -373,10 +382,10 @@ func (w *dotWriter) legend(cats map[string]bool, types map[string]bool, seats bo
 			continue
 		}
 		st := styleOf(typ)
-		attrs := st.attrs
+		attrs := formatAttrs(st.attrs)
 		if typ == "" {
 			st = cycleStyle
-			attrs = `style=dashed, penwidth=2, color="#c62828"`
+			attrs = formatAttrs(st.attrs[:3])
 		}
 		a := next()
 		b := a + "b"

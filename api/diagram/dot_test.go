@@ -42,9 +42,10 @@ func TestGoldenDOT(t *testing.T) {
 		{"organ.dot", func() ([]byte, error) { return OrganDOT(smallTree(), Options{Title: "Region Halland 2026-01-01"}) }},
 		{"organ_noseats.dot", func() ([]byte, error) { return OrganDOT(smallTree(), Options{NoSeats: true, NoLegend: true}) }},
 		{"organisation.dot", func() ([]byte, error) {
-			t := smallTree()
-			t.Root = "region-halland"
-			return OrganisationDOT(t, Options{})
+			return OrganisationDOT(organisationTree(), Options{At: graph.MustDate("2026-01-01")})
+		}},
+		{"organisation_allseats.dot", func() ([]byte, error) {
+			return OrganisationDOT(organisationTree(), Options{AllSeats: true, Relations: []string{"PART_OF", "EX_OFFICIO", "APPOINTS"}, NoLegend: true})
 		}},
 		{"fanout.dot", func() ([]byte, error) { return OrganDOT(fanTree(), Options{}) }},
 		{"escalation.dot", func() ([]byte, error) {
@@ -178,12 +179,12 @@ func TestTooLarge(t *testing.T) {
 	if msg := graph.ErrorMessage(err); !strings.Contains(msg, "limit of 100") || !strings.Contains(msg, "depth") {
 		t.Errorf("message does not say how to narrow it: %s", msg)
 	}
-	if _, err := OrganisationDOT(bigTree(450), Options{}); graph.ErrorCode(err) != graph.ETOOLARGE {
-		t.Errorf("OrganisationDOT of 450 nodes = %v, want ETOOLARGE", err)
+	if _, err := OrganisationDOT(bigTree(450), Options{AllSeats: true}); graph.ErrorCode(err) != graph.ETOOLARGE {
+		t.Errorf("OrganisationDOT of 450 nodes with every seat = %v, want ETOOLARGE", err)
 	}
-	// Without seats the same organisation fits.
-	if _, err := OrganisationDOT(bigTree(450), Options{NoSeats: true}); err != nil {
-		t.Errorf("without seats: %v", err)
+	// With its seats folded into the organs (the default) the same organisation fits.
+	if _, err := OrganisationDOT(bigTree(450), Options{}); err != nil {
+		t.Errorf("seats folded: %v", err)
 	}
 	if _, err := EscalationDOT("sr", escalationChains(), Options{MaxNodes: 3}); graph.ErrorCode(err) != graph.ETOOLARGE {
 		t.Errorf("EscalationDOT over the limit = %v, want ETOOLARGE", err)
