@@ -802,3 +802,15 @@ func sample(typ string) string {
 	}
 	return `<FONT COLOR="` + colour + `">` + text + "</FONT>"
 }
+
+// ParseSeats reads a seats= value: "summary" (also the empty string) folds each organ's
+// seats into its box, "all" draws every seat. Anything else is EINVALID.
+func ParseSeats(s string) (all bool, err error) {
+	switch strings.TrimSpace(s) {
+	case "", "summary":
+		return false, nil
+	case "all":
+		return true, nil
+	}
+	return false, graph.Errorf(graph.EINVALID, "seats: want summary or all, got %q", s)
+}

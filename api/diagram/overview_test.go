@@ -356,3 +356,35 @@ func TestOverviewTitleAndLegend(t *testing.T) {
 		t.Error("NoLegend draws a legend")
 	}
 }
+
+// Every organ of a rendered overview links to its page, with its name as the link's title,
+// and the text survives escaping.
+func TestOverviewSVGLinks(t *testing.T) {
+	r := newTestRenderer(t, RendererOptions{Workers: 1})
+	tree := organisationTree()
+	svg, err := r.Render(context.Background(), mustDOT(t)(OrganisationDOT(tree, Options{})), FormatSVG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.ReplaceAll(string(svg), "&#45;", "-") // Graphviz writes hyphens as character references
+	for _, o := range uniqueOrgans(tree.Organs) {
+		link := regexp.MustCompile(`<g id="organ-` + regexp.QuoteMeta(o.ID) + `" class="node">\s*<title>[^<]*</title>\s*<g id="[^"]*">\s*<a xlink:href="([^"]*)"[^>]*xlink:title="([^"]*)"`).FindStringSubmatch(s)
+		if link == nil {
+			t.Errorf("organ %s has no node with a link", o.ID)
+			continue
+		}
+		if link[1] != "/organ/"+o.ID {
+			t.Errorf("organ %s links to %s", o.ID, link[1])
+		}
+		var title string
+		if err := xml.Unmarshal([]byte("<x>"+link[2]+"</x>"), &title); err != nil || !strings.HasPrefix(title, o.Name) {
+			t.Errorf("organ %s: link title %q (%v), want its name first", o.ID, link[2], err)
+		}
+	}
+	texts := strings.Join(svgTexts(t, svg), "\n")
+	for _, want := range []string{`"HSN"`, `\ test`, "Region Halland", "Organisationsöversikt", "Teckenförklaring", "ej registrerad"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("the SVG lacks %q", want)
+		}
+	}
+}
