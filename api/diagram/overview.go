@@ -102,6 +102,7 @@ type rel struct{ typ, from, to string }
 type chart struct {
 	organs []graph.SubtreeOrgan // sorted by band, then CompareOrgans
 	byID   map[string]*graph.SubtreeOrgan
+	pos    map[string]int // index in organs
 	band   map[string]band
 	anchor map[string]string // organ → the organ it hangs under ("" for none)
 	rank   map[string]int
@@ -112,7 +113,7 @@ type chart struct {
 // already folded into their organs), whatever the diagram draws, so that the layout does not
 // move when relations are switched on or off.
 func layout(organs []graph.SubtreeOrgan, rels []rel, fan int) *chart {
-	c := &chart{byID: map[string]*graph.SubtreeOrgan{}, band: map[string]band{}, anchor: map[string]string{}, rank: map[string]int{}}
+	c := &chart{byID: map[string]*graph.SubtreeOrgan{}, pos: map[string]int{}, band: map[string]band{}, anchor: map[string]string{}, rank: map[string]int{}}
 	for _, o := range organs {
 		c.band[o.ID] = bandOf(o.Kind, o.Category)
 	}
@@ -122,6 +123,7 @@ func layout(organs []graph.SubtreeOrgan, rels []rel, fan int) *chart {
 	})
 	for i := range c.organs {
 		c.byID[c.organs[i].ID] = &c.organs[i]
+		c.pos[c.organs[i].ID] = i
 	}
 	c.anchors(rels)
 	depth := c.depths()
@@ -185,7 +187,10 @@ func (c *chart) candidate(id string, r anchorRule, rels []rel) string {
 }
 
 func (c *chart) index(id string) int {
-	return slices.IndexFunc(c.organs, func(o graph.SubtreeOrgan) bool { return o.ID == id })
+	if i, ok := c.pos[id]; ok {
+		return i
+	}
+	return -1
 }
 
 // depths is each organ's row within its row group: 0 unless its anchor is in the same group,

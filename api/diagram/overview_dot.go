@@ -75,6 +75,8 @@ type overview struct {
 	b       builder
 	seats   map[string][]graph.Seat // organ → its seats, sorted
 	seatOf  map[string]string       // seat → organ
+	isOrgan map[string]bool         // the organs drawn
+	rels    []rel                   // relations among the drawn items (relations)
 	orgName string                  // the organisation drawn, for marking joint organs of others
 	cats    map[string]bool         // categories drawn, for the legend
 	types   []string                // relationship types drawn, for the legend
@@ -84,8 +86,22 @@ type overview struct {
 // Root the organisation's id) as an organisation overview by the Swedish org-chart
 // convention: see the package doc.
 func OrganisationDOT(t graph.Subtree, opts Options) ([]byte, error) {
-	v := &overview{t: t, opts: opts, w: newWriter(), seats: map[string][]graph.Seat{}, seatOf: map[string]string{}, cats: map[string]bool{}}
+	v, err := newOverview(t, opts)
+	if err != nil {
+		return nil, err
+	}
+	return v.write(), nil
+}
+
+// newOverview lays out an overview of t: seats sorted and counted against the limit,
+// relations gathered, bands, anchors and ranks assigned, DOT ids given out.
+func newOverview(t graph.Subtree, opts Options) (*overview, error) {
+	v := &overview{t: t, opts: opts, w: newWriter(), seats: map[string][]graph.Seat{}, seatOf: map[string]string{},
+		isOrgan: map[string]bool{}, cats: map[string]bool{}}
 	organs := uniqueOrgans(t.Organs)
+	for _, o := range organs {
+		v.isOrgan[o.ID] = true
+	}
 	nodes := len(organs)
 	for _, o := range organs {
 		list := append([]graph.Seat(nil), o.Seats...)
@@ -105,6 +121,7 @@ func OrganisationDOT(t graph.Subtree, opts Options) ([]byte, error) {
 		return nil, tooLarge(nodes, limit, "draw one organ's subtree with a lower depth instead of the whole organisation, choose another date, or leave out seats")
 	}
 	v.orgName = cmp0(t.Name, commonOrganisation(organs))
+	v.rels = v.relations()
 	v.c = layout(organs, v.folded(), opts.overviewFanOut())
 	for _, o := range v.c.organs {
 		v.w.id("o_", o.ID)
@@ -114,7 +131,7 @@ func OrganisationDOT(t graph.Subtree, opts Options) ([]byte, error) {
 			v.w.id("s_", s.ID)
 		}
 	}
-	return v.write(), nil
+	return v, nil
 }
 
 // DefaultOverviewFanOut is how many leaves under one organ an overview puts on one row.
@@ -191,10 +208,8 @@ func (v *overview) relations() []rel {
 }
 
 func (v *overview) known(id string) bool {
-	if _, ok := v.seatOf[id]; ok {
-		return true
-	}
-	return slices.ContainsFunc(v.t.Organs, func(o graph.SubtreeOrgan) bool { return o.ID == id })
+	_, seat := v.seatOf[id]
+	return seat || v.isOrgan[id]
 }
 
 // organOf is the organ an item stands for when seats are folded into their organs.
@@ -210,7 +225,7 @@ func (v *overview) organOf(id string) string {
 func (v *overview) folded() []rel {
 	seen := map[rel]bool{}
 	var out []rel
-	for _, r := range v.relations() {
+	for _, r := range v.rels {
 		f := rel{r.typ, v.organOf(r.from), v.organOf(r.to)}
 		if f.from != f.to && !seen[f] {
 			seen[f] = true
@@ -453,7 +468,7 @@ type mergedEdge struct {
 func (v *overview) edges() []*mergedEdge {
 	byPair := map[[2]string]*mergedEdge{}
 	var out []*mergedEdge
-	for _, r := range v.relations() {
+	for _, r := range v.rels {
 		if !v.opts.draws(r.typ) {
 			continue
 		}
@@ -759,11 +774,12 @@ func (v *overview) legendTable() string {
 // diagram leaves out, in legend order.
 func (v *overview) hiddenTypes() []string {
 	var out []string
+	present := map[string]bool{}
+	for _, r := range v.rels {
+		present[r.typ] = true
+	}
 	for _, t := range edgeTypes {
-		if v.opts.draws(t) {
-			continue
-		}
-		if slices.ContainsFunc(v.relations(), func(r rel) bool { return r.typ == t }) {
+		if present[t] && !v.opts.draws(t) {
 			out = append(out, t)
 		}
 	}

@@ -151,7 +151,11 @@ func conventionViolations(tree graph.Subtree, svg []byte) []string {
 	var out []string
 	errorf := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 	organs := uniqueOrgans(tree.Organs)
-	c := layout(organs, (&overview{t: tree, seatOf: seatsOf(organs)}).folded(), DefaultOverviewFanOut)
+	v, err := newOverview(tree, Options{MaxNodes: 1 << 20})
+	if err != nil {
+		return []string{err.Error()}
+	}
+	c := v.c
 	y := map[string]nodeBox{}
 	for _, o := range organs {
 		b, ok := boxes["organ-"+o.ID]
@@ -203,18 +207,6 @@ func hasAssembly(c *chart) bool {
 func isPolitical(b band) bool { return b == bandAssembly || b == bandBoards || b == bandCommittees }
 
 func rangesMeet(a, b nodeBox) bool { return a.top <= b.bottom && b.top <= a.bottom }
-
-func seatsOf(organs []graph.SubtreeOrgan) map[string]string {
-	out := map[string]string{}
-	for _, o := range organs {
-		for _, s := range o.Seats {
-			if _, dup := out[s.ID]; !dup {
-				out[s.ID] = o.ID
-			}
-		}
-	}
-	return out
-}
 
 func TestOverviewConvention(t *testing.T) {
 	r := newTestRenderer(t, RendererOptions{Workers: 1})
