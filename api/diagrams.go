@@ -7,7 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/styrgraf/styrgraf/api/auth"
-	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 )
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/diagram"
 )
 
 func wellFormedXML(t *testing.T, b []byte) {

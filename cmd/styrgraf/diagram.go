@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )

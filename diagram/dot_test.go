@@ -27,10 +27,10 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./api/diagram/ -update to create it)", err)
+		t.Fatalf("%v (run go test ./diagram/ -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; if the change is intended, run go test ./api/diagram/ -update and review the diff\n--- got\n%s", path, got)
+		t.Errorf("%s differs from the golden file; if the change is intended, run go test ./diagram/ -update and review the diff\n--- got\n%s", path, got)
 	}
 }
 

@@ -28,7 +28,7 @@ const (
 // page at no less than 8 pt text.
 func TestExampleOverviews(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
-	neo4jdbtest.MustImport(t, db, "../../examples")
+	neo4jdbtest.MustImport(t, db, "../examples")
 	ctx := context.Background()
 	orgs, err := db.Organisations(ctx, examplesAt)
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 // Go) and, beside it, the native dot binary on the same DOT when one is installed (Debian's
 // graphviz package); without it the native benchmarks skip.
 //
-//	go test -run XXX -bench Overview -benchtime 3x ./api/diagram/
+//	go test -run XXX -bench Overview -benchtime 3x ./diagram/
 
 // syntheticOverview is an organisation of n organs: bigTree's fullmäktige, nämnder,
 // utskott, förvaltningar, avdelningar and bolag, cut at n organs (parents come first).
