@@ -51,11 +51,14 @@ func (x dotAttr) String() string {
 	switch {
 	case x.html:
 		return x.key + "=<" + x.val + ">"
-	case plainValue.MatchString(x.val):
+	case plainValue.MatchString(x.val) && !dotKeywords[strings.ToLower(x.val)]:
 		return x.key + "=" + x.val
 	}
 	return x.key + "=" + quote(x.val)
 }
+
+// dotKeywords are reserved in any case (a bare label=Graph is a syntax error): quoted.
+var dotKeywords = map[string]bool{"node": true, "edge": true, "graph": true, "digraph": true, "subgraph": true, "strict": true}
 
 var plainValue = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*|-?([0-9]+(\.[0-9]*)?|\.[0-9]+))$`)
 

@@ -114,6 +114,19 @@ func TestQuoteAndIDs(t *testing.T) {
 			t.Errorf("quote(%q) = %s, want %s", in, got, want)
 		}
 	}
+	// Attribute values: bare only when DOT reads them back as the same plain word or number.
+	for _, tc := range []struct{ val, want string }{
+		{"Regionstyrelsen", `label=Regionstyrelsen`}, {"1.5", `label=1.5`}, {"Graph", `label="Graph"`}, {"subgraph", `label="subgraph"`},
+		{"två ord", `label="två ord"`}, {"Å", `label="Å"`}, {"#424242", `label="#424242"`}, {"", `label=""`}, {"1abc", `label="1abc"`},
+		{`a"b`, `label="a\"b"`},
+	} {
+		if got := attrOf("label", tc.val).String(); got != tc.want {
+			t.Errorf("attrOf(label, %q) = %s, want %s", tc.val, got, tc.want)
+		}
+	}
+	if got := htmlAttr("label", "<B>"+htmlText(`a<b & "c"`)+"</B>").String(); got != `label=<<B>a&lt;b &amp; &quot;c&quot;</B>>` {
+		t.Errorf("HTML label = %s", got)
+	}
 	w := newWriter()
 	safe := regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	ids := []string{"rh-rs", "rh_rs", "å-ä", "a\"b", "x y", "1abc"}
