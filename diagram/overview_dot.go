@@ -552,6 +552,10 @@ func (v *overview) order(id string) int {
 func (v *overview) writeEdge(e *mergedEdge) {
 	from, to := v.w.ids[e.a], v.w.ids[e.b]
 	if len(e.kinds) == 0 {
+		// An anchor no drawn relation joins: invisible, from the anchor down.
+		if v.rankOf(e.a) > v.rankOf(e.b) {
+			from, to = to, from
+		}
 		v.b.edge(from, to, attrOf("style", "invis"), attrOf("minlen", strconv.Itoa(e.minlen)))
 		return
 	}

@@ -45,8 +45,8 @@ func TestBandOfEveryOrganKind(t *testing.T) {
 }
 
 // organisationTree is smallTree drawn as an organisation: the same organs with a
-// fullmäktige, and what an overview adds to it: a samverkansgrupp under the chefsgrupp and
-// a stiftelse.
+// fullmäktige, and what an overview adds to it: a strategisk grupp under the chefsgrupp, an
+// arbetsgrupp reporting to it, a stiftelse and a förvaltning serving the nämnd.
 func organisationTree() graph.Subtree {
 	t := smallTree()
 	t.Root, t.Name = "region-halland", "Region Halland"
@@ -56,12 +56,16 @@ func organisationTree() graph.Subtree {
 		graph.SubtreeOrgan{ID: "sg", Name: "Strategisk grupp digitalisering", Kind: "strategisk_grupp", Category: graph.CategoryCollaborative,
 			Organisation: "Halmstads kommun", Level: 2, Parent: "cgh",
 			Seats: []graph.Seat{{ID: "sg-ordf", Title: "Ordförande", Kind: "chair", ExOfficio: &graph.Ref{ID: "rd", Kind: "Post", Name: "Regiondirektör"}}}},
+		// Reports to a group whose name sorts after its own: drawn below it all the same.
+		graph.SubtreeOrgan{ID: "ag", Name: "Arbetsgrupp för uppföljning", Kind: "arbetsgrupp", Category: graph.CategoryCollaborative,
+			Organisation: "Region Halland"},
 		graph.SubtreeOrgan{ID: "stift", Name: "Stiftelsen Exempelfonden", Kind: "stiftelse", Category: graph.CategoryFoundation, Organisation: "Region Halland"},
 		graph.SubtreeOrgan{ID: "hsf", Name: "Hälso- och sjukvårdsförvaltningen", Kind: "forvaltning", Category: graph.CategoryAdministrative, Organisation: "Region Halland"},
 	)
 	t.Edges = append(t.Edges,
 		graph.EdgeRef{Type: "PART_OF", From: "sg", To: "cgh"},
 		graph.EdgeRef{Type: "REPORTS_TO", From: "sg", To: "cgh"},
+		graph.EdgeRef{Type: "REPORTS_TO", From: "ag", To: "cgh"},
 		graph.EdgeRef{Type: "SUPPORTS", From: "hsf", To: "hsn"},
 		graph.EdgeRef{Type: "OVERSEES", From: "rs", To: "stift"},
 	)
