@@ -14,7 +14,7 @@ export NEO4J_PASSWORD
 TEST_NEO4J_INSTANCES ?= 2
 TEST_NEO4J_PASSWORD  := styrgraf-test
 
-.PHONY: run test build clean-data vet
+.PHONY: run test build clean-data vet gallery
 
 # The example data `make run` loads (the five source organisations, see examples/).
 EXAMPLES ?= examples
@@ -44,6 +44,16 @@ $(AXE_JS):
 	else \
 		echo "npm is missing: the browser tests will skip their accessibility checks"; \
 	fi
+
+# The gallery: every example organisation's overview, escalation chains and the styrelsers'
+# subtrees as SVG and PNG, drawn as of GALLERY_AT by a throw-away Neo4j with the examples.
+GALLERY    := $(STATE)/gallery
+GALLERY_AT ?= 2021-10-28
+
+## gallery: draw the example diagrams into .styrgraf/gallery/ and list their sizes
+gallery: build
+	$(NEO4JLOCAL) with --instances 1 --password "$(NEO4J_PASSWORD)" -- \
+		bash -c '$(BIN) import $(EXAMPLES) >/dev/null && tools/gallery.sh $(BIN) $(GALLERY) $(GALLERY_AT)'
 
 build:
 	go build -o $(BIN) ./cmd/styrgraf

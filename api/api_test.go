@@ -15,7 +15,7 @@ import (
 	goical "github.com/emersion/go-ical"
 
 	"github.com/styrgraf/styrgraf/api/auth"
-	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"

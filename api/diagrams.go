@@ -7,27 +7,41 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/styrgraf/styrgraf/api/auth"
-	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// Renderer turns DOT into the requested format. *diagram.Renderer implements it.
+// Renderer turns DOT into the requested format, a PNG at 1 to diagram.MaxScale times 96
+// dpi. *diagram.Renderer implements it.
 type Renderer interface {
 	Render(ctx context.Context, dot []byte, format diagram.Format) ([]byte, error)
+	RenderScaled(ctx context.Context, dot []byte, format diagram.Format, scale int) ([]byte, error)
 }
+
+var (
+	pSeats     = param{"seats", "query", "string", "summary (default): each organ's chair and seat count in its box; all: every seat its own node", false}
+	pRelations = param{"relations", "query", "string", "relation kinds drawn, comma-separated (reports_to,part_of,…), all, or default (all but ex_officio, appoints, establishes)", false}
+	pScale     = param{"scale", "query", "integer", "PNG resolution: 1 (96 dpi, default), 2 or 3 (288 dpi, for print)", false}
+)
 
 // diagramRoutes lists the diagram endpoints: organ, escalation and organisation diagrams,
 // each as SVG, PNG and DOT.
 func (s *Server) diagramRoutes() []route {
 	var rs []route
 	for _, f := range []diagram.Format{diagram.FormatSVG, diagram.FormatPNG, diagram.FormatDOT} {
+		scale := func(ps ...param) []param {
+			if f == diagram.FormatPNG {
+				return append(ps, pScale)
+			}
+			return ps
+		}
 		rs = append(rs,
 			route{http.MethodGet, "/api/v1/organs/:id/diagram." + string(f), "Org diagram of an organ with its parts, seats and relations (" + string(f) + ")", "diagrams", auth.RoleReader,
-				[]param{pID, pAt, {"depth", "query", "integer", "levels of parts (0–10, default 2)", false}}, f.ContentType(), nil, s.diagram(diagram.Organ, f)},
+				scale(pID, pAt, param{"depth", "query", "integer", "levels of parts (0–10, default 2)", false}), f.ContentType(), nil, s.diagram(diagram.Organ, f)},
 			route{http.MethodGet, "/api/v1/organs/:id/escalation." + string(f), "Escalation chains of an organ or seat as a diagram (" + string(f) + ")", "diagrams", auth.RoleReader,
-				[]param{{"id", "path", "string", "id of the organ or post", true}, pAt}, f.ContentType(), nil, s.diagram(diagram.Escalation, f)},
-			route{http.MethodGet, "/api/v1/organisations/:id/diagram." + string(f), "Org diagram of a whole organisation (" + string(f) + ")", "diagrams", auth.RoleReader,
-				[]param{{"id", "path", "string", "id of the organisation", true}, pAt}, f.ContentType(), nil, s.diagram(diagram.Organisation, f)},
+				scale(param{"id", "path", "string", "id of the organ or post", true}, pAt), f.ContentType(), nil, s.diagram(diagram.Escalation, f)},
+			route{http.MethodGet, "/api/v1/organisations/:id/diagram." + string(f), "Organisation overview by the Swedish org-chart convention, with a title block and legend (" + string(f) + ")", "diagrams", auth.RoleReader,
+				scale(param{"id", "path", "string", "id of the organisation", true}, pAt, pSeats, pRelations), f.ContentType(), nil, s.diagram(diagram.Organisation, f)},
 		)
 	}
 	return rs
@@ -46,21 +60,39 @@ func (s *Server) diagram(what string, f diagram.Format) echo.HandlerFunc {
 				return err
 			}
 		}
-		dot, err := diagram.DOTFor(c.Request().Context(), s.service, r, s.diagramOptions)
-		return s.renderDiagram(c, dot, err, f)
+		opts := s.diagramOptions
+		if what == diagram.Organisation {
+			if opts.AllSeats, err = diagram.ParseSeats(c.QueryParam("seats")); err != nil {
+				return err
+			}
+			if opts.Relations, err = diagram.ParseRelations(c.QueryParam("relations")); err != nil {
+				return err
+			}
+		}
+		scale := 1
+		if f == diagram.FormatPNG {
+			if scale, err = intParam(c, "scale", 1); err != nil {
+				return err
+			}
+			if err := diagram.CheckScale(scale); err != nil {
+				return err
+			}
+		}
+		dot, err := diagram.DOTFor(c.Request().Context(), s.service, r, opts)
+		return s.renderDiagram(c, dot, err, f, scale)
 	}
 }
 
 // renderDiagram renders DOT (or passes on the error that building it gave) and replies with
 // an ETag: the same graph on the same date gives the same bytes.
-func (s *Server) renderDiagram(c echo.Context, dot []byte, err error, f diagram.Format) error {
+func (s *Server) renderDiagram(c echo.Context, dot []byte, err error, f diagram.Format, scale int) error {
 	if err != nil {
 		return err
 	}
 	if s.renderer == nil {
 		return graph.Errorf(graph.EUNAVAILABLE, "diagrams are not available on this server")
 	}
-	out, err := s.renderer.Render(c.Request().Context(), dot, f)
+	out, err := s.renderer.RenderScaled(c.Request().Context(), dot, f, scale)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/diagram"
 )
 
 func wellFormedXML(t *testing.T, b []byte) {
@@ -77,6 +77,48 @@ func TestDiagramRoutes(t *testing.T) {
 	}
 	if resp := request(t, s, "GET", "/api/v1/organs/cgh/diagram.svg", "", nil); resp.StatusCode != 401 {
 		t.Errorf("diagram without token = %d, want 401", resp.StatusCode)
+	}
+}
+
+// The organisation overview takes seats=, relations= and, as PNG, scale=.
+func TestOrganisationDiagramOptions(t *testing.T) {
+	s, _ := testServer(t, false)
+	get := func(path string) ([]byte, int) {
+		resp := request(t, s, "GET", path, readerToken, nil)
+		b, _ := io.ReadAll(resp.Body)
+		return b, resp.StatusCode
+	}
+	const base = "/api/v1/organisations/region-halland/diagram"
+	def, status := get(base + ".dot?at=2021-10-28")
+	if status != 200 || !bytes.Contains(def, []byte("Organisationsöversikt per 2021-10-28")) || bytes.Contains(def, []byte("shape=note")) {
+		t.Fatalf("default overview: %d, title block or folded seats missing:\n%.400s", status, def)
+	}
+	if all, status := get(base + ".dot?at=2021-10-28&seats=all"); status != 200 || !bytes.Contains(all, []byte("shape=note")) {
+		t.Errorf("seats=all: %d, no seat nodes", status)
+	}
+	if exo, status := get(base + ".dot?at=2021-10-28&relations=ex_officio,appoints"); status != 200 ||
+		!bytes.Contains(exo, []byte("arrowhead=dot")) || bytes.Contains(def, []byte("arrowhead=dot")) {
+		t.Errorf("relations=ex_officio,appoints: %d; tillsätter drawn only when asked for", status)
+	}
+	width := func(b []byte) int {
+		img, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return img.Bounds().Dx()
+	}
+	one, status1 := get(base + ".png?at=2021-10-28")
+	two, status2 := get(base + ".png?at=2021-10-28&scale=2")
+	if status1 != 200 || status2 != 200 {
+		t.Fatalf("PNG: %d, scale=2: %d", status1, status2)
+	}
+	if w1, w2 := width(one), width(two); w2 < 2*w1-2 || w2 > 2*w1+2 {
+		t.Errorf("scale=2 is %d px wide, scale=1 %d px: want twice", w2, w1)
+	}
+	for _, q := range []string{".png?scale=4", ".png?scale=0", ".svg?seats=some", ".dot?relations=reports_to,nonsense"} {
+		if _, status := get(base + q); status != 400 {
+			t.Errorf("GET %s%s = %d, want 400", base, q, status)
+		}
 	}
 }
 

@@ -16,8 +16,8 @@ func TestLayering(t *testing.T) {
 		"./graph/dataset":    {"github.com/neo4j/", "github.com/labstack/echo", module + "/graph/neo4jdb", module + "/api"},
 		"./graph/governance": {"github.com/neo4j/", "github.com/labstack/echo", module + "/graph/neo4jdb", module + "/graph/dataset", module + "/api"},
 		"./api":              {"github.com/neo4j/", module + "/graph/neo4jdb", module + "/graph/dataset", module + "/graph/governance"},
-		"./api/diagram":      {"github.com/neo4j/", "github.com/labstack/echo", module + "/graph/"},
-		"./api/web":          {"github.com/neo4j/", module + "/graph/neo4jdb", module + "/graph/dataset", module + "/graph/governance", module + "/api/diagram"},
+		"./diagram":          {"github.com/neo4j/", "github.com/labstack/echo", module + "/graph/", module + "/api"},
+		"./api/web":          {"github.com/neo4j/", module + "/graph/neo4jdb", module + "/graph/dataset", module + "/graph/governance", module + "/diagram"},
 	}
 	for pkg, bad := range forbidden {
 		out, err := exec.Command("go", "list", "-deps", "../"+strings.TrimPrefix(pkg, "./")).CombinedOutput()

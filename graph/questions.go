@@ -230,8 +230,13 @@ type EdgeRef struct {
 // between them: what an org diagram draws.
 type Subtree struct {
 	Root   string         `json:"root"`
-	Organs []SubtreeOrgan `json:"organs"` // by level, then name
+	Name   string         `json:"name,omitempty"` // an organisation graph: the organisation's name
+	Organs []SubtreeOrgan `json:"organs"`         // by level, then name
 	Edges  []EdgeRef      `json:"edges"`
+	// An organisation graph names its sources: the datasets its organs and seats come from
+	// and the documents they cite (Name is the title), each sorted.
+	Datasets  []string `json:"datasets,omitempty"`
+	Documents []Ref    `json:"documents,omitempty"`
 }
 
 // SearchHit is one thing found by name.

@@ -10,10 +10,14 @@
 // Parameters: $relationTypes (list of strings: the relationship types of the relation_kind
 //             vocabulary, from Go), $organisation (string, id), $at (date), $maxOrgans (integer).
 // Columns: one row if the organisation exists, none otherwise:
-//          found (bool: the organisation is valid on $at), total (integer: organs that belong),
+//          found (bool: the organisation is valid on $at), name (string: the organisation's
+//          name), total (integer: organs that belong),
 //          organs (list of {id, name, short_name, kind, category, organisation, level,
 //          parent, seats: list of {id, title, kind, max_holders, ex_officio, ex_officio_title,
-//          holders}}), edges (list of {type, from, to}, sorted).
+//          holders}}), edges (list of {type, from, to}, sorted), datasets (list of strings:
+//          the datasets the drawn organs and their seats come from, sorted), documents (list
+//          of {id, title}: the documents they cite as their source, sorted by id) — what a
+//          diagram's title block names as its sources.
 MATCH (org:Organisation {id: $organisation})
 CALL (org) {
   MATCH (org)<-[b:BELONGS_TO]-(o:Organ)
@@ -67,5 +71,17 @@ CALL (drawn) {
   ORDER BY type, from, to
   RETURN collect({type: type, from: from, to: to}) AS edges
 }
+CALL (drawn) {
+  CALL (drawn) {
+    UNWIND drawn AS o
+    OPTIONAL MATCH (o)<-[:SEAT_OF]-(post:Post)
+    WHERE (post.valid_from IS NULL OR post.valid_from <= $at) AND (post.valid_to IS NULL OR post.valid_to >= $at)
+    RETURN collect(DISTINCT post) AS posts
+  }
+  UNWIND drawn + posts AS item
+  OPTIONAL MATCH (d:Document {id: item.source_document})
+  WITH collect(DISTINCT item.dataset) AS datasets, collect(DISTINCT d {.id, .title}) AS documents
+  RETURN datasets, documents
+}
 RETURN (org.valid_from IS NULL OR org.valid_from <= $at) AND (org.valid_to IS NULL OR org.valid_to >= $at) AS found,
-       total, organs, edges
+       org.name AS name, total, organs, edges, datasets, documents

@@ -37,7 +37,7 @@ import (
 
 	"github.com/styrgraf/styrgraf/api"
 	"github.com/styrgraf/styrgraf/api/auth"
-	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
 	"github.com/styrgraf/styrgraf/graph/governance"

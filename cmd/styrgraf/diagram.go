@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
@@ -25,6 +25,9 @@ func diagramCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.Func("at", "draw as of this date, YYYY-MM-DD (default today)", dateFlag(&at))
 	depth := fs.Int("depth", 2, "levels of parts, for an organ")
 	out := fs.String("o", "", "the file to write: .svg, .png or .dot (- writes DOT to standard output)")
+	seats := fs.String("seats", "summary", "for an organisation: summary (each organ's chair and seat count in its box) or all (every seat)")
+	relations := fs.String("relations", "default", "for an organisation: relation kinds drawn, comma-separated, all, or default (all but ex_officio, appoints, establishes)")
+	scale := fs.Int("scale", 1, "PNG resolution: 1 (96 dpi), 2 or 3 (288 dpi, for print)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: styrgraf diagram organ|organisation|escalation ID -o FILE [flags]")
 		fs.PrintDefaults()
@@ -51,12 +54,23 @@ func diagramCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return graph.Errorf(graph.EINVALID, "-o %s: the file must end in .svg, .png or .dot", *out)
 		}
 	}
+	var opts diagram.Options
+	var err error
+	if opts.AllSeats, err = diagram.ParseSeats(*seats); err != nil {
+		return err
+	}
+	if opts.Relations, err = diagram.ParseRelations(*relations); err != nil {
+		return err
+	}
+	if err := diagram.CheckScale(*scale); err != nil {
+		return err
+	}
 	db, err := neo4jdb.Open(cfg.Neo4j())
 	if err != nil {
 		return err
 	}
 	defer db.Close(context.WithoutCancel(ctx))
-	dot, err := diagram.DOTFor(ctx, db, diagram.Request{What: positional[0], ID: positional[1], At: at, Depth: *depth}, diagram.Options{})
+	dot, err := diagram.DOTFor(ctx, db, diagram.Request{What: positional[0], ID: positional[1], At: at, Depth: *depth}, opts)
 	if err != nil {
 		return err
 	}
@@ -71,7 +85,7 @@ func diagramCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 		defer r.Close()
-		if picture, err = r.Render(ctx, dot, format); err != nil {
+		if picture, err = r.RenderScaled(ctx, dot, format, *scale); err != nil {
 			return err
 		}
 	}

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
+	pngimage "image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -31,6 +34,31 @@ func TestDiagramCommand(t *testing.T) {
 	if b, err := os.ReadFile(png); err != nil || !strings.HasPrefix(string(b), "\x89PNG") {
 		t.Errorf("esc.png is not a PNG: %v", err)
 	}
+	// The overview's options: every seat, chosen relations, and a PNG for print.
+	if status, out, errOut := cli(t, "diagram", "organisation", "region-halland", "-at", "2021-10-28", "-seats", "all", "-relations", "appoints", "-o", "-"); status != 0 ||
+		!strings.Contains(out, "shape=note") || !strings.Contains(out, "arrowhead=dot") {
+		t.Errorf("diagram organisation -seats all -relations appoints: %d %s %.300s", status, errOut, out)
+	}
+	widths := map[int]int{}
+	for _, scale := range []int{1, 3} {
+		file := filepath.Join(dir, fmt.Sprintf("rh%d.png", scale))
+		if status, _, errOut := cli(t, "diagram", "organisation", "region-halland", "-at", "2021-10-28", "-scale", strconv.Itoa(scale), "-o", file); status != 0 {
+			t.Fatalf("-scale %d: %d %s", scale, status, errOut)
+		}
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := pngimage.DecodeConfig(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		widths[scale] = cfg.Width
+	}
+	if d := widths[3] - 3*widths[1]; d < -3 || d > 3 {
+		t.Errorf("-scale 3 is %d px wide, -scale 1 %d px: want three times", widths[3], widths[1])
+	}
 	status, out, _ := cli(t, "diagram", "organ", "cgh", "-depth", "1", "-o", "-")
 	if status != 0 || !strings.HasPrefix(out, "digraph") || !strings.Contains(out, "Chefsgrupp Halland") {
 		t.Errorf("diagram organ to standard output: %d %.200s", status, out)
@@ -42,6 +70,9 @@ func TestDiagramCommand(t *testing.T) {
 		{[]string{"diagram", "organ", "cgh", "-o", filepath.Join(dir, "x.pdf")}, "must end in .svg, .png or .dot"},
 		{[]string{"diagram", "chart", "cgh", "-o", "-"}, "not \"chart\""},
 		{[]string{"diagram", "organ", "no-such-organ", "-o", "-"}, "no organ"},
+		{[]string{"diagram", "organisation", "vgr", "-scale", "4", "-o", "-"}, "scale: want 1 to 3"},
+		{[]string{"diagram", "organisation", "vgr", "-seats", "some", "-o", "-"}, "seats: want summary or all"},
+		{[]string{"diagram", "organisation", "vgr", "-relations", "owns", "-o", "-"}, "unknown relation kind \"owns\""},
 	} {
 		if status, _, errOut := cli(t, bad.args...); status != 1 || !strings.Contains(errOut, bad.want) {
 			t.Errorf("%v = %d %q, want 1 saying %q", bad.args, status, errOut, bad.want)

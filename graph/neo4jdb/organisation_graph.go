@@ -3,6 +3,7 @@ package neo4jdb
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -42,7 +43,9 @@ func (db *DB) OrganisationGraph(ctx context.Context, q graph.OrganisationGraphQu
 			if err := readTree(rec, &a.tree); err != nil {
 				return struct{}{}, err
 			}
-			return struct{}{}, nil
+			name, _ := rec.Get("name")
+			a.tree.Name, _ = name.(string)
+			return struct{}{}, readSources(rec, &a.tree)
 		})
 		return a, err
 	})
@@ -59,4 +62,27 @@ func (db *DB) OrganisationGraph(ctx context.Context, q graph.OrganisationGraphQu
 	}
 	slices.SortFunc(a.tree.Organs, graph.CompareOrgans)
 	return a.tree, nil
+}
+
+// readSources reads the datasets and documents an organisation graph draws from, sorted.
+func readSources(rec *neo4j.Record, t *graph.Subtree) error {
+	datasets, err := get[[]any](rec, "datasets")
+	if err != nil {
+		return err
+	}
+	for _, d := range datasets {
+		if s, ok := d.(string); ok {
+			t.Datasets = append(t.Datasets, s)
+		}
+	}
+	slices.Sort(t.Datasets)
+	documents, err := get[[]any](rec, "documents")
+	if err != nil {
+		return err
+	}
+	for _, d := range maps(documents) {
+		t.Documents = append(t.Documents, graph.Ref{ID: str(d, "id"), Kind: "Document", Name: str(d, "title")})
+	}
+	slices.SortFunc(t.Documents, func(a, b graph.Ref) int { return strings.Compare(a.ID, b.ID) })
+	return nil
 }

@@ -84,6 +84,25 @@ func TestOrganisationGraph(t *testing.T) {
 			t.Errorf("OrganisationGraph(%s, %s) =\n%s\nwant\n%s", tc.organisation, tc.at, got, want)
 		}
 	}
+	// The title block's facts: the organisation's name and the sources of what is drawn.
+	for _, tc := range []struct {
+		organisation, name, datasets, documents string
+	}{
+		{"og-region", "Regionen", "og", "og-instruktion Instruktion för nämndens ordförande|og-reglemente Reglemente för styrelsen"},
+		{"og-kommun", "Kommunen", "og", "og-kommun-doc Kommunens reglemente"},
+	} {
+		tree, err := db.OrganisationGraph(ctx, graph.OrganisationGraphQuery{Organisation: tc.organisation, At: graph.MustDate("2025-01-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs []string
+		for _, d := range tree.Documents {
+			docs = append(docs, d.ID+" "+d.Name)
+		}
+		if tree.Name != tc.name || strings.Join(tree.Datasets, ",") != tc.datasets || strings.Join(docs, "|") != tc.documents {
+			t.Errorf("%s: name %q, datasets %v, documents %v; want %q, %s, %s", tc.organisation, tree.Name, tree.Datasets, docs, tc.name, tc.datasets, tc.documents)
+		}
+	}
 	tree, _ := db.OrganisationGraph(ctx, graph.OrganisationGraphQuery{Organisation: "og-region", At: graph.MustDate("2025-01-01")})
 	if len(tree.Organs) != 9 {
 		t.Errorf("maxOrgans 0 (no limit): %d organs, want 9", len(tree.Organs))

@@ -1,7 +1,6 @@
 package diagram
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"sort"
@@ -26,6 +25,11 @@ type Options struct {
 	Title    string // diagram title (Swedish), e.g. "Region Halland 2026-01-01"; empty: none
 	NoSeats  bool   // leave seats (posts and their holders) out
 	NoLegend bool   // leave the legend (teckenförklaring) out
+
+	// Organisation overviews only.
+	At        graph.Date // the date drawn, for the title block ("Per 2026-01-01"); zero: not named
+	AllSeats  bool       // every seat its own node instead of a summary in its organ's box
+	Relations []string   // relationship types drawn (PART_OF, REPORTS_TO…); nil: all but those hiddenByDefault
 }
 
 func (o Options) maxNodes() int {
@@ -67,10 +71,10 @@ var categories = []graph.Term{
 
 // edgeStyle is how one relationship type is drawn.
 type edgeStyle struct {
-	attrs      string // DOT attributes, already escaped
-	up         bool   // the relation points up the hierarchy: written head first with dir=back
-	constraint bool   // the relation shapes the ranks
-	legend     string // Swedish, for the legend
+	attrs      []dotAttr // DOT attributes
+	up         bool      // the relation points up the hierarchy: written head first with dir=back
+	constraint bool      // the relation shapes the ranks
+	legend     string    // Swedish, for the legend
 }
 
 // Relationship types in legend order. Seat links (SEAT_OF) join a post to its organ.
@@ -79,33 +83,33 @@ var edgeTypes = []string{"PART_OF", "REPORTS_TO", "PREPARES_FOR", "ESCALATES_TO"
 	"EX_OFFICIO", "SEAT_OF"}
 
 var edgeStyles = map[string]edgeStyle{
-	"PART_OF":           {`color="#424242"`, true, true, "ingår i"},
-	"REPORTS_TO":        {`style=bold, penwidth=2, color="#1f3a5f"`, true, true, "rapporterar till"},
-	"PREPARES_FOR":      {`style=dashed, penwidth=1.5, color="#2e7d32"`, true, true, "bereder åt"},
-	"ESCALATES_TO":      {`penwidth=2, color="#c62828", arrowhead=vee`, true, true, "eskalerar till"},
-	"OVERSEES":          {`style=dotted, penwidth=2, color="#6a1b9a", arrowhead=odiamond`, false, false, "har uppsikt över"},
-	"APPOINTS":          {`penwidth=1.2, color="#e65100", arrowhead=dot`, false, false, "tillsätter"},
-	"ESTABLISHES":       {`style=dashed, color="#795548", arrowhead=box`, false, false, "inrättar"},
-	"DIRECTS":           {`penwidth=1.5, color="#00838f", arrowhead=normal`, false, false, "leder, ger direktiv till"},
-	"SUPPORTS":          {`style=dotted, penwidth=1.5, color="#00838f", arrowhead=empty`, false, false, "biträder, stödjer"},
-	"DISSOLVES":         {`style=dashed, color="#795548", arrowhead=tee`, false, false, "avvecklar"},
-	"CONSULTS":          {`style=dashed, penwidth=1.2, color="#2e7d32", arrowhead=open`, false, false, "stämmer av med, samråder med"},
-	"FOLLOWS_UP":        {`style=dotted, penwidth=1.5, color="#6a1b9a", arrowhead=open`, false, false, "följer upp"},
-	"REPRESENTS":        {`style=dashed, penwidth=1.2, color="#1f3a5f", arrowhead=diamond`, false, false, "företräder"},
-	"COLLABORATES_WITH": {`style=dashed, penwidth=1.5, color="#757575", dir=both, arrowhead=none, arrowtail=none`, false, false, "samverkar med"},
-	"MEMBER_OF":         {`style=tapered, penwidth=3, color="#5d4037", arrowhead=none`, true, false, "utgör, är medlem i"},
-	"EX_OFFICIO":        {`style=dashed, color="#9e9e9e", arrowhead=odot`, false, false, "ex officio (innehas av den som har)"},
-	"SEAT_OF":           {`color="#9e9e9e", arrowhead=none, weight=4`, true, true, "post i organet"},
+	"PART_OF":           {[]dotAttr{attrOf("color", "#424242")}, true, true, "ingår i"},
+	"REPORTS_TO":        {[]dotAttr{attrOf("style", "bold"), attrOf("penwidth", "2"), attrOf("color", "#1f3a5f")}, true, true, "rapporterar till"},
+	"PREPARES_FOR":      {[]dotAttr{attrOf("style", "dashed"), attrOf("penwidth", "1.5"), attrOf("color", "#2e7d32")}, true, true, "bereder åt"},
+	"ESCALATES_TO":      {[]dotAttr{attrOf("penwidth", "2"), attrOf("color", "#c62828"), attrOf("arrowhead", "vee")}, true, true, "eskalerar till"},
+	"OVERSEES":          {[]dotAttr{attrOf("style", "dotted"), attrOf("penwidth", "2"), attrOf("color", "#6a1b9a"), attrOf("arrowhead", "odiamond")}, false, false, "har uppsikt över"},
+	"APPOINTS":          {[]dotAttr{attrOf("penwidth", "1.2"), attrOf("color", "#e65100"), attrOf("arrowhead", "dot")}, false, false, "tillsätter"},
+	"ESTABLISHES":       {[]dotAttr{attrOf("style", "dashed"), attrOf("color", "#795548"), attrOf("arrowhead", "box")}, false, false, "inrättar"},
+	"DIRECTS":           {[]dotAttr{attrOf("penwidth", "1.5"), attrOf("color", "#00838f"), attrOf("arrowhead", "normal")}, false, false, "leder, ger direktiv till"},
+	"SUPPORTS":          {[]dotAttr{attrOf("style", "dotted"), attrOf("penwidth", "1.5"), attrOf("color", "#00838f"), attrOf("arrowhead", "empty")}, false, false, "biträder, stödjer"},
+	"DISSOLVES":         {[]dotAttr{attrOf("style", "dashed"), attrOf("color", "#795548"), attrOf("arrowhead", "tee")}, false, false, "avvecklar"},
+	"CONSULTS":          {[]dotAttr{attrOf("style", "dashed"), attrOf("penwidth", "1.2"), attrOf("color", "#2e7d32"), attrOf("arrowhead", "open")}, false, false, "stämmer av med, samråder med"},
+	"FOLLOWS_UP":        {[]dotAttr{attrOf("style", "dotted"), attrOf("penwidth", "1.5"), attrOf("color", "#6a1b9a"), attrOf("arrowhead", "open")}, false, false, "följer upp"},
+	"REPRESENTS":        {[]dotAttr{attrOf("style", "dashed"), attrOf("penwidth", "1.2"), attrOf("color", "#1f3a5f"), attrOf("arrowhead", "diamond")}, false, false, "företräder"},
+	"COLLABORATES_WITH": {[]dotAttr{attrOf("style", "dashed"), attrOf("penwidth", "1.5"), attrOf("color", "#757575"), attrOf("dir", "both"), attrOf("arrowhead", "none"), attrOf("arrowtail", "none")}, false, false, "samverkar med"},
+	"MEMBER_OF":         {[]dotAttr{attrOf("style", "tapered"), attrOf("penwidth", "3"), attrOf("color", "#5d4037"), attrOf("arrowhead", "none")}, true, false, "utgör, är medlem i"},
+	"EX_OFFICIO":        {[]dotAttr{attrOf("style", "dashed"), attrOf("color", "#9e9e9e"), attrOf("arrowhead", "odot")}, false, false, "ex officio (innehas av den som har)"},
+	"SEAT_OF":           {[]dotAttr{attrOf("color", "#9e9e9e"), attrOf("arrowhead", "none"), attrOf("weight", "4")}, true, true, "post i organet"},
 }
 
 // cycleStyle draws the step where an escalation chain comes back to a step it passed.
-var cycleStyle = edgeStyle{`style=dashed, penwidth=2, color="#c62828", fontcolor="#c62828", label="cykel"`, false, false, "går tillbaka (cykel)"}
+var cycleStyle = edgeStyle{[]dotAttr{attrOf("style", "dashed"), attrOf("penwidth", "2"), attrOf("color", "#c62828"), attrOf("fontcolor", "#c62828"), attrOf("label", "cykel")}, false, false, "går tillbaka (cykel)"}
 
 func styleOf(typ string) edgeStyle {
 	if s, ok := edgeStyles[typ]; ok {
 		return s
 	}
-	return edgeStyle{`color="#9e9e9e"`, false, false, strings.ToLower(strings.ReplaceAll(typ, "_", " "))}
+	return edgeStyle{[]dotAttr{attrOf("color", "#9e9e9e")}, false, false, strings.ToLower(strings.ReplaceAll(typ, "_", " "))}
 }
 
 // seatKindOrder puts a chair before the others.
@@ -120,15 +124,8 @@ func OrganDOT(t graph.Subtree, opts Options) ([]byte, error) {
 	return treeDOT(t, t.Root, opts)
 }
 
-// OrganisationDOT draws every organ of an organisation (t as OrganisationGraph answers it,
-// Root the organisation's id) with seats and relations. Joint organs that belong to the
-// organisation through spans are drawn in their own organisation's cluster.
-func OrganisationDOT(t graph.Subtree, opts Options) ([]byte, error) {
-	return treeDOT(t, "", opts)
-}
-
 type dotWriter struct {
-	b    bytes.Buffer
+	builder
 	ids  map[string]string // item id → DOT id
 	used map[string]bool
 }
@@ -195,7 +192,7 @@ func quote(s string) string {
 	return b.String()
 }
 
-// label joins non-empty lines into one quoted label.
+// label joins the non-empty lines into one label (the builder quotes it).
 func label(lines ...string) string {
 	var keep []string
 	for _, l := range lines {
@@ -203,12 +200,13 @@ func label(lines ...string) string {
 			keep = append(keep, l)
 		}
 	}
-	return quote(strings.Join(keep, "\n"))
+	return strings.Join(keep, "\n")
 }
 
 // wrap breaks s at spaces into lines of about width characters.
 func wrap(s string, width int) string {
-	words := strings.Fields(s)
+	// Only plain spaces break a line: a no-break space keeps "ex officio" together.
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' })
 	var lines []string
 	var line string
 	for _, w := range words {
@@ -246,68 +244,60 @@ func holderLines(holders []graph.Ref) string {
 }
 
 func (w *dotWriter) header(title string) {
-	w.b.WriteString("digraph styrgraf {\n")
-	w.b.WriteString("\tgraph [charset=\"UTF-8\", newrank=true, rankdir=TB, fontname=\"Helvetica\", fontsize=14, " +
-		"nodesep=0.25, ranksep=0.4, outputorder=edgesfirst, pad=0.2")
+	w.begin()
+	g := []dotAttr{attrOf("charset", "UTF-8"), attrOf("newrank", "true"), attrOf("rankdir", "TB"), attrOf("fontname", "Helvetica"),
+		attrOf("fontsize", "14"), attrOf("nodesep", "0.25"), attrOf("ranksep", "0.4"), attrOf("outputorder", "edgesfirst"), attrOf("pad", "0.2")}
 	if title != "" {
-		fmt.Fprintf(&w.b, ", label=%s, labelloc=t", quote(title))
+		g = append(g, attrOf("label", title), attrOf("labelloc", "t"))
 	}
-	w.b.WriteString("];\n")
-	w.b.WriteString("\tnode [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", " +
-		"fillcolor=\"" + otherFill + "\", color=\"#424242\", margin=\"0.12,0.06\"];\n")
-	w.b.WriteString("\tedge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n")
+	w.defaults("graph", g...)
+	w.defaults("node", attrOf("fontname", "Helvetica"), attrOf("fontsize", "10"), attrOf("shape", "box"), attrOf("style", "rounded,filled"),
+		attrOf("fillcolor", otherFill), attrOf("color", "#424242"), attrOf("margin", "0.12,0.06"))
+	w.defaults("edge", attrOf("fontname", "Helvetica"), attrOf("fontsize", "9"), attrOf("arrowsize", "0.7"))
 }
 
 // organNode writes one organ box.
-func (w *dotWriter) organNode(indent string, o graph.SubtreeOrgan, root bool) {
+func (w *dotWriter) organNode(o graph.SubtreeOrgan, root bool) {
 	fill, ok := categoryFill[o.Category]
 	if !ok {
 		fill = otherFill
 	}
-	name := o.Name
-	if name == "" {
-		name = o.ID
-	}
+	name := cmp0(o.Name, o.ID)
 	lines := []string{wrap(name, 28)}
 	if o.ShortName != "" && o.ShortName != name {
 		lines = append(lines, "("+o.ShortName+")")
 	}
-	attrs := fmt.Sprintf("label=%s, fillcolor=\"%s\"", label(lines...), fill)
+	as := []dotAttr{attrOf("label", label(lines...)), attrOf("fillcolor", fill)}
 	if k, ok := graph.OrganKindOf(o.Kind); ok {
 		// An organ of a tree links to its page in the web interface (relative, so the SVG
 		// works wherever styrgraf is served).
-		attrs += ", tooltip=" + quote(k.Swedish) + ", URL=" + quote("/organ/"+o.ID) + `, target="_top"`
+		as = append(as, attrOf("tooltip", k.Swedish), attrOf("URL", "/organ/"+o.ID), attrOf("target", "_top"))
 	}
 	if root {
-		attrs += ", penwidth=2.5"
+		as = append(as, attrOf("penwidth", "2.5"))
 	}
-	fmt.Fprintf(&w.b, "%s%s [%s];\n", indent, w.id("o_", o.ID), attrs)
+	w.node(w.id("o_", o.ID), as...)
 }
 
 // seatNode writes one post with its holders, or "ej registrerad".
-func (w *dotWriter) seatNode(indent string, s graph.Seat, organName string, outlined bool) {
-	title := s.Title
-	if title == "" {
-		title = s.ID
-	}
-	lines := []string{wrap(title, 24)}
+func (w *dotWriter) seatNode(s graph.Seat, organName string, outlined bool) {
+	lines := []string{wrap(cmp0(s.Title, s.ID), 24)}
 	if organName != "" {
 		lines = append(lines, "("+wrap(organName, 24)+")")
 	}
 	lines = append(lines, holderLines(s.Holders))
-	style := "filled"
-	fill := "#ffffff"
+	style, fill := "filled", "#ffffff"
 	if s.Vacant() {
 		style, fill = "filled,dashed", "#f5f5f5"
 	}
-	attrs := fmt.Sprintf("label=%s, shape=note, style=\"%s\", fillcolor=\"%s\", fontsize=8", label(lines...), style, fill)
+	as := []dotAttr{attrOf("label", label(lines...)), attrOf("shape", "note"), attrOf("style", style), attrOf("fillcolor", fill), attrOf("fontsize", "8")}
 	if s.ExOfficio != nil {
-		attrs += ", tooltip=" + quote("ex officio: "+s.ExOfficio.Name)
+		as = append(as, attrOf("tooltip", "ex officio: "+s.ExOfficio.Name))
 	}
 	if outlined {
-		attrs += ", penwidth=2.5"
+		as = append(as, attrOf("penwidth", "2.5"))
 	}
-	fmt.Fprintf(&w.b, "%s%s [%s];\n", indent, w.id("s_", s.ID), attrs)
+	w.node(w.id("s_", s.ID), as...)
 }
 
 type drawnEdge struct {
@@ -316,7 +306,7 @@ type drawnEdge struct {
 	chain         bool // a step of an escalation chain: always upwards and shaping the ranks
 }
 
-func (w *dotWriter) edge(e drawnEdge) {
+func (w *dotWriter) drawEdge(e drawnEdge) {
 	st := styleOf(e.typ)
 	if e.typ == "" {
 		st = cycleStyle
@@ -325,29 +315,38 @@ func (w *dotWriter) edge(e drawnEdge) {
 		st.up, st.constraint = true, true
 	}
 	from, to := e.from, e.to
-	attrs := st.attrs
+	attrs := slices.Clone(st.attrs)
 	if st.up {
 		from, to = to, from
-		attrs += ", dir=back"
-		if strings.Contains(st.attrs, "arrowhead=") {
-			attrs = strings.Replace(attrs, "arrowhead=", "arrowtail=", 1)
-		}
+		attrs = append(flipArrow(attrs), attrOf("dir", "back"))
 	}
 	if !st.constraint {
-		attrs += ", constraint=false"
+		attrs = append(attrs, attrOf("constraint", "false"))
 	}
 	if e.minlen > 1 {
-		attrs += ", minlen=" + strconv.Itoa(e.minlen)
+		attrs = append(attrs, attrOf("minlen", strconv.Itoa(e.minlen)))
 	}
-	fmt.Fprintf(&w.b, "\t%s -> %s [%s];\n", from, to, attrs)
+	w.edge(from, to, attrs...)
+}
+
+// flipArrow moves an arrowhead to the tail, for an edge written in the opposite direction
+// of the relation (dir=back or an upper-to-lower structural edge).
+func flipArrow(as []dotAttr) []dotAttr {
+	out := slices.Clone(as)
+	for i := range out {
+		if out[i].key == "arrowhead" {
+			out[i].key = "arrowtail"
+			break
+		}
+	}
+	return out
 }
 
 // legend writes the teckenförklaring for the categories and relationship types used, as a
 // compact grid: organ categories (and the post symbol) three to a row, relationship types
 // two to a row, each drawn as a short edge of its style next to its Swedish name.
 func (w *dotWriter) legend(cats map[string]bool, types map[string]bool, seats bool) {
-	w.b.WriteString("\tsubgraph cluster_legend {\n")
-	w.b.WriteString("\t\tlabel=\"Teckenförklaring\"; fontsize=11; style=\"rounded\"; color=\"#9e9e9e\";\n")
+	w.subgraph("cluster_legend", attrOf("label", "Teckenförklaring"), attrOf("fontsize", "11"), attrOf("style", "rounded"), attrOf("color", "#9e9e9e"))
 	var rows [][]string // DOT ids of each row's nodes, left to right, top to bottom
 	n := 0
 	next := func() string { n++; return fmt.Sprintf("legend_%d", n) }
@@ -355,20 +354,21 @@ func (w *dotWriter) legend(cats map[string]bool, types map[string]bool, seats bo
 	for _, c := range categories {
 		if cats[c.Value] {
 			id := next()
-			fmt.Fprintf(&w.b, "\t\t%s [label=%s, fillcolor=\"%s\", fontsize=9];\n", id, quote(c.Swedish), categoryFill[c.Value])
+			w.node(id, attrOf("label", c.Swedish), attrOf("fillcolor", categoryFill[c.Value]), attrOf("fontsize", "9"))
 			boxes = append(boxes, id)
 		}
 	}
 	if seats {
 		id := next()
-		fmt.Fprintf(&w.b, "\t\t%s [label=%s, shape=note, style=filled, fillcolor=\"#ffffff\", fontsize=8];\n", id, label("post", "innehavare, eller ej registrerad"))
+		w.node(id, attrOf("label", label("post", "innehavare, eller ej registrerad")), attrOf("shape", "note"), attrOf("style", "filled"),
+			attrOf("fillcolor", "#ffffff"), attrOf("fontsize", "8"))
 		boxes = append(boxes, id)
 	}
 	for i := 0; i < len(boxes); i += 3 {
 		rows = append(rows, boxes[i:min(i+3, len(boxes))])
 	}
 	var pairs []string
-	for _, typ := range append(append([]string(nil), edgeTypes...), "") {
+	for _, typ := range append(slices.Clone(edgeTypes), "") {
 		if !types[typ] {
 			continue
 		}
@@ -376,30 +376,30 @@ func (w *dotWriter) legend(cats map[string]bool, types map[string]bool, seats bo
 		attrs := st.attrs
 		if typ == "" {
 			st = cycleStyle
-			attrs = `style=dashed, penwidth=2, color="#c62828"`
+			attrs = st.attrs[:3] // the line, not its "cykel" label
 		}
-		a := next()
-		b := a + "b"
-		fmt.Fprintf(&w.b, "\t\t%s [label=%s, shape=plaintext, style=\"\", fontsize=9];\n", a, quote(st.legend))
-		fmt.Fprintf(&w.b, "\t\t%s [label=\"\", shape=box, width=0.5, height=0.1, style=invis];\n", b)
-		fmt.Fprintf(&w.b, "\t\t%s -> %s [%s, headclip=false];\n", a, b, attrs)
-		pairs = append(pairs, a, b)
+		from := next() // a sample edge from the name to an invisible point
+		to := from + "b"
+		w.node(from, attrOf("label", st.legend), attrOf("shape", "plaintext"), attrOf("style", ""), attrOf("fontsize", "9"))
+		w.node(to, attrOf("label", ""), attrOf("shape", "box"), attrOf("width", "0.5"), attrOf("height", "0.1"), attrOf("style", "invis"))
+		w.edge(from, to, append(slices.Clone(attrs), attrOf("headclip", "false"))...)
+		pairs = append(pairs, from, to)
 	}
 	for i := 0; i < len(pairs); i += 4 {
 		rows = append(rows, pairs[i:min(i+4, len(pairs))])
 	}
 	for i, row := range rows {
-		fmt.Fprintf(&w.b, "\t\t{ rank=same; %s; }\n", strings.Join(row, "; "))
+		w.sameRank(row)
 		for j := 1; j < len(row); j++ {
 			if !strings.HasSuffix(row[j], "b") {
-				fmt.Fprintf(&w.b, "\t\t%s -> %s [style=invis];\n", row[j-1], row[j])
+				w.edge(row[j-1], row[j], attrOf("style", "invis"))
 			}
 		}
 		if i > 0 {
-			fmt.Fprintf(&w.b, "\t\t%s -> %s [style=invis];\n", rows[i-1][0], row[0])
+			w.edge(rows[i-1][0], row[0], attrOf("style", "invis"))
 		}
 	}
-	w.b.WriteString("\t}\n")
+	w.closeSub()
 }
 
 func tooLarge(nodes, limit int, hint string) error {
@@ -542,23 +542,20 @@ func treeDOT(t graph.Subtree, root string, opts Options) ([]byte, error) {
 	cats := map[string]bool{}
 	clusterIDs := newWriter()
 	for _, name := range names {
-		indent := "\t"
 		if name != "" {
-			fmt.Fprintf(&w.b, "\tsubgraph %s {\n", clusterIDs.id("cluster_", name))
-			fmt.Fprintf(&w.b, "\t\tlabel=%s; fontsize=13; style=\"rounded\"; color=\"#616161\";\n", quote(name))
-			indent = "\t\t"
+			w.subgraph(clusterIDs.id("cluster_", name), attrOf("label", name), attrOf("fontsize", "13"), attrOf("style", "rounded"), attrOf("color", "#616161"))
 		}
 		for _, o := range clusters[name] {
 			if _, ok := categoryFill[o.Category]; ok {
 				cats[o.Category] = true
 			}
-			w.organNode(indent, o, o.ID == root)
+			w.organNode(o, o.ID == root)
 			for _, s := range seats[o.ID] {
-				w.seatNode(indent, s, "", false)
+				w.seatNode(s, "", false)
 			}
 		}
 		if name != "" {
-			w.b.WriteString("\t}\n")
+			w.closeSub()
 		}
 	}
 
@@ -566,18 +563,17 @@ func treeDOT(t graph.Subtree, root string, opts Options) ([]byte, error) {
 	for _, o := range organs {
 		for _, s := range seats[o.ID] {
 			k := key{"SEAT_OF", s.ID, o.ID}
-			w.edge(drawnEdge{"SEAT_OF", w.ids[s.ID], w.ids[o.ID], minlen[k], false})
+			w.drawEdge(drawnEdge{"SEAT_OF", w.ids[s.ID], w.ids[o.ID], minlen[k], false})
 		}
 	}
 	for _, k := range rels {
 		types[k.typ] = true
-		w.edge(drawnEdge{k.typ, w.ids[k.from], w.ids[k.to], minlen[k], false})
+		w.drawEdge(drawnEdge{k.typ, w.ids[k.from], w.ids[k.to], minlen[k], false})
 	}
 	if !opts.NoLegend {
 		w.legend(cats, types, len(seatOrgan) > 0)
 	}
-	w.b.WriteString("}\n")
-	return w.b.Bytes(), nil
+	return w.end(), nil
 }
 
 func drawn(id string, organs map[string]*graph.SubtreeOrgan, seats map[string]string) bool {
@@ -677,19 +673,18 @@ func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]b
 		s := steps[sid]
 		if s.Kind == "Post" {
 			hasPosts = true
-			w.seatNode("\t", graph.Seat{ID: s.ID, Title: s.Name, Holders: s.Holders}, s.Organ, sid == id)
+			w.seatNode(graph.Seat{ID: s.ID, Title: s.Name, Holders: s.Holders}, s.Organ, sid == id)
 			continue
 		}
-		w.organNode("\t", graph.SubtreeOrgan{ID: s.ID, Name: s.Name}, sid == id)
+		w.organNode(graph.SubtreeOrgan{ID: s.ID, Name: s.Name}, sid == id)
 	}
 	types := map[string]bool{}
 	for _, k := range rels {
 		types[k.typ] = true
-		w.edge(drawnEdge{k.typ, w.ids[k.from], w.ids[k.to], 0, k.typ != ""})
+		w.drawEdge(drawnEdge{k.typ, w.ids[k.from], w.ids[k.to], 0, k.typ != ""})
 	}
 	if !opts.NoLegend {
 		w.legend(nil, types, hasPosts)
 	}
-	w.b.WriteString("}\n")
-	return w.b.Bytes(), nil
+	return w.end(), nil
 }

@@ -43,6 +43,9 @@ func DOTFor(ctx context.Context, src Source, r Request, opts Options) ([]byte, e
 		if err != nil {
 			return nil, err
 		}
+		if opts.At.IsZero() {
+			opts.At = r.At
+		}
 		return OrganisationDOT(tree, opts)
 	case Escalation:
 		// A diagram draws every chain the service assembles.

@@ -96,6 +96,7 @@ type Renderer struct {
 type job struct {
 	dot       []byte
 	format    Format
+	scale     int           // PNG: times 96 dpi
 	started   chan struct{} // closed when a worker begins the render
 	result    chan result   // buffered: the worker never blocks on an abandoned job
 	abandoned atomic.Bool   // the caller has given up; skip or discard
@@ -153,11 +154,31 @@ func (r *Renderer) Close() {
 	r.wg.Wait()
 }
 
+// MaxScale is the largest PNG scale: 3 is 288 dpi, enough for print.
+const MaxScale = 3
+
+// CheckScale is EINVALID for a PNG scale outside 1 to MaxScale.
+func CheckScale(scale int) error {
+	if scale < 1 || scale > MaxScale {
+		return graph.Errorf(graph.EINVALID, "scale: want 1 to %d, got %d", MaxScale, scale)
+	}
+	return nil
+}
+
 // Render renders dot in the given format. DOT is returned as is. Errors: EINVALID for an
 // unknown format or DOT Graphviz cannot read, ETOOLARGE when the render takes longer than
 // the timeout, EUNAVAILABLE after Close, and the context's error (wrapped as
 // EUNAVAILABLE) when ctx ends first.
-func (r *Renderer) Render(ctx context.Context, dot []byte, format Format) (out []byte, err error) {
+func (r *Renderer) Render(ctx context.Context, dot []byte, format Format) ([]byte, error) {
+	return r.RenderScaled(ctx, dot, format, 1)
+}
+
+// RenderScaled is Render with a PNG drawn at scale times 96 dpi (1 to MaxScale; other
+// formats ignore it). A scale outside that range is EINVALID.
+func (r *Renderer) RenderScaled(ctx context.Context, dot []byte, format Format, scale int) (out []byte, err error) {
+	if err := CheckScale(scale); err != nil {
+		return nil, err
+	}
 	start := time.Now()
 	if r.observe != nil {
 		defer func() { r.observe(string(format), time.Since(start), err) }()
@@ -169,7 +190,7 @@ func (r *Renderer) Render(ctx context.Context, dot []byte, format Format) (out [
 	default:
 		return nil, graph.Errorf(graph.EINVALID, "unknown diagram format %q", format)
 	}
-	j := &job{dot: dot, format: format, started: make(chan struct{}), result: make(chan result, 1)}
+	j := &job{dot: dot, format: format, scale: scale, started: make(chan struct{}), result: make(chan result, 1)}
 	select {
 	case r.jobs <- j:
 	case <-ctx.Done():
@@ -237,7 +258,7 @@ func (r *Renderer) worker(gv *graphviz.Graphviz) {
 			r.replaced.Add(1)
 		}
 		if err == nil && j.format == FormatPNG && !j.abandoned.Load() {
-			out, err = safeRasterize(out) // pure Go, outside engineMu
+			out, err = safeRasterize(out, j.scale) // pure Go, outside engineMu
 		}
 		j.result <- result{out, err}
 	}
@@ -255,13 +276,13 @@ func (r *Renderer) safeRender(gv *graphviz.Graphviz, dot []byte, format Format) 
 	return r.render(gv, dot, format)
 }
 
-func safeRasterize(svg []byte) (out []byte, err error) {
+func safeRasterize(svg []byte, scale int) (out []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("rasterising SVG panicked: %v\n%s", p, debug.Stack())
 		}
 	}()
-	return rasterizeSVG(svg)
+	return rasterizeSVG(svg, scale)
 }
 
 // renderOn lays dot out and writes it as SVG (PNG is rasterised from the SVG afterwards).

@@ -76,11 +76,12 @@ type rasterizer struct {
 	tx, ty float64 // the graph group's translate
 	sx, sy float64 // and scale
 	shapes int     // shapes seen so far
+	zoom   float64 // print resolution: 1 is 96 dpi, 2 is 192 dpi
 }
 
-// rasterizeSVG renders Graphviz SVG to PNG.
-func rasterizeSVG(svg []byte) ([]byte, error) {
-	img, err := rasterizeSVGImage(svg)
+// rasterizeSVG renders Graphviz SVG to PNG at zoom times 96 dpi.
+func rasterizeSVG(svg []byte, zoom int) ([]byte, error) {
+	img, err := rasterizeSVGImage(svg, zoom)
 	if err != nil {
 		return nil, err
 	}
@@ -143,12 +144,12 @@ func encodePNG(img *image.RGBA) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-func rasterizeSVGImage(svg []byte) (*image.RGBA, error) {
+func rasterizeSVGImage(svg []byte, zoom int) (*image.RGBA, error) {
 	fs, err := loadFonts()
 	if err != nil {
 		return nil, err
 	}
-	r := &rasterizer{fonts: fs, faces: map[string]font.Face{}, sx: 1, sy: 1}
+	r := &rasterizer{fonts: fs, faces: map[string]font.Face{}, sx: 1, sy: 1, zoom: float64(max(zoom, 1))}
 	dec := xml.NewDecoder(bytes.NewReader(svg))
 	dec.Strict = false
 	dec.Entity = xml.HTMLEntity
@@ -234,7 +235,7 @@ func (r *rasterizer) begin(e xml.StartElement) error {
 	if w <= 0 || h <= 0 || vw <= 0 || vh <= 0 {
 		return fmt.Errorf("reading SVG: no size")
 	}
-	scale := pngScale
+	scale := pngScale * r.zoom
 	if px := w * scale * h * scale; px > maxPixels {
 		scale *= math.Sqrt(maxPixels / px)
 	}

@@ -346,7 +346,7 @@ func TestRenderAfterClose(t *testing.T) {
 	}
 }
 
-// Benchmarks on a 300-node organisation (go test -bench Render -run XXX ./api/diagram/).
+// Benchmarks on a 300-node organisation (go test -bench Render -run XXX ./diagram/).
 
 func bench300(b *testing.B) []byte {
 	return mustDOT(b)(OrganDOT(bigTree(300), Options{}))

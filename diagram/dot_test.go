@@ -27,10 +27,10 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./api/diagram/ -update to create it)", err)
+		t.Fatalf("%v (run go test ./diagram/ -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; if the change is intended, run go test ./api/diagram/ -update and review the diff\n--- got\n%s", path, got)
+		t.Errorf("%s differs from the golden file; if the change is intended, run go test ./diagram/ -update and review the diff\n--- got\n%s", path, got)
 	}
 }
 
@@ -42,9 +42,10 @@ func TestGoldenDOT(t *testing.T) {
 		{"organ.dot", func() ([]byte, error) { return OrganDOT(smallTree(), Options{Title: "Region Halland 2026-01-01"}) }},
 		{"organ_noseats.dot", func() ([]byte, error) { return OrganDOT(smallTree(), Options{NoSeats: true, NoLegend: true}) }},
 		{"organisation.dot", func() ([]byte, error) {
-			t := smallTree()
-			t.Root = "region-halland"
-			return OrganisationDOT(t, Options{})
+			return OrganisationDOT(organisationTree(), Options{At: graph.MustDate("2026-01-01")})
+		}},
+		{"organisation_allseats.dot", func() ([]byte, error) {
+			return OrganisationDOT(organisationTree(), Options{AllSeats: true, Relations: []string{"PART_OF", "EX_OFFICIO", "APPOINTS"}, NoLegend: true})
 		}},
 		{"fanout.dot", func() ([]byte, error) { return OrganDOT(fanTree(), Options{}) }},
 		{"escalation.dot", func() ([]byte, error) {
@@ -113,6 +114,19 @@ func TestQuoteAndIDs(t *testing.T) {
 			t.Errorf("quote(%q) = %s, want %s", in, got, want)
 		}
 	}
+	// Attribute values: bare only when DOT reads them back as the same plain word or number.
+	for _, tc := range []struct{ val, want string }{
+		{"Regionstyrelsen", `label=Regionstyrelsen`}, {"1.5", `label=1.5`}, {"Graph", `label="Graph"`}, {"subgraph", `label="subgraph"`},
+		{"två ord", `label="två ord"`}, {"Å", `label="Å"`}, {"#424242", `label="#424242"`}, {"", `label=""`}, {"1abc", `label="1abc"`},
+		{`a"b`, `label="a\"b"`},
+	} {
+		if got := attrOf("label", tc.val).String(); got != tc.want {
+			t.Errorf("attrOf(label, %q) = %s, want %s", tc.val, got, tc.want)
+		}
+	}
+	if got := htmlAttr("label", "<B>"+htmlText(`a<b & "c"`)+"</B>").String(); got != `label=<<B>a&lt;b &amp; &quot;c&quot;</B>>` {
+		t.Errorf("HTML label = %s", got)
+	}
 	w := newWriter()
 	safe := regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	ids := []string{"rh-rs", "rh_rs", "å-ä", "a\"b", "x y", "1abc"}
@@ -178,12 +192,12 @@ func TestTooLarge(t *testing.T) {
 	if msg := graph.ErrorMessage(err); !strings.Contains(msg, "limit of 100") || !strings.Contains(msg, "depth") {
 		t.Errorf("message does not say how to narrow it: %s", msg)
 	}
-	if _, err := OrganisationDOT(bigTree(450), Options{}); graph.ErrorCode(err) != graph.ETOOLARGE {
-		t.Errorf("OrganisationDOT of 450 nodes = %v, want ETOOLARGE", err)
+	if _, err := OrganisationDOT(bigTree(450), Options{AllSeats: true}); graph.ErrorCode(err) != graph.ETOOLARGE {
+		t.Errorf("OrganisationDOT of 450 nodes with every seat = %v, want ETOOLARGE", err)
 	}
-	// Without seats the same organisation fits.
-	if _, err := OrganisationDOT(bigTree(450), Options{NoSeats: true}); err != nil {
-		t.Errorf("without seats: %v", err)
+	// With its seats folded into the organs (the default) the same organisation fits.
+	if _, err := OrganisationDOT(bigTree(450), Options{}); err != nil {
+		t.Errorf("seats folded: %v", err)
 	}
 	if _, err := EscalationDOT("sr", escalationChains(), Options{MaxNodes: 3}); graph.ErrorCode(err) != graph.ETOOLARGE {
 		t.Errorf("EscalationDOT over the limit = %v, want ETOOLARGE", err)
