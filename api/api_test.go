@@ -25,6 +25,9 @@ import (
 const (
 	readerToken = "reader-token-0123456789"
 	editorToken = "editor-token-0123456789"
+	adminToken  = "admin-token-0123456789"
+	// testTokens name each token as the audit trail will show it.
+	testTokens = "reader kansliet " + readerToken + "\neditor hr-anna " + editorToken + "\nadmin it-drift " + adminToken
 )
 
 // testServer serves the example data from a real Neo4j, as of 2026-11-24.
@@ -39,7 +42,7 @@ func newTestServer(t testing.TB, demo bool) (*Server, *neo4jdb.DB) {
 	t.Helper()
 	db := neo4jdbtest.MustOpen(t)
 	neo4jdbtest.MustImport(t, db, "../examples")
-	tokens, err := auth.ParseTokens("reader " + readerToken + "; editor " + editorToken)
+	tokens, err := auth.ParseTokens(testTokens)
 	if err != nil {
 		t.Fatal(err)
 	}

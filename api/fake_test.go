@@ -124,7 +124,7 @@ func (f *fakeImporter) Import(_ context.Context, files []graph.DatasetFile, opts
 
 func fakeServer(t testing.TB, svc *fakeService, demo bool) *Server {
 	t.Helper()
-	tokens, err := auth.ParseTokens("reader " + readerToken + "; editor " + editorToken)
+	tokens, err := auth.ParseTokens(testTokens)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,7 +326,7 @@ func TestCancelledRequestIs499(t *testing.T) {
 
 func TestImportRouteHandsFilesToTheImporter(t *testing.T) {
 	imp := &fakeImporter{}
-	tokens, _ := auth.ParseTokens("editor " + editorToken)
+	tokens, _ := auth.ParseTokens("editor hr-anna " + editorToken)
 	s := New(Options{Service: &fakeService{}, Importer: imp, Tokens: tokens})
 	req := httptest.NewRequest(http.MethodPost, "/api/v1/import?dry_run=true&name=region.yaml", strings.NewReader("dataset: x\n"))
 	req.Header.Set("Authorization", "Bearer "+editorToken)

@@ -19,7 +19,7 @@ import (
 
 func webServer(t *testing.T, demo bool) (*Server, *fakeImporter) {
 	t.Helper()
-	tokens, err := auth.ParseTokens("reader " + readerToken + "; editor " + editorToken)
+	tokens, err := auth.ParseTokens(testTokens)
 	if err != nil {
 		t.Fatal(err)
 	}

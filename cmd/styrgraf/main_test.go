@@ -147,7 +147,7 @@ func TestRoutesWhileNeo4jIsAway(t *testing.T) {
 	p.setUp(true)
 	cfg.Neo4jURI = "bolt://" + p.addr()
 	cfg.Demo = true
-	cfg.Tokens = "editor " + strings.Repeat("e", 20)
+	cfg.Tokens = "editor hr-anna " + strings.Repeat("e", 20)
 	cfg.QueryTimeout = 2 * time.Second
 	m := MustRunMain(t, cfg)
 	eventually(t, m, "/readyz", http.StatusOK, 30*time.Second)
