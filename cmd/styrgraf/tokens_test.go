@@ -135,7 +135,9 @@ func TestTokensNeverLogged(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	basic := func(user, token string) string { return "Basic " + base64.StdEncoding.EncodeToString([]byte(user+":"+token)) }
+	basic := func(user, token string) string {
+		return "Basic " + base64.StdEncoding.EncodeToString([]byte(user+":"+token))
+	}
 	valid, _ := os.ReadFile("../../graph/dataset/testdata/valid.yaml")
 	do("bearer read", 200, newReq("GET", "/api/v1/organs/cgh", nil, "Authorization", "Bearer "+reader))
 	do("lower-case bearer", 200, newReq("GET", "/api/v1/organs/cgh", nil, "Authorization", "bearer "+editor))
@@ -148,7 +150,9 @@ func TestTokensNeverLogged(t *testing.T) {
 	do("import by a reader", 403, newReq("POST", "/api/v1/import", bytes.NewReader(valid), "Authorization", "Bearer "+reader))
 	do("import with an unknown token", 401, newReq("POST", "/api/v1/import", bytes.NewReader(valid), "Authorization", "Bearer "+unknown))
 	do("audit", 200, newReq("GET", "/api/v1/audit", nil, "Authorization", "Bearer "+admin))
-	form := func(token string) io.Reader { return strings.NewReader(url.Values{"token": {token}, "nasta": {"/import"}}.Encode()) }
+	form := func(token string) io.Reader {
+		return strings.NewReader(url.Values{"token": {token}, "nasta": {"/import"}}.Encode())
+	}
 	formType := []string{"Content-Type", "application/x-www-form-urlencoded"}
 	do("login with an unknown token", 401, newReq("POST", "/logga-in", form(unknown), formType...))
 	login := do("login", 303, newReq("POST", "/logga-in", form(editor), formType...))
