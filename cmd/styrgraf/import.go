@@ -30,7 +30,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if !*dry && strings.TrimSpace(*as) == "" {
-		return graph.Errorf(graph.EINVALID, "import: say who imports with -as NAME (the OS user is unknown); the audit trail records every write")
+		return graph.Errorf(graph.EINVALID, "import: say who imports with -as NAME (no OS user name was found, or -as is blank); the audit trail records every write with a name")
 	}
 	by := graph.Actor{Name: *as, Via: graph.ViaCLI}
 	res, err := importFiles(ctx, cfg, fs.Args(), graph.ImportOptions{DryRun: *dry, By: by, Progress: progressPrinter(stderr)})

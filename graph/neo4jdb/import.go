@@ -20,10 +20,11 @@ import (
 var importBatchSize = 5000
 
 // ImportDatasets implements graph.DatasetStore: it makes the graph hold exactly what the
-// datasets say, in one transaction, which also records the import in the audit trail. Items and relationships they declare are created or
-// updated, and those the datasets declared before but no longer do are removed. Other
-// datasets are not touched; an id declared by another dataset, or a removal that would cut
-// another dataset's relationships, is a conflict and nothing is written.
+// datasets say, in one transaction, which also records the import in the audit trail. Items
+// and relationships they declare are created or updated, and those the datasets declared
+// before but no longer do are removed. Other datasets are not touched; an id declared by
+// another dataset, or a removal that would cut another dataset's relationships, is a
+// conflict and nothing is written.
 func (db *DB) ImportDatasets(ctx context.Context, datasets []graph.Dataset, opts graph.ImportOptions) (graph.ImportResult, error) {
 	g := dataset.FlattenDatasets(datasets)
 	ids := make([]string, len(datasets))
