@@ -8,7 +8,9 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,6 +27,9 @@ import (
 const (
 	readerToken = "reader-token-0123456789"
 	editorToken = "editor-token-0123456789"
+	adminToken  = "admin-token-0123456789"
+	// testTokens name each token as the audit trail will show it.
+	testTokens = "reader kansliet " + readerToken + "\neditor hr-anna " + editorToken + "\nadmin it-drift " + adminToken
 )
 
 // testServer serves the example data from a real Neo4j, as of 2026-11-24.
@@ -39,7 +44,7 @@ func newTestServer(t testing.TB, demo bool) (*Server, *neo4jdb.DB) {
 	t.Helper()
 	db := neo4jdbtest.MustOpen(t)
 	neo4jdbtest.MustImport(t, db, "../examples")
-	tokens, err := auth.ParseTokens("reader " + readerToken + "; editor " + editorToken)
+	tokens, err := auth.ParseTokens(testTokens)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +55,7 @@ func newTestServer(t testing.TB, demo bool) (*Server, *neo4jdb.DB) {
 		t.Fatal(err)
 	}
 	t.Cleanup(renderer.Close)
-	s := New(Options{Service: db, Importer: &dataset.Importer{Store: db, Observe: metrics.ObserveImport}, Tokens: tokens, Demo: demo, Metrics: metrics, Renderer: renderer,
+	s := New(Options{Service: db, Importer: &dataset.Importer{Store: db, Observe: metrics.ObserveImport}, Audit: db, Tokens: tokens, Demo: demo, Metrics: metrics, Renderer: renderer,
 		Today: func() graph.Date { return graph.MustDate("2026-11-24") }})
 	return s, db
 }
@@ -262,5 +267,114 @@ func TestCalendarFeed(t *testing.T) {
 	}
 	if !uids["cgh-utvardering/2026-10-15@styrgraf"] {
 		t.Errorf("the feed lacks CGH's evaluation for the mandatperiod 2026–2030; UIDs: %v", uids)
+	}
+}
+
+// auditPage reads one page of GET /api/v1/audit.
+func auditPage(t *testing.T, s *Server, query string) page[graph.AuditEntry] {
+	t.Helper()
+	resp := request(t, s, "GET", "/api/v1/audit"+query, adminToken, nil)
+	var p page[graph.AuditEntry]
+	if err := json.Unmarshal([]byte(body(t, resp)), &p); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("GET /api/v1/audit%s = %d, %v", query, resp.StatusCode, err)
+	}
+	if cc := resp.Header.Get("Cache-Control"); cc != "private, no-store" {
+		t.Errorf("the audit trail is sent with Cache-Control %q, want private, no-store", cc)
+	}
+	return p
+}
+
+// Imports over the API and the web pages are recorded under the name of the token that
+// made them; only writes that changed the graph are, and only admins read the trail.
+func TestAuditTrailOverHTTP(t *testing.T) {
+	s, db := testServer(t, false)
+	// The examples' import (by the test helper) is the first entry.
+	if p := auditPage(t, s, ""); p.Total != 1 || p.Items[0].By != neo4jdbtest.By {
+		t.Fatalf("before: %+v, want the examples' import alone", p)
+	}
+	valid, err := os.ReadFile("../graph/dataset/testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := func(query string, body []byte) int {
+		resp := request(t, s, "POST", "/api/v1/import"+query, editorToken, bytes.NewReader(body), "Content-Type", "application/yaml")
+		io.Copy(io.Discard, resp.Body)
+		return resp.StatusCode
+	}
+	// A dry run, a file with problems and a conflicting file leave nothing.
+	conflicting := strings.Replace(string(valid), "dataset: test-region", "dataset: another-file", 1)
+	if post("?dry_run=true", valid) != 200 || post("", []byte("dataset: x\norgans: 3\n")) != 400 {
+		t.Fatal("the dry run or the invalid file was not answered 200 and 400")
+	}
+	if post("", valid) != 200 || post("", []byte(conflicting)) != 409 {
+		t.Fatal("the import or the conflicting one was not answered 200 and 409")
+	}
+	// The same file again changes nothing: no entry.
+	if post("", valid) != 200 {
+		t.Fatal("re-import failed")
+	}
+
+	// An admin imports a change through the web pages.
+	form := strings.NewReader(url.Values{"token": {adminToken}, "nasta": {"/import"}}.Encode())
+	login := request(t, s, "POST", "/logga-in", "", form, "Content-Type", "application/x-www-form-urlencoded")
+	cookies := login.Cookies()
+	if login.StatusCode != http.StatusSeeOther || len(cookies) != 1 {
+		t.Fatalf("login = %d with %d cookies", login.StatusCode, len(cookies))
+	}
+	webRequest := func(method, target string, body io.Reader, contentType string) (*http.Response, string) {
+		req := httptest.NewRequest(method, target, body)
+		req.AddCookie(cookies[0])
+		if contentType != "" {
+			req.Header.Set("Content-Type", contentType)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		return rec.Result(), rec.Body.String()
+	}
+	_, formPage := webRequest("GET", "/import", nil, "")
+	_, rest, _ := strings.Cut(formPage, `name="csrf" value="`)
+	csrf, _, _ := strings.Cut(rest, `"`)
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("csrf", csrf)
+	mw.WriteField("steg", "tillampa")
+	fw, _ := mw.CreateFormFile("filer", "region.yaml")
+	fw.Write([]byte(strings.Replace(string(valid), "name: Bo Exempel", "name: Bo Ändrad", 1)))
+	mw.Close()
+	if resp, page := webRequest("POST", "/import", &buf, mw.FormDataContentType()); resp.StatusCode != 200 || !strings.Contains(page, "Importen är genomförd") {
+		t.Fatalf("web import = %d:\n%.2000s", resp.StatusCode, page)
+	}
+
+	p := auditPage(t, s, "")
+	if p.Total != 3 || len(p.Items) != 3 {
+		t.Fatalf("audit trail of %d entries, want 3: %+v", p.Total, p.Items)
+	}
+	web, api := p.Items[0], p.Items[1]
+	if web.By != (graph.Actor{Name: "it-drift", Via: graph.ViaWeb}) || !slices.Equal(web.Nodes.IDs.Changed, []string{"bo"}) || web.Nodes.Changed != 1 {
+		t.Errorf("newest entry = %+v, want it-drift's change of bo through the web", web)
+	}
+	if api.By != (graph.Actor{Name: "hr-anna", Via: graph.ViaAPI}) || api.Nodes.Added != 10 || api.Rels.Added != 11 || !slices.Equal(api.Datasets, []string{"test-region"}) {
+		t.Errorf("second entry = %+v, want hr-anna's import of test-region over the API", api)
+	}
+	if snap := neo4jdbtest.Snapshot(t, db); snap.Audit != 3 {
+		t.Errorf("the graph holds %d audit entries, want 3", snap.Audit)
+	}
+
+	// Pages, newest first.
+	first := auditPage(t, s, "?limit=2")
+	second := auditPage(t, s, "?limit=2&cursor="+first.NextCursor)
+	if len(first.Items) != 2 || first.NextCursor == "" || len(second.Items) != 1 || second.NextCursor != "" || second.Items[0].ID != p.Items[2].ID {
+		t.Errorf("pages of 2: %d items (next %q), then %d (next %q)", len(first.Items), first.NextCursor, len(second.Items), second.NextCursor)
+	}
+	for _, bad := range []string{"?limit=0", "?cursor=zzz"} {
+		if resp := request(t, s, "GET", "/api/v1/audit"+bad, adminToken, nil); resp.StatusCode != 400 {
+			t.Errorf("GET /api/v1/audit%s = %d, want 400", bad, resp.StatusCode)
+		}
+	}
+	// Only admins read the trail.
+	for token, want := range map[string]int{editorToken: 403, readerToken: 403, "": 401} {
+		if resp := request(t, s, "GET", "/api/v1/audit", token, nil); resp.StatusCode != want {
+			t.Errorf("GET /api/v1/audit with token %.6q = %d, want %d", token, resp.StatusCode, want)
+		}
 	}
 }

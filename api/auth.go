@@ -70,14 +70,25 @@ func (s *Server) require(min auth.Role, next echo.HandlerFunc) echo.HandlerFunc 
 			}
 			return graph.Errorf(graph.EUNAUTHORIZED, "this needs a bearer token (Authorization: Bearer …) with role %s or higher", min)
 		}
-		role, ok := s.tokens.Role(token)
+		id, ok := s.tokens.Identify(token)
 		if !ok {
 			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="styrgraf", error="invalid_token"`)
 			return graph.Errorf(graph.EUNAUTHORIZED, "unknown token")
 		}
-		if role < min {
-			return graph.Errorf(graph.EFORBIDDEN, "this needs role %s; the token has role %s", min, role)
+		if id.Role < min {
+			return graph.Errorf(graph.EFORBIDDEN, "this needs role %s; the token has role %s", min, id.Role)
 		}
+		c.Set(identityKey, id)
 		return next(c)
 	}
+}
+
+// identityKey holds, in the request's context, the identity of the token that let it in.
+const identityKey = "styrgraf.identity"
+
+// identity is who made the request: the token's name and role (none on a public route, or
+// a read let through in demo mode without a token).
+func identity(c echo.Context) auth.Identity {
+	id, _ := c.Get(identityKey).(auth.Identity)
+	return id
 }

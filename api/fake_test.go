@@ -122,13 +122,23 @@ func (f *fakeImporter) Import(_ context.Context, files []graph.DatasetFile, opts
 	return graph.ImportResult{Datasets: []string{"x"}, DryRun: opts.DryRun, Nodes: graph.ImportChanges{Added: []string{"a", "b"}}}, f.err
 }
 
+// fakeAudit answers a fixed audit trail.
+type fakeAudit struct{ entries []graph.AuditEntry }
+
+func (f *fakeAudit) AuditEntries(_ context.Context, q graph.AuditQuery) (graph.List[graph.AuditEntry], error) {
+	if err := q.Validate(); err != nil {
+		return graph.List[graph.AuditEntry]{}, err
+	}
+	return graph.PageOf(f.entries, q.Page), nil
+}
+
 func fakeServer(t testing.TB, svc *fakeService, demo bool) *Server {
 	t.Helper()
-	tokens, err := auth.ParseTokens("reader " + readerToken + "; editor " + editorToken)
+	tokens, err := auth.ParseTokens(testTokens)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(Options{Service: svc, Importer: &fakeImporter{}, Tokens: tokens, Demo: demo,
+	return New(Options{Service: svc, Importer: &fakeImporter{}, Audit: &fakeAudit{}, Tokens: tokens, Demo: demo,
 		Today: func() graph.Date { return graph.MustDate("2026-11-24") }})
 }
 
@@ -326,7 +336,7 @@ func TestCancelledRequestIs499(t *testing.T) {
 
 func TestImportRouteHandsFilesToTheImporter(t *testing.T) {
 	imp := &fakeImporter{}
-	tokens, _ := auth.ParseTokens("editor " + editorToken)
+	tokens, _ := auth.ParseTokens("editor hr-anna " + editorToken)
 	s := New(Options{Service: &fakeService{}, Importer: imp, Tokens: tokens})
 	req := httptest.NewRequest(http.MethodPost, "/api/v1/import?dry_run=true&name=region.yaml", strings.NewReader("dataset: x\n"))
 	req.Header.Set("Authorization", "Bearer "+editorToken)
@@ -337,6 +347,10 @@ func TestImportRouteHandsFilesToTheImporter(t *testing.T) {
 	}
 	if len(imp.files) != 1 || imp.files[0].Name != "region.yaml" || string(imp.files[0].Content) != "dataset: x\n" {
 		t.Errorf("importer got %+v", imp.files)
+	}
+	// Who imports travels to the importer: the token's name, and the way in.
+	if want := (graph.Actor{Name: "hr-anna", Via: graph.ViaAPI}); imp.opts.By != want {
+		t.Errorf("importer was told the import is by %+v, want %+v", imp.opts.By, want)
 	}
 	// Problems the importer finds come back one by one, with file, line and field.
 	imp.err = graph.Problems{{File: "region.yaml", Line: 3, Column: 5, Path: "organs[0].kind", Message: "unknown kind"}}.Err()

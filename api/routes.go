@@ -87,6 +87,8 @@ func (s *Server) routes() []route {
 			[]param{{"dry_run", "query", "boolean", "compute the changes without writing", false},
 				{"name", "query", "string", "file name for problems in a YAML body (default body.yaml)", false}}, mimeJSON,
 			[]string{"application/yaml", "multipart/form-data"}, s.handleImport},
+		{http.MethodGet, "/api/v1/audit", "The audit trail: every import that changed the graph, newest first: who, when, datasets, counts and ids", "audit", auth.RoleAdmin,
+			[]param{pLimit, pCursor}, mimeJSON, nil, s.handleAudit},
 	}
 	return append(rs, s.diagramRoutes()...)
 }

@@ -23,7 +23,9 @@ type Options struct {
 	Service graph.Service
 	// Importer imports uploaded dataset files; without one, the import route answers 503.
 	Importer graph.Importer
-	Logger   *slog.Logger
+	// Audit lists the audit trail; without one, the audit route answers 503.
+	Audit  graph.AuditTrail
+	Logger *slog.Logger
 	// Metrics receives HTTP and import metrics and serves /metrics; NewMetrics(nil) if nil.
 	Metrics *Metrics
 	// Tokens are the accepted bearer tokens with their roles.
@@ -46,6 +48,7 @@ type Server struct {
 	echo     *echo.Echo
 	service  graph.Service
 	importer graph.Importer
+	audit    graph.AuditTrail
 	log      *slog.Logger
 	metrics  *Metrics
 	tokens   auth.Tokens
@@ -58,7 +61,7 @@ type Server struct {
 
 // New builds the server and registers every route.
 func New(opts Options) *Server {
-	s := &Server{service: opts.Service, importer: opts.Importer, log: opts.Logger, metrics: opts.Metrics, tokens: opts.Tokens,
+	s := &Server{service: opts.Service, importer: opts.Importer, audit: opts.Audit, log: opts.Logger, metrics: opts.Metrics, tokens: opts.Tokens,
 		demo: opts.Demo, today: opts.Today, renderer: opts.Renderer, diagramOptions: opts.Diagram}
 	if s.log == nil {
 		s.log = slog.Default()

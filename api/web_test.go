@@ -19,7 +19,7 @@ import (
 
 func webServer(t *testing.T, demo bool) (*Server, *fakeImporter) {
 	t.Helper()
-	tokens, err := auth.ParseTokens("reader " + readerToken + "; editor " + editorToken)
+	tokens, err := auth.ParseTokens(testTokens)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,6 +155,9 @@ func TestWebLoginCookieAndCSRF(t *testing.T) {
 	imp.err = nil
 	if resp, _ := upload(csrf, "tillampa"); resp.StatusCode != 200 || imp.opts.DryRun {
 		t.Errorf("apply = %d, dry run %v; want a real import", resp.StatusCode, imp.opts.DryRun)
+	}
+	if want := (graph.Actor{Name: "hr-anna", Via: graph.ViaWeb}); imp.opts.By != want {
+		t.Errorf("the web import is by %+v, want %+v (the session token's name)", imp.opts.By, want)
 	}
 	resp, _ = fetchPage(t, s, "POST", "/logga-ut", form(url.Values{"csrf": {csrf}}), editor, formType...)
 	if resp.StatusCode != http.StatusSeeOther || len(resp.Cookies()) != 1 || resp.Cookies()[0].MaxAge >= 0 {

@@ -38,7 +38,8 @@ type Directory interface {
 
 // DatasetStore replaces whole datasets in the graph: the storage side of an import. The
 // datasets must have been checked together (graph/dataset does that); the store writes them
-// in one transaction, all or nothing.
+// in one transaction, all or nothing, together with their entry in the audit trail
+// (opts.By says who writes; see audit.go).
 type DatasetStore interface {
 	ImportDatasets(ctx context.Context, datasets []Dataset, opts ImportOptions) (ImportResult, error)
 }

@@ -46,3 +46,8 @@ CREATE FULLTEXT INDEX names_folded IF NOT EXISTS
 // (file) that declared them.
 CREATE CONSTRAINT item_id IF NOT EXISTS FOR (n:Item) REQUIRE n.id IS UNIQUE;
 CREATE INDEX item_dataset IF NOT EXISTS FOR (n:Item) ON (n.dataset);
+
+// The audit trail: one AuditEntry per import that changed the graph (not an Item: imports
+// never touch it). Listed newest first.
+CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
+CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);

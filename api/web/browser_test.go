@@ -112,7 +112,7 @@ func newSite(t *testing.T) *site {
 
 	db := neo4jdbtest.MustOpen(t)
 	neo4jdbtest.MustImport(t, db, filepath.Join(s.repo, "examples"))
-	tokens, err := auth.ParseTokens("reader " + readerToken + "; editor " + editorToken)
+	tokens, err := auth.ParseTokens("reader kansliet " + readerToken + "\neditor hr-anna " + editorToken)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,7 +60,9 @@ func (h *Handler) importFiles(c echo.Context, p *page) (string, error) {
 		return "import", nil
 	}
 	apply := c.FormValue("steg") == "tillampa"
-	res, err := h.opts.Importer.Import(c.Request().Context(), files, graph.ImportOptions{DryRun: !apply})
+	// The page needs an editor's session, so the import has a name for the audit trail.
+	by := graph.Actor{Name: h.identity(c).Name, Via: graph.ViaWeb}
+	res, err := h.opts.Importer.Import(c.Request().Context(), files, graph.ImportOptions{DryRun: !apply, By: by})
 	var problems graph.Problems
 	switch {
 	case errors.As(err, &problems):

@@ -28,11 +28,18 @@ var errLogin = errors.New("login required")
 
 // role is the role of the session's token, if any.
 func (h *Handler) role(c echo.Context) (auth.Role, bool) {
+	id := h.identity(c)
+	return id.Role, id.Role != auth.RolePublic
+}
+
+// identity is who the session's token stands for (no name, role public, without one).
+func (h *Handler) identity(c echo.Context) auth.Identity {
 	ck, err := c.Cookie(sessionCookie)
 	if err != nil || ck.Value == "" {
-		return auth.RolePublic, false
+		return auth.Identity{}
 	}
-	return h.opts.Tokens.Role(ck.Value)
+	id, _ := h.opts.Tokens.Identify(ck.Value)
+	return id
 }
 
 // allowed checks that the session may see a page of role min: demo mode lets reads through,

@@ -22,8 +22,8 @@ type Config struct {
 	Neo4jDatabase string
 	// Import lists dataset files or directories that serve imports once Neo4j is reachable.
 	Import []string
-	// Tokens are "ROLE TOKEN" lines (STYRGRAF_TOKENS, ';'-separated, or a file named by
-	// STYRGRAF_TOKENS_FILE).
+	// Tokens are "ROLE NAME TOKEN" lines (STYRGRAF_TOKENS, ';'-separated, and a file named
+	// by STYRGRAF_TOKENS_FILE).
 	Tokens     string
 	TokensFile string
 	// Demo lets reads through without a token (make run).
@@ -76,24 +76,35 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 		c.Import = append(c.Import, v)
 		return nil
 	})
-	fs.StringVar(&c.TokensFile, "tokens-file", c.TokensFile, "file of \"ROLE TOKEN\" lines (env STYRGRAF_TOKENS_FILE; or STYRGRAF_TOKENS)")
+	fs.StringVar(&c.TokensFile, "tokens-file", c.TokensFile, "file of \"ROLE NAME TOKEN\" lines (env STYRGRAF_TOKENS_FILE; also STYRGRAF_TOKENS)")
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "local demo mode: reads need no token (env STYRGRAF_DEMO=true)")
 	fs.DurationVar(&c.GaugeInterval, "gauge-interval", c.GaugeInterval, "how often to recompute the governance gauges (env STYRGRAF_GAUGE_INTERVAL)")
 	fs.DurationVar(&c.QueryTimeout, "query-timeout", c.QueryTimeout, "how long a question may wait for Neo4j before answering 503 (env STYRGRAF_QUERY_TIMEOUT)")
 	c.RegisterNeo4jFlags(fs)
 }
 
-// LoadTokens reads the configured tokens.
+// LoadTokens reads the configured tokens: STYRGRAF_TOKENS, where ';' separates lines, and
+// the tokens file. An error names where the bad line is and its number there.
 func (c Config) LoadTokens() (auth.Tokens, error) {
-	text := c.Tokens
-	if c.TokensFile != "" {
-		b, err := os.ReadFile(c.TokensFile)
-		if err != nil {
-			return auth.Tokens{}, graph.Errorf(graph.EINVALID, "tokens file: %v", err)
-		}
-		text += "\n" + string(b)
+	tokens, err := auth.ParseTokens(strings.ReplaceAll(c.Tokens, ";", "\n"))
+	if err != nil {
+		return auth.Tokens{}, graph.Errorf(graph.EINVALID, "STYRGRAF_TOKENS, %s", graph.ErrorMessage(err))
 	}
-	return auth.ParseTokens(text)
+	if c.TokensFile == "" {
+		return tokens, nil
+	}
+	b, err := os.ReadFile(c.TokensFile)
+	if err != nil {
+		return auth.Tokens{}, graph.Errorf(graph.EINVALID, "tokens file: %v", err)
+	}
+	fromFile, err := auth.ParseTokens(string(b))
+	if err != nil {
+		return auth.Tokens{}, graph.Errorf(graph.EINVALID, "tokens file %s, %s", c.TokensFile, graph.ErrorMessage(err))
+	}
+	if tokens, err = tokens.Join(fromFile); err != nil {
+		return auth.Tokens{}, graph.Errorf(graph.EINVALID, "tokens file %s: a token is also in STYRGRAF_TOKENS", c.TokensFile)
+	}
+	return tokens, nil
 }
 
 // RegisterNeo4jFlags registers the flags that say where Neo4j is.

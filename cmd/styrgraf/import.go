@@ -21,6 +21,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	cfg.RegisterNeo4jFlags(fs)
 	dry := fs.Bool("dry-run", false, "print what would change, write nothing")
 	verbose := fs.Bool("verbose", false, "list the ids added, changed and removed")
+	as := fs.String("as", osUser(), "who imports, as the audit trail records it (default: the OS user)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: styrgraf import [flags] PATH...   (files, or directories of *.yaml)")
 		fs.PrintDefaults()
@@ -28,7 +29,11 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	res, err := importFiles(ctx, cfg, fs.Args(), graph.ImportOptions{DryRun: *dry, Progress: progressPrinter(stderr)})
+	if !*dry && strings.TrimSpace(*as) == "" {
+		return graph.Errorf(graph.EINVALID, "import: say who imports with -as NAME (no OS user name was found, or -as is blank); the audit trail records every write with a name")
+	}
+	by := graph.Actor{Name: *as, Via: graph.ViaCLI}
+	res, err := importFiles(ctx, cfg, fs.Args(), graph.ImportOptions{DryRun: *dry, By: by, Progress: progressPrinter(stderr)})
 	if err != nil {
 		return err
 	}

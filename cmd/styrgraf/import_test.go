@@ -3,11 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
 )
 
@@ -28,7 +32,7 @@ func TestImportCommand(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	const valid = "../../graph/dataset/testdata/valid.yaml"
 
-	status, out, errOut := cli(t, "import", "-verbose", valid)
+	status, out, errOut := cli(t, "import", "-verbose", "-as", "Sven Berg", valid)
 	if status != 0 {
 		t.Fatalf("import exited %d: %s", status, errOut)
 	}
@@ -57,6 +61,41 @@ func TestImportCommand(t *testing.T) {
 	status, out, _ = cli(t, "import", "-dry-run", valid)
 	if status != 0 || !strings.Contains(out, "dry run") || !strings.Contains(out, "already matched") {
 		t.Errorf("dry run of the same files: status %d, output:\n%s", status, out)
+	}
+
+	// The audit trail holds the one import that changed the graph, by the name -as gave.
+	status, out, errOut = cli(t, "audit")
+	if status != 0 {
+		t.Fatalf("audit exited %d: %s", status, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !regexp.MustCompile(`^WHEN \(UTC\)\s+WHO\s+VIA\s+DATASETS`).MatchString(lines[0]) ||
+		!regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+Sven Berg\s+cli\s+test-region\s+10/0/0\s+11/0/0$`).MatchString(lines[1]) {
+		t.Errorf("audit printed:\n%s\nwant a header and Sven Berg's import of 10 items and 11 relationships", out)
+	}
+
+	// Without -as, the import is the OS user's.
+	renamed := filepath.Join(t.TempDir(), "renamed.yaml")
+	os.WriteFile(renamed, []byte(strings.Replace(string(b), "name: Bo Exempel", "name: Bo Ändrad", 1)), 0o644)
+	if status, _, errOut := cli(t, "import", renamed); status != 0 {
+		t.Fatalf("import of a rename exited %d: %s", status, errOut)
+	}
+	status, out, _ = cli(t, "audit", "-json", "-limit", "1")
+	var page graph.List[graph.AuditEntry]
+	if err := json.Unmarshal([]byte(out), &page); err != nil || status != 0 {
+		t.Fatalf("audit -json: %v, status %d:\n%s", err, status, out)
+	}
+	if page.Total != 2 || len(page.Items) != 1 || page.Items[0].By != (graph.Actor{Name: osUser(), Via: graph.ViaCLI}) || osUser() == "" ||
+		!slices.Equal(page.Items[0].Nodes.IDs.Changed, []string{"bo"}) {
+		t.Errorf("audit -json -limit 1 = %+v, want the OS user's (%q) change of bo, of 2 entries", page, osUser())
+	}
+	status, out, _ = cli(t, "audit", "-verbose", "-limit", "1")
+	if status != 0 || !strings.Contains(out, "    ~ bo\n") || !strings.Contains(out, "1 of 2 entries") {
+		t.Errorf("audit -verbose -limit 1:\n%s", out)
+	}
+	// A blank name is refused, before Neo4j is contacted.
+	if status, _, errOut := cli(t, "import", "-as", " ", renamed); status != 1 || !strings.Contains(errOut, "say who imports with -as NAME") {
+		t.Errorf("import -as ' ' = %d: %s", status, errOut)
 	}
 }
 

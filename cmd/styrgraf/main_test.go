@@ -99,6 +99,11 @@ func TestServeBecomesReady(t *testing.T) {
 	if err := db.Ready(context.Background()); err != nil {
 		t.Errorf("Ready after serve applied the schema: %v", err)
 	}
+	// The import at start-up is in the audit trail, by the user running serve.
+	trail, err := db.AuditEntries(context.Background(), graph.AuditQuery{})
+	if err != nil || trail.Total != 1 || trail.Items[0].By != (graph.Actor{Name: m.startUpActor(), Via: graph.ViaStartUp}) || trail.Items[0].Nodes.Added < 300 {
+		t.Errorf("audit trail after the import at start-up = %+v, %v; want one entry via start-up adding the examples", trail, err)
+	}
 }
 
 // TestReadinessFollowsNeo4j puts a TCP proxy between styrgraf and Neo4j and cuts it, which
@@ -147,7 +152,7 @@ func TestRoutesWhileNeo4jIsAway(t *testing.T) {
 	p.setUp(true)
 	cfg.Neo4jURI = "bolt://" + p.addr()
 	cfg.Demo = true
-	cfg.Tokens = "editor " + strings.Repeat("e", 20)
+	cfg.Tokens = "editor hr-anna " + strings.Repeat("e", 20)
 	cfg.QueryTimeout = 2 * time.Second
 	m := MustRunMain(t, cfg)
 	eventually(t, m, "/readyz", http.StatusOK, 30*time.Second)

@@ -87,7 +87,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.governance = governance.New(db, registry, graph.Today, m.log.Warn)
 	m.importer = &dataset.Importer{Store: db, Observe: m.metrics.ObserveImport,
 		Imported: func(graph.ImportResult) { m.governance.Trigger() }}
-	srv := api.New(api.Options{Service: db, Importer: m.importer, Logger: m.log, Metrics: m.metrics, Tokens: tokens, Demo: m.Config.Demo,
+	srv := api.New(api.Options{Service: db, Importer: m.importer, Audit: db, Logger: m.log, Metrics: m.metrics, Tokens: tokens, Demo: m.Config.Demo,
 		Renderer: renderer, Today: graph.Today, Headlines: m.governance.Headlines})
 	switch {
 	case m.Config.Demo:
@@ -139,9 +139,10 @@ func (m *Main) importAtStart(ctx context.Context, files []graph.DatasetFile) {
 	// The retries while Neo4j starts are one import: observed once, at the end, not as a
 	// failed import per attempt (the gauges are computed right after this).
 	quiet := dataset.Importer{Store: m.db}
+	by := graph.Actor{Name: m.startUpActor(), Via: graph.ViaStartUp}
 	var res graph.ImportResult
 	err := m.retry(ctx, "importing", func(ctx context.Context) (err error) {
-		res, err = quiet.Import(ctx, files, graph.ImportOptions{})
+		res, err = quiet.Import(ctx, files, graph.ImportOptions{By: by})
 		return err
 	})
 	m.metrics.ObserveImport(res, err)
@@ -152,6 +153,15 @@ func (m *Main) importAtStart(ctx context.Context, files []graph.DatasetFile) {
 	m.log.Info("imported", "datasets", res.Datasets,
 		"items_added", len(res.Nodes.Added), "items_changed", len(res.Nodes.Changed), "items_removed", len(res.Nodes.Removed),
 		"relationships_added", len(res.Rels.Added), "relationships_changed", len(res.Rels.Changed), "relationships_removed", len(res.Rels.Removed))
+}
+
+// startUpActor is who the import at start-up is recorded as: the OS user running serve, or
+// "styrgraf serve" where the process has no user name (a container's numeric user).
+func (m *Main) startUpActor() string {
+	if u := osUser(); u != "" {
+		return u
+	}
+	return "styrgraf serve"
 }
 
 // retry runs fn until it succeeds, fails for a reason other than Neo4j being unavailable,

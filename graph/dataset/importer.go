@@ -34,6 +34,10 @@ func (im *Importer) Import(ctx context.Context, files []graph.DatasetFile, opts 
 }
 
 func (im *Importer) importFiles(ctx context.Context, files []graph.DatasetFile, opts graph.ImportOptions) (graph.ImportResult, error) {
+	// Before the files: an import that cannot say who makes it is refused whatever it holds.
+	if err := opts.Validate(); err != nil {
+		return graph.ImportResult{DryRun: opts.DryRun}, err
+	}
 	parsed, err := ParseFiles(files)
 	if err != nil {
 		return graph.ImportResult{}, err

@@ -72,3 +72,11 @@ func MatchNamesParams(typed string, kinds []string) map[string]any {
 
 // RelationTypes are the relationship types the queries take as $relationTypes.
 var RelationTypes = relationTypes
+
+// SetAuditIDs makes the import name its audit entries with next until the returned func is
+// called, so that a test can make an entry collide with one already written.
+func SetAuditIDs(next func() string) (restore func()) {
+	old := newAuditID
+	newAuditID = next
+	return func() { newAuditID = old }
+}

@@ -20,10 +20,11 @@ import (
 var importBatchSize = 5000
 
 // ImportDatasets implements graph.DatasetStore: it makes the graph hold exactly what the
-// datasets say, in one transaction. Items and relationships they declare are created or
-// updated, and those the datasets declared before but no longer do are removed. Other
-// datasets are not touched; an id declared by another dataset, or a removal that would cut
-// another dataset's relationships, is a conflict and nothing is written.
+// datasets say, in one transaction, which also records the import in the audit trail. Items
+// and relationships they declare are created or updated, and those the datasets declared
+// before but no longer do are removed. Other datasets are not touched; an id declared by
+// another dataset, or a removal that would cut another dataset's relationships, is a
+// conflict and nothing is written.
 func (db *DB) ImportDatasets(ctx context.Context, datasets []graph.Dataset, opts graph.ImportOptions) (graph.ImportResult, error) {
 	g := dataset.FlattenDatasets(datasets)
 	ids := make([]string, len(datasets))
@@ -34,12 +35,24 @@ func (db *DB) ImportDatasets(ctx context.Context, datasets []graph.Dataset, opts
 }
 
 func (db *DB) importGraph(ctx context.Context, g dataset.Graph, datasets []string, opts graph.ImportOptions) (graph.ImportResult, error) {
+	if err := opts.Validate(); err != nil {
+		return graph.ImportResult{Datasets: datasets, DryRun: opts.DryRun}, err
+	}
+	auditID := newAuditID()
 	work := func(tx neo4j.ManagedTransaction) (graph.ImportResult, error) {
 		p, err := plan(ctx, tx, g, datasets)
 		if err != nil || opts.DryRun {
 			return p.result, err
 		}
-		return p.result, p.apply(ctx, tx, opts)
+		if err := p.apply(ctx, tx, opts); err != nil {
+			return p.result, err
+		}
+		// The audit entry goes in the same transaction: committed with the change, or
+		// rolled back with it. An import that changed nothing leaves none (see graph/audit.go).
+		if p.result.Unchanged() {
+			return p.result, nil
+		}
+		return p.result, recordAudit(ctx, tx, auditID, graph.NewAuditEntry(opts.By, p.result))
 	}
 	var res graph.ImportResult
 	var err error

@@ -55,7 +55,7 @@ func BenchmarkImport(b *testing.B) {
 				b.StopTimer()
 				db := neo4jdbtest.MustOpen(b)
 				b.StartTimer()
-				if _, err := db.ImportGraph(context.Background(), g, []string{"bench"}, graph.ImportOptions{}); err != nil {
+				if _, err := db.ImportGraph(context.Background(), g, []string{"bench"}, graph.ImportOptions{By: neo4jdbtest.By}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -63,12 +63,12 @@ func BenchmarkImport(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("unchanged/%d-items/%d-rels", len(g.Nodes), len(g.Rels)), func(b *testing.B) {
 			db := neo4jdbtest.MustOpen(b)
-			if _, err := db.ImportGraph(context.Background(), g, []string{"bench"}, graph.ImportOptions{}); err != nil {
+			if _, err := db.ImportGraph(context.Background(), g, []string{"bench"}, graph.ImportOptions{By: neo4jdbtest.By}); err != nil {
 				b.Fatal(err)
 			}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				res, err := db.ImportGraph(context.Background(), g, []string{"bench"}, graph.ImportOptions{})
+				res, err := db.ImportGraph(context.Background(), g, []string{"bench"}, graph.ImportOptions{By: neo4jdbtest.By})
 				if err != nil || !res.Unchanged() {
 					b.Fatalf("re-import: %v, unchanged=%v", err, res.Unchanged())
 				}

@@ -67,8 +67,8 @@ func TestImportTwiceChangesNothing(t *testing.T) {
 		t.Fatalf("first import added %d items and %d relationships, want 10 and 11: %+v", len(first.Nodes.Added), len(first.Rels.Added), first)
 	}
 	before := neo4jdbtest.Snapshot(t, db)
-	if before.Nodes != 10 || before.Rels != 11 {
-		t.Fatalf("graph holds %d nodes and %d relationships, want 10 and 11", before.Nodes, before.Rels)
+	if before.Nodes != 10 || before.Rels != 11 || before.Audit != 1 {
+		t.Fatalf("graph holds %d nodes, %d relationships and %d audit entries, want 10, 11 and 1", before.Nodes, before.Rels, before.Audit)
 	}
 	second := neo4jdbtest.MustImport(t, db, validFile)
 	if !second.Unchanged() {
@@ -133,7 +133,7 @@ func TestFailedImportLeavesGraphAsBefore(t *testing.T) {
 		Props: map[string]any{"id": "broken", "dataset": datasets[0], "name": map[string]any{"not": "storable"}}})
 	var steps int
 	defer neo4jdb.SetImportBatchSize(1)()
-	_, err := db.ImportGraph(context.Background(), g, datasets, graph.ImportOptions{Progress: func(string, int, int) { steps++ }})
+	_, err := db.ImportGraph(context.Background(), g, datasets, graph.ImportOptions{By: neo4jdbtest.By, Progress: func(string, int, int) { steps++ }})
 	if err == nil {
 		t.Fatal("import of an unstorable value succeeded")
 	}
@@ -151,7 +151,7 @@ func TestImportRefusesIdsOfAnotherDataset(t *testing.T) {
 	before := neo4jdbtest.Snapshot(t, db)
 	other := variant(t, "dataset: test-region", "dataset: another-file")
 	g, datasets := mustLoad(t, other)
-	_, err := db.ImportGraph(context.Background(), g, datasets, graph.ImportOptions{})
+	_, err := db.ImportGraph(context.Background(), g, datasets, graph.ImportOptions{By: neo4jdbtest.By})
 	if graph.ErrorCode(err) != graph.ECONFLICT || !strings.Contains(graph.ErrorMessage(err), "test-rs (declared by dataset test-region)") {
 		t.Fatalf("Import = %v, want a conflict naming test-rs", err)
 	}
@@ -204,7 +204,7 @@ posts:
 		t.Fatal(err)
 	}
 	im := dataset.Importer{Store: db}
-	_, err = im.Import(context.Background(), files, graph.ImportOptions{})
+	_, err = im.Import(context.Background(), files, graph.ImportOptions{By: neo4jdbtest.By})
 	if graph.ErrorCode(err) != graph.ECONFLICT || !strings.Contains(graph.ErrorMessage(err), "x (REPORTS_TO y, declared by dataset b)") {
 		t.Fatalf("re-import of A with x as a post = %v, want a conflict naming B's reports_to", err)
 	}
@@ -220,7 +220,7 @@ organs:
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := im.Import(context.Background(), files, graph.ImportOptions{})
+	res, err := im.Import(context.Background(), files, graph.ImportOptions{By: neo4jdbtest.By})
 	if err != nil || !slices.Contains(res.Nodes.Changed, "x") {
 		t.Errorf("A and B together = %+v, %v; want x changed", res, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,10 +14,11 @@ import (
 
 // Snapshot summarises the whole graph: counts and a hash over every node and relationship
 // with all their properties, independent of internal ids and order. Two graphs with equal
-// snapshots hold the same content.
+// snapshots hold the same content, audit trail included.
 type Snapshot struct {
-	Nodes int
+	Nodes int // nodes other than audit entries: the governance graph
 	Rels  int
+	Audit int // audit entries
 	Hash  string
 }
 
@@ -24,7 +26,11 @@ type Snapshot struct {
 // on request paths.
 func (db *DB) TakeSnapshot(ctx context.Context) (Snapshot, error) {
 	return readTx(ctx, db, "snapshot", func(tx neo4j.ManagedTransaction) (Snapshot, error) {
+		audit := 0
 		nodes, err := collect(ctx, tx, "snapshot_nodes.cypher", nil, func(rec *neo4j.Record) (string, error) {
+			if labels, _ := rec.Get("labels"); slices.Contains(asList(labels), any("AuditEntry")) {
+				audit++
+			}
 			return canonical(rec.Values), nil
 		})
 		if err != nil {
@@ -42,7 +48,7 @@ func (db *DB) TakeSnapshot(ctx context.Context) (Snapshot, error) {
 		for _, l := range append(nodes, rels...) {
 			fmt.Fprintln(h, l)
 		}
-		return Snapshot{Nodes: len(nodes), Rels: len(rels), Hash: hex.EncodeToString(h.Sum(nil))}, nil
+		return Snapshot{Nodes: len(nodes) - audit, Rels: len(rels), Audit: audit, Hash: hex.EncodeToString(h.Sum(nil))}, nil
 	})
 }
 
@@ -68,4 +74,9 @@ func canonical(v any) string {
 		return "[" + strings.Join(parts, ",") + "]"
 	}
 	return fmt.Sprintf("%#v", v)
+}
+
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
 }

@@ -69,8 +69,11 @@ func MustOpen(tb testing.TB) *neo4jdb.DB {
 	return db
 }
 
+// By is who the tests' imports say they are, for the audit trail.
+var By = graph.Actor{Name: "test", Via: graph.ViaCLI}
+
 // MustImport imports dataset files or directories into db through the import pipeline every
-// caller uses.
+// caller uses, as By.
 func MustImport(tb testing.TB, db *neo4jdb.DB, paths ...string) graph.ImportResult {
 	tb.Helper()
 	files, err := dataset.ReadFiles(paths...)
@@ -78,7 +81,7 @@ func MustImport(tb testing.TB, db *neo4jdb.DB, paths ...string) graph.ImportResu
 		tb.Fatal(err)
 	}
 	im := dataset.Importer{Store: db}
-	res, err := im.Import(context.Background(), files, graph.ImportOptions{})
+	res, err := im.Import(context.Background(), files, graph.ImportOptions{By: By})
 	if err != nil {
 		tb.Fatalf("importing %v: %v", paths, err)
 	}

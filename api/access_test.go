@@ -1,0 +1,238 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/styrgraf/styrgraf/api/auth"
+	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/graph"
+)
+
+// The access matrix: every route the server registers (the API's route table and the web
+// pages), asked with each kind of credential, outside and in demo mode. The expected statuses
+// are written by hand from the access rules in README.md, not derived from the roles in
+// routes.go, so that a route given the wrong role there fails here.
+//
+// Credentials are presented as each surface takes them: API routes get an Authorization
+// header ("Bearer …"), the web pages the login cookie (and, for their forms, the form's CSRF
+// token for that cookie), and the login form the token typed into it. "bad" is a token of
+// the right shape that is not configured.
+//
+// A reader reading the table: 303 is the web pages' redirect to the login page; 401 asks
+// for a token; 403 refuses a known token whose role is too low.
+
+// statuses holds one status per credential: none, bad, reader, editor, admin.
+type statuses [5]int
+
+var credentials = [5]string{"none", "bad", "reader", "editor", "admin"}
+
+var accessMatrix = []struct {
+	method, route string // as registered
+	target        string // a request that succeeds for whoever may make it
+	prod, demo    statuses
+}{
+	{"GET", "/healthz", "/healthz", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/readyz", "/readyz", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/metrics", "/metrics", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+
+	{"GET", "/api/v1/search", "/api/v1/search?q=styrelse", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id", "/api/v1/organs/rs", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/escalation", "/api/v1/organs/rs/escalation", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organisations", "/api/v1/organisations", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/people/:id", "/api/v1/people/anna", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/who-decides", "/api/v1/questions/who-decides?topic=budget", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/missing-follow-ups", "/api/v1/questions/missing-follow-ups", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/calendar", "/api/v1/questions/calendar?organisation=o", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/calendar.ics", "/api/v1/questions/calendar.ics?organisation=o", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/oversight-coverage", "/api/v1/questions/oversight-coverage", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/staff-functions", "/api/v1/questions/staff-functions?organisation=o", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/seats", "/api/v1/questions/seats?organisation=o", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/changes", "/api/v1/questions/changes?organisation=o&from=2026-01-01&to=2026-12-31", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/diagram.svg", "/api/v1/organs/rs/diagram.svg", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/diagram.png", "/api/v1/organs/rs/diagram.png", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/diagram.dot", "/api/v1/organs/rs/diagram.dot", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/escalation.svg", "/api/v1/organs/rs/escalation.svg", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/escalation.png", "/api/v1/organs/rs/escalation.png", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/escalation.dot", "/api/v1/organs/rs/escalation.dot", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organisations/:id/diagram.svg", "/api/v1/organisations/o/diagram.svg", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organisations/:id/diagram.png", "/api/v1/organisations/o/diagram.png", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organisations/:id/diagram.dot", "/api/v1/organisations/o/diagram.dot", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	// Writes and the audit trail: demo mode changes nothing.
+	{"POST", "/api/v1/import", "/api/v1/import", statuses{401, 401, 403, 200, 200}, statuses{401, 401, 403, 200, 200}},
+	{"GET", "/api/v1/audit", "/api/v1/audit", statuses{401, 401, 403, 403, 200}, statuses{401, 401, 403, 403, 200}},
+
+	// Web pages. Demo mode lets reads through without logging in, and an unknown cookie is
+	// no login: the page is shown as to anyone.
+	{"GET", "/static/*", "/static/style.css", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/", "/", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/sok", "/sok?q=styrelse", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/organisationer/:id", "/organisationer/o", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/organ/:id", "/organ/rs", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/organ/:id/eskalering", "/organ/rs/eskalering", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/personer/:id", "/personer/anna", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/vem-beslutar", "/fragor/vem-beslutar", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/uppsikt", "/fragor/uppsikt", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/uppfoljning", "/fragor/uppfoljning", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/arshjul", "/fragor/arshjul", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/stabsfunktioner", "/fragor/stabsfunktioner", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/stabsfunktioner.csv", "/fragor/stabsfunktioner.csv?organisation=o", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/platser", "/fragor/platser", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/forandringar", "/fragor/forandringar", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	// Importing needs an editor's login, demo or not.
+	{"GET", "/import", "/import", statuses{303, 303, 403, 200, 200}, statuses{303, 303, 403, 200, 200}},
+	{"POST", "/import", "/import", statuses{303, 303, 403, 200, 200}, statuses{303, 303, 403, 200, 200}},
+	// Logging in takes the token typed into the form; logging out needs a session's form.
+	{"GET", "/logga-in", "/logga-in", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"POST", "/logga-in", "/logga-in", statuses{401, 401, 303, 303, 303}, statuses{401, 401, 303, 303, 303}},
+	{"POST", "/logga-ut", "/logga-ut", statuses{403, 303, 303, 303, 303}, statuses{403, 303, 303, 303, 303}},
+}
+
+// matrixServer is the API over the in-memory service with a stub renderer, so that every
+// route can answer 200 to whoever may call it.
+func matrixServer(t *testing.T, demo bool) *Server {
+	t.Helper()
+	tokens, err := auth.ParseTokens(testTokens)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := &fakeService{organs: map[string]graph.OrganDetail{"rs": {ID: "rs", Name: "Regionstyrelsen", Kind: "styrelse"}},
+		orgs: []graph.Ref{{ID: "o", Name: "Organisationen"}}}
+	return New(Options{Service: svc, Importer: &fakeImporter{}, Audit: &fakeAudit{}, Tokens: tokens, Demo: demo, Renderer: stubRenderer{},
+		Today: func() graph.Date { return graph.MustDate("2026-11-24") }})
+}
+
+// stubRenderer "renders" DOT as itself, without Graphviz.
+type stubRenderer struct{}
+
+func (stubRenderer) Render(_ context.Context, dot []byte, _ diagram.Format) ([]byte, error) {
+	return dot, nil
+}
+
+const badToken = "not-a-configured-token-0123"
+
+// tokenOf is the token a credential kind presents ("" for none).
+func tokenOf(kind string) string {
+	return map[string]string{"bad": badToken, "reader": readerToken, "editor": editorToken, "admin": adminToken}[kind]
+}
+
+// matrixRequest builds the request of one cell of the matrix.
+func matrixRequest(t *testing.T, s *Server, method, route, target, kind string) *http.Request {
+	t.Helper()
+	token := tokenOf(kind)
+	web := !strings.HasPrefix(route, "/api/") && !slices.Contains([]string{"/healthz", "/readyz", "/metrics"}, route)
+	var body io.Reader
+	contentType := ""
+	switch {
+	case method == "POST" && route == "/api/v1/import":
+		body, contentType = strings.NewReader("dataset: x\n"), "application/yaml"
+	case method == "POST" && route == "/logga-in":
+		body, contentType = strings.NewReader(url.Values{"token": {token}}.Encode()), "application/x-www-form-urlencoded"
+	case method == "POST" && route == "/logga-ut":
+		body, contentType = strings.NewReader(url.Values{"csrf": {csrfFor(t, s, token)}}.Encode()), "application/x-www-form-urlencoded"
+	case method == "POST" && route == "/import":
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		mw.WriteField("csrf", csrfFor(t, s, token))
+		mw.WriteField("steg", "granska")
+		fw, _ := mw.CreateFormFile("filer", "region.yaml")
+		fw.Write([]byte("dataset: x\n"))
+		mw.Close()
+		body, contentType = &b, mw.FormDataContentType()
+	}
+	req := httptest.NewRequest(method, target, body)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	switch {
+	case token == "" || route == "/logga-in":
+	case web:
+		req.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: token})
+	default:
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	return req
+}
+
+// csrfFor is the CSRF token the web pages give a session of token ("" without one), read
+// from the login page's log-out form.
+func csrfFor(t *testing.T, s *Server, token string) string {
+	t.Helper()
+	if token == "" {
+		return ""
+	}
+	req := httptest.NewRequest("GET", "/logga-in", nil)
+	req.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: token})
+	page, _ := io.ReadAll(serve(s, req).Body)
+	csrf := between(string(page), `name="csrf" value="`, `"`)
+	if csrf == "" {
+		t.Fatalf("the login page has no CSRF token for a session")
+	}
+	return csrf
+}
+
+func TestAccessMatrix(t *testing.T) {
+	servers := map[bool]*Server{false: matrixServer(t, false), true: matrixServer(t, true)}
+
+	// The table covers exactly the registered routes.
+	rows := map[string]bool{}
+	for _, r := range accessMatrix {
+		key := r.method + " " + r.route
+		if rows[key] {
+			t.Errorf("%s is in the table twice", key)
+		}
+		rows[key] = true
+	}
+	registered := map[string]bool{}
+	for _, r := range servers[false].echo.Routes() {
+		key := r.Method + " " + r.Path
+		registered[key] = true
+		if !rows[key] {
+			t.Errorf("%s is registered but not in the access matrix", key)
+		}
+	}
+	for key := range rows {
+		if !registered[key] {
+			t.Errorf("the access matrix has %s, which is not registered", key)
+		}
+	}
+
+	cells := 0
+	for _, r := range accessMatrix {
+		for _, demo := range []bool{false, true} {
+			want := r.prod
+			if demo {
+				want = r.demo
+			}
+			for i, kind := range credentials {
+				cells++
+				resp := serve(servers[demo], matrixRequest(t, servers[demo], r.method, r.route, r.target, kind))
+				if resp.StatusCode != want[i] {
+					b, _ := io.ReadAll(resp.Body)
+					t.Errorf("%s %s, %s, demo %v = %d, want %d: %.200s", r.method, r.target, kind, demo, resp.StatusCode, want[i], b)
+					continue
+				}
+				switch resp.StatusCode {
+				case 401:
+					if !strings.HasPrefix(r.route, "/logga-in") && resp.Header.Get("WWW-Authenticate") == "" {
+						t.Errorf("%s %s, %s, demo %v: 401 without WWW-Authenticate", r.method, r.target, kind, demo)
+					}
+				case 303:
+					if loc := resp.Header.Get("Location"); r.route != "/logga-in" && r.route != "/logga-ut" && !strings.HasPrefix(loc, "/logga-in?nasta=") {
+						t.Errorf("%s %s, %s, demo %v: redirected to %q, not to the login page", r.method, r.target, kind, demo, loc)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d routes × %d credentials × 2 modes = %d requests", len(accessMatrix), len(credentials), cells)
+}
