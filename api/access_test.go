@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/styrgraf/styrgraf/api/auth"
-	"github.com/styrgraf/styrgraf/api/diagram"
+	"github.com/styrgraf/styrgraf/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 )
 

@@ -104,7 +104,7 @@ func TestNeo4jKilledUnderLoad(t *testing.T) {
 
 	const editor = "editor-token-of-the-kill-test"
 	cfg := Config{Neo4jURI: "bolt://127.0.0.1:" + neo.port, Neo4jUser: "neo4j", Neo4jPassword: killedPassword, Neo4jDatabase: "neo4j",
-		Import: []string{"../../examples"}, Demo: true, Tokens: "editor " + editor, QueryTimeout: 5 * time.Second}
+		Import: []string{"../../examples"}, Demo: true, Tokens: "editor killtest " + editor, QueryTimeout: 5 * time.Second}
 	m := MustRunMain(t, cfg)
 	eventually(t, m, "/readyz", http.StatusOK, 60*time.Second)
 	waitForExamples(t, m)
