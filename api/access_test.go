@@ -118,6 +118,10 @@ func (stubRenderer) Render(_ context.Context, dot []byte, _ diagram.Format) ([]b
 	return dot, nil
 }
 
+func (r stubRenderer) RenderScaled(ctx context.Context, dot []byte, format diagram.Format, _ int) ([]byte, error) {
+	return r.Render(ctx, dot, format)
+}
+
 const badToken = "not-a-configured-token-0123"
 
 // tokenOf is the token a credential kind presents ("" for none).
