@@ -14,7 +14,7 @@ export NEO4J_PASSWORD
 TEST_NEO4J_INSTANCES ?= 2
 TEST_NEO4J_PASSWORD  := styrgraf-test
 
-.PHONY: run test build clean-data vet gallery
+.PHONY: run test build clean-data vet gallery reliability
 
 # The example data `make run` loads (the five source organisations, see examples/).
 EXAMPLES ?= examples
@@ -51,6 +51,10 @@ GALLERY    := $(STATE)/gallery
 GALLERY_AT ?= 2021-10-28
 
 ## gallery: draw the example diagrams into .styrgraf/gallery/ and list their sizes
+## reliability: the tests that need the machine to themselves (Neo4j killed under load)
+reliability:
+	STYRGRAF_RELIABILITY=1 go test -count=1 -v -run 'TestNeo4jKilledUnderLoad' ./cmd/styrgraf/
+
 gallery: build
 	$(NEO4JLOCAL) with --instances 1 --password "$(NEO4J_PASSWORD)" -- \
 		bash -c '$(BIN) import $(EXAMPLES) >/dev/null && tools/gallery.sh $(BIN) $(GALLERY) $(GALLERY_AT)'

@@ -20,7 +20,7 @@ type Renderer interface {
 
 var (
 	pSeats     = param{"seats", "query", "string", "summary (default): each organ's chair and seat count in its box; all: every seat its own node", false}
-	pRelations = param{"relations", "query", "string", "relation kinds drawn, comma-separated (reports_to,part_of,…), all, or default (all but ex_officio, appoints, establishes)", false}
+	pRelations = param{"relations", "query", "string", "relation kinds drawn, comma-separated (reports_to,part_of,…), all, or default (all but ex_officio, appoints, establishes, consults, represents, follows_up, dissolves)", false}
 	pScale     = param{"scale", "query", "integer", "PNG resolution: 1 (96 dpi, default), 2 or 3 (288 dpi, for print)", false}
 )
 

@@ -13,7 +13,11 @@ import (
 // hiddenByDefault are the relations an organisation overview leaves out unless asked for
 // (Options.Relations): they say who fills or sets up an organ, not how it is governed, and
 // run across the whole chart.
-var hiddenByDefault = map[string]bool{"EX_OFFICIO": true, "APPOINTS": true, "ESTABLISHES": true}
+var hiddenByDefault = map[string]bool{"EX_OFFICIO": true, "APPOINTS": true, "ESTABLISHES": true,
+	// Secondary lines of working (stämma av, företräda, följa upp, avveckla): shown when asked
+	// for, and in organ diagrams; drawn by default they stack labels that push an overview
+	// off an A4 page.
+	"CONSULTS": true, "REPRESENTS": true, "FOLLOWS_UP": true, "DISSOLVES": true}
 
 // RelationKinds are the relation kinds Options.Relations may name, lower case as in a
 // dataset: the relation_kind vocabulary, part_of and ex_officio.
@@ -80,6 +84,8 @@ type overview struct {
 	orgName string                  // the organisation drawn, for marking joint organs of others
 	cats    map[string]bool         // categories drawn, for the legend
 	types   []string                // relationship types drawn, for the legend
+	// presidia are the presidier drawn as a line in their organ's box (organ → presidier).
+	presidia map[string][]graph.SubtreeOrgan
 }
 
 // OrganisationDOT draws every organ of an organisation (t as OrganisationGraph answers it,
@@ -98,7 +104,7 @@ func OrganisationDOT(t graph.Subtree, opts Options) ([]byte, error) {
 func newOverview(t graph.Subtree, opts Options) (*overview, error) {
 	v := &overview{t: t, opts: opts, w: newWriter(), seats: map[string][]graph.Seat{}, seatOf: map[string]string{},
 		isOrgan: map[string]bool{}, cats: map[string]bool{}}
-	organs := uniqueOrgans(t.Organs)
+	organs := v.foldPresidia(uniqueOrgans(t.Organs))
 	for _, o := range organs {
 		v.isOrgan[o.ID] = true
 	}
@@ -132,6 +138,30 @@ func newOverview(t graph.Subtree, opts Options) (*overview, error) {
 		}
 	}
 	return v, nil
+}
+
+// foldPresidia takes each presidium whose organ is drawn out of the organs and into that
+// organ's box, as an organisation chart does: a presidium is part of its nämnd or styrelse's
+// working, and a box of its own for each would widen the committees' row beyond A4. With
+// every seat drawn (seats=all) presidier keep their own boxes.
+func (v *overview) foldPresidia(organs []graph.SubtreeOrgan) []graph.SubtreeOrgan {
+	v.presidia = map[string][]graph.SubtreeOrgan{}
+	if v.opts.AllSeats {
+		return organs
+	}
+	drawn := map[string]bool{}
+	for _, o := range organs {
+		drawn[o.ID] = true
+	}
+	var out []graph.SubtreeOrgan
+	for _, o := range organs {
+		if o.Kind == "presidium" && o.Parent != "" && drawn[o.Parent] {
+			v.presidia[o.Parent] = append(v.presidia[o.Parent], o)
+			continue
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 // DefaultOverviewFanOut is how many leaves under one organ an overview puts on one row.
@@ -765,7 +795,11 @@ func (v *overview) legendTable() string {
 	if hidden := v.hiddenTypes(); len(hidden) > 0 {
 		var names []string
 		for _, t := range hidden {
-			names = append(names, styleOf(t).legend)
+			// The first words of each legend entry ("stämmer av med", "ex officio"): the
+			// line must stay one line, or the legend heightens the top row.
+			name, _, _ := strings.Cut(styleOf(t).legend, ",")
+			name, _, _ = strings.Cut(name, " (")
+			names = append(names, name)
 		}
 		b.WriteString(`<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="` + strconv.Itoa(2*legendColumns) + `"><FONT POINT-SIZE="9" COLOR="#616161">` +
 			htmlLines(strings.Split(wrap("Visas inte: "+strings.Join(names, "; "), 90), "\n")) + "</FONT></TD></TR>")

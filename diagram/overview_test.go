@@ -154,12 +154,23 @@ func conventionViolations(tree graph.Subtree, svg []byte) []string {
 	}
 	var out []string
 	errorf := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
-	organs := uniqueOrgans(tree.Organs)
 	v, err := newOverview(tree, Options{MaxNodes: 1 << 20})
 	if err != nil {
 		return []string{err.Error()}
 	}
 	c := v.c
+	// Every organ is drawn, as a box of its own or, for a presidium, in its organ's box.
+	organs := c.organs
+	folded := 0
+	for parent, ps := range v.presidia {
+		if c.byID[parent] == nil {
+			errorf("presidier %v are folded into %s, which is not drawn", ps, parent)
+		}
+		folded += len(ps)
+	}
+	if all := len(uniqueOrgans(tree.Organs)); len(organs)+folded != all {
+		errorf("%d organs drawn and %d presidier folded, of %d", len(organs), folded, all)
+	}
 	y := map[string]nodeBox{}
 	for _, o := range organs {
 		b, ok := boxes["organ-"+o.ID]

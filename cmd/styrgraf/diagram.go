@@ -26,7 +26,7 @@ func diagramCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	depth := fs.Int("depth", 2, "levels of parts, for an organ")
 	out := fs.String("o", "", "the file to write: .svg, .png or .dot (- writes DOT to standard output)")
 	seats := fs.String("seats", "summary", "for an organisation: summary (each organ's chair and seat count in its box) or all (every seat)")
-	relations := fs.String("relations", "default", "for an organisation: relation kinds drawn, comma-separated, all, or default (all but ex_officio, appoints, establishes)")
+	relations := fs.String("relations", "default", "for an organisation: relation kinds drawn, comma-separated, all, or default (all but ex_officio, appoints, establishes, consults, represents, follows_up, dissolves)")
 	scale := fs.Int("scale", 1, "PNG resolution: 1 (96 dpi), 2 or 3 (288 dpi, for print)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: styrgraf diagram organ|organisation|escalation ID -o FILE [flags]")

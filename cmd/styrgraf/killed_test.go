@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -79,6 +80,7 @@ type outcome struct {
 	err        error
 	phase      string // up, down or back
 	dataset    string // for an import: the dataset it declared
+	body       []byte // for an import: what was sent
 	detail     string // the problem's detail, for an answer other than 200
 }
 
@@ -90,8 +92,10 @@ type outcome struct {
 // within 5 s without being restarted; and every import answered 2xx is in the graph, every
 // import answered otherwise left no trace.
 func TestNeo4jKilledUnderLoad(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts and kills a Neo4j of its own (about a minute)")
+	// It starts a Neo4j of its own and needs the machine's attention for its timings: `make
+	// reliability` runs it on its own after `make test` (and .ci/run runs both).
+	if os.Getenv("STYRGRAF_RELIABILITY") == "" {
+		t.Skip("runs in make reliability (set STYRGRAF_RELIABILITY=1)")
 	}
 	neo := &neo4jProcess{t: t, data: t.TempDir(), port: freePort(t)}
 	t.Logf("Neo4j ready in %s", neo.start().Round(time.Millisecond))
@@ -121,7 +125,7 @@ func TestNeo4jKilledUnderLoad(t *testing.T) {
 		req, _ := http.NewRequest(method, "http://"+m.Addr()+path, bytes.NewReader(body))
 		req.Header.Set("Authorization", "Bearer "+editor)
 		mu.Lock()
-		o := outcome{path: path, phase: phase, dataset: dataset}
+		o := outcome{path: path, phase: phase, dataset: dataset, body: body}
 		mu.Unlock()
 		start := time.Now()
 		resp, err := client.Do(req)
@@ -209,7 +213,7 @@ func TestNeo4jKilledUnderLoad(t *testing.T) {
 	wg.Wait()
 
 	counts := map[string]int{}
-	var imported, refused []string
+	var imported, refused, unknown []outcome
 	for _, o := range outcomes {
 		key := o.phase + " " + fmt.Sprint(o.status)
 		if o.err != nil {
@@ -232,13 +236,17 @@ func TestNeo4jKilledUnderLoad(t *testing.T) {
 		if o.took > 20*time.Second {
 			t.Errorf("%s %s took %s", o.phase, o.path, o.took)
 		}
-		if o.dataset != "" {
-			if o.status/100 == 2 {
-				imported = append(imported, o.dataset)
-			} else {
-				refused = append(refused, o.dataset)
-				t.Logf("import %s answered %d in %s (%s): %s", o.dataset, o.status, o.took.Round(time.Millisecond), o.phase, o.detail)
+		switch {
+		case o.dataset == "" || o.err != nil:
+		case o.status/100 == 2:
+			imported = append(imported, o)
+		case o.status == http.StatusServiceUnavailable:
+			unknown = append(unknown, o)
+			if !strings.Contains(o.detail, "whether the import was applied is unknown") {
+				t.Errorf("import %s answered 503 without saying that its outcome is unknown: %s", o.dataset, o.detail)
 			}
+		default:
+			refused = append(refused, o)
 		}
 	}
 	t.Logf("requests: %d; by phase and status: %v", len(outcomes), counts)
@@ -251,35 +259,66 @@ func TestNeo4jKilledUnderLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close(context.Background())
-	present := map[string]bool{}
-	orgs, err := db.Organisations(context.Background(), graph.Today())
-	if err != nil {
-		t.Fatal(err)
+	presentNow := func() map[string]bool {
+		present := map[string]bool{}
+		orgs, err := db.Organisations(context.Background(), graph.Today())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range orgs {
+			present[strings.TrimSuffix(o.ID, "-org")] = true
+		}
+		return present
 	}
-	for _, o := range orgs {
-		present[strings.TrimSuffix(o.ID, "-org")] = true
-	}
-	var lost, leaked []string
-	for _, ds := range imported {
-		if !present[ds] {
-			lost = append(lost, ds)
+	present := presentNow()
+	for _, o := range imported {
+		if !present[o.dataset] {
+			t.Errorf("import %s answered 2xx but is missing after the restart", o.dataset)
 		}
 	}
-	for _, ds := range refused {
-		if present[ds] {
-			leaked = append(leaked, ds)
+	for _, o := range refused {
+		if present[o.dataset] {
+			t.Errorf("import %s was refused (%d) but is in the graph", o.dataset, o.status)
 		}
 	}
-	t.Logf("imports answered 2xx: %d (all present: %v); answered otherwise: %d (none left a trace: %v)",
-		len(imported), len(lost) == 0, len(refused), len(leaked) == 0)
-	if len(lost) > 0 {
-		t.Errorf("imports answered 2xx but missing after the restart: %v", lost)
+	// An import answered 503 may have been committed as the connection went (the answer
+	// says so). What must hold is that importing it again is safe: it applies what is
+	// missing and changes nothing that is there.
+	applied := 0
+	for _, o := range unknown {
+		req, _ := http.NewRequest("POST", "http://"+m.Addr()+"/api/v1/import", bytes.NewReader(o.body))
+		req.Header.Set("Authorization", "Bearer "+editor)
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res graph.ImportResult
+		err = json.NewDecoder(resp.Body).Decode(&res)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Errorf("importing %s again: %d %v", o.dataset, resp.StatusCode, err)
+			continue
+		}
+		if present[o.dataset] {
+			applied++
+			if !res.Unchanged() {
+				t.Errorf("importing %s again, which was applied, changed %+v", o.dataset, res)
+			}
+		} else if len(res.Nodes.Added) == 0 {
+			t.Errorf("importing %s again, which was not applied, added nothing", o.dataset)
+		}
 	}
-	if len(leaked) > 0 {
-		t.Errorf("imports answered with an error but present after the restart: %v", leaked)
+	if after := presentNow(); len(unknown) > 0 {
+		for _, o := range unknown {
+			if !after[o.dataset] {
+				t.Errorf("import %s is missing after importing it again", o.dataset)
+			}
+		}
 	}
-	if len(imported) == 0 || len(refused) == 0 {
-		t.Errorf("imports: %d succeeded, %d refused; the test needs both to mean anything", len(imported), len(refused))
+	t.Logf("imports: %d answered 2xx (all present), %d refused (none present), %d answered 503 with the outcome unknown (%d of them had been applied; importing each again was safe)",
+		len(imported), len(refused), len(unknown), applied)
+	if len(imported) == 0 || len(unknown) == 0 {
+		t.Errorf("imports: %d succeeded, %d answered 503; the test needs both to mean anything", len(imported), len(unknown))
 	}
 }
 

@@ -60,6 +60,12 @@ func (db *DB) importGraph(ctx context.Context, g dataset.Graph, datasets []strin
 		res, err = readTxWithin(ctx, db, "import_plan", db.importTimeout, work)
 	} else {
 		res, err = writeTxWithin(ctx, db, "import", db.importTimeout, work)
+		if graph.ErrorCode(err) == graph.EUNAVAILABLE {
+			// A connection lost while committing leaves the outcome unknown: the commit may
+			// have reached Neo4j. Say so, and what is safe, instead of "not applied".
+			err = &graph.Error{Code: graph.EUNAVAILABLE, Err: err,
+				Message: "whether the import was applied is unknown (Neo4j went away during it); importing the same files again is safe: it changes only what is not there yet"}
+		}
 	}
 	res.DryRun = opts.DryRun
 	return res, err
