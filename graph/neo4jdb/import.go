@@ -54,6 +54,14 @@ func (db *DB) importGraph(ctx context.Context, g dataset.Graph, datasets []strin
 		}
 		return p.result, recordAudit(ctx, tx, auditID, graph.NewAuditEntry(opts.By, p.result))
 	}
+	// An import may run for minutes (ImportTimeout), but it must not wait that long for a
+	// Neo4j that is away or still recovering: a question's deadline decides whether it is
+	// there at all, so that the import answers 503 (not applied) as quickly as a question.
+	if _, err := readTx(ctx, db, "available", func(tx neo4j.ManagedTransaction) ([]int64, error) {
+		return collect(ctx, tx, "available.cypher", nil, func(rec *neo4j.Record) (int64, error) { return get[int64](rec, "ok") })
+	}); err != nil {
+		return graph.ImportResult{Datasets: datasets, DryRun: opts.DryRun}, err
+	}
 	var res graph.ImportResult
 	var err error
 	if opts.DryRun {

@@ -55,6 +55,7 @@ var profiled = []profiledQuery{
 	{"import_foreign_ids.cypher", map[string]any{"ids": []any{"cgh", "krf"}, "datasets": []any{"vgr"}}, true},
 	{"calendar.cypher", map[string]any{"organisation": "region-halland", "yearStart": at("2027-01-01"), "yearEnd": at("2027-12-31"),
 		"meetingsFrom": at("2026-10-01"), "meetingsTo": at("2028-03-31"), "minBasisRank": int64(0)}, true},
+	{"available.cypher", nil, false},
 	{"import_dangling.cypher", map[string]any{"ids": []any{"rh-regiondirektor"}, "datasets": []any{"region-halland"}}, true},
 	// The audit trail holds the examples' import.
 	{"audit_entries.cypher", map[string]any{"offset": int64(0), "limit": int64(100)}, false},
