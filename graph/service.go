@@ -295,8 +295,10 @@ func (q *FollowUpQuery) Validate() error {
 	if q.Year == 0 {
 		q.Year = q.At.Year()
 	}
-	if q.Year < 1 || q.Year > 9999 {
-		return Errorf(EINVALID, "year: want a whole number from 1 to 9999, got %d", q.Year)
+	// From MinYear, as dates are: a year near 1 gave mandate periods before year 0, which
+	// are not dates (YYYY-MM-DD) as the answer promises.
+	if q.Year < MinYear || q.Year > 9999 {
+		return Errorf(EINVALID, "year: want a whole number from %d to 9999, got %d", MinYear, q.Year)
 	}
 	return validBasis(q.MinBasis)
 }

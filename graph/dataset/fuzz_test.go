@@ -48,6 +48,9 @@ func FuzzParse(f *testing.F) {
 		if len(problems) > 0 {
 			return
 		}
+		if !validID(file.Data.ID) {
+			t.Fatalf("a file with dataset id %q checks clean", file.Data.ID)
+		}
 		g := Flatten([]*File{file})
 		if again := Flatten([]*File{file}); !reflect.DeepEqual(g, again) {
 			t.Fatal("Flatten is not deterministic")
