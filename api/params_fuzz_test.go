@@ -132,3 +132,14 @@ func FuzzQueryString(f *testing.F) {
 		}
 	})
 }
+
+// A zero that in Go means "the default" is a mistake when a client writes it.
+func TestExplicitZeroIsRefused(t *testing.T) {
+	s := fakeServer(t, &fakeService{}, false)
+	for _, target := range []string{"/api/v1/search?q=a&limit=0", "/api/v1/questions/missing-follow-ups?year=0", "/api/v1/questions/calendar?organisation=x&year=0"} {
+		resp := get(t, s, target, readerToken)
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("%s = %d, want 400", target, resp.StatusCode)
+		}
+	}
+}
