@@ -14,7 +14,7 @@ export NEO4J_PASSWORD
 TEST_NEO4J_INSTANCES ?= 2
 TEST_NEO4J_PASSWORD  := styrgraf-test
 
-.PHONY: run test build clean-data vet gallery reliability
+.PHONY: run test contract fuzz build clean-data vet gallery reliability
 
 # The example data `make run` loads (the five source organisations, see examples/).
 EXAMPLES ?= examples
@@ -36,6 +36,18 @@ AXE_JS  := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 test: vet $(AXE_JS)
 	$(NEO4JLOCAL) with --instances $(TEST_NEO4J_INSTANCES) --password $(TEST_NEO4J_PASSWORD) -- \
 		env NEO4J_PASSWORD=$(TEST_NEO4J_PASSWORD) STYRGRAF_AXE_JS=$(abspath $(AXE_JS)) go test -count=1 ./...
+
+## contract: schemathesis against the live API's OpenAPI document (throw-away Neo4j, examples imported)
+contract:
+	$(NEO4JLOCAL) with --password $(TEST_NEO4J_PASSWORD) -- env NEO4J_PASSWORD=$(TEST_NEO4J_PASSWORD) contract/run.sh
+
+## fuzz: each fuzz target that needs no Neo4j for FUZZTIME beyond its committed corpus
+FUZZTIME ?= 5s
+fuzz:
+	go test ./graph/dataset -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	go test ./api/auth -run '^$$' -fuzz '^FuzzParseTokens$$' -fuzztime $(FUZZTIME)
+	go test ./api -run '^$$' -fuzz '^FuzzPageParam$$' -fuzztime $(FUZZTIME)
+	go test ./api -run '^$$' -fuzz '^FuzzQueryString$$' -fuzztime $(FUZZTIME)
 
 # Without npm, the accessibility checks skip with a message (and fail under CI).
 $(AXE_JS):

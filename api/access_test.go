@@ -30,71 +30,71 @@ import (
 // A reader reading the table: 303 is the web pages' redirect to the login page; 401 asks
 // for a token; 403 refuses a known token whose role is too low.
 
-// statuses holds one status per credential: none, bad, reader, editor, admin.
-type statuses [5]int
+// accessStatuses holds one status per credential: none, bad, reader, editor, admin.
+type accessStatuses [5]int
 
 var credentials = [5]string{"none", "bad", "reader", "editor", "admin"}
 
 var accessMatrix = []struct {
 	method, route string // as registered
 	target        string // a request that succeeds for whoever may make it
-	prod, demo    statuses
+	prod, demo    accessStatuses
 }{
-	{"GET", "/healthz", "/healthz", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/readyz", "/readyz", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/metrics", "/metrics", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/healthz", "/healthz", accessStatuses{200, 200, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/readyz", "/readyz", accessStatuses{200, 200, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/metrics", "/metrics", accessStatuses{200, 200, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", accessStatuses{200, 200, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
 
-	{"GET", "/api/v1/search", "/api/v1/search?q=styrelse", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organs/:id", "/api/v1/organs/rs", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organs/:id/escalation", "/api/v1/organs/rs/escalation", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organisations", "/api/v1/organisations", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/people/:id", "/api/v1/people/anna", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/questions/who-decides", "/api/v1/questions/who-decides?topic=budget", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/questions/missing-follow-ups", "/api/v1/questions/missing-follow-ups", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/questions/calendar", "/api/v1/questions/calendar?organisation=o", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/questions/calendar.ics", "/api/v1/questions/calendar.ics?organisation=o", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/questions/oversight-coverage", "/api/v1/questions/oversight-coverage", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/questions/staff-functions", "/api/v1/questions/staff-functions?organisation=o", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/questions/seats", "/api/v1/questions/seats?organisation=o", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/questions/changes", "/api/v1/questions/changes?organisation=o&from=2026-01-01&to=2026-12-31", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organs/:id/diagram.svg", "/api/v1/organs/rs/diagram.svg", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organs/:id/diagram.png", "/api/v1/organs/rs/diagram.png", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organs/:id/diagram.dot", "/api/v1/organs/rs/diagram.dot", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organs/:id/escalation.svg", "/api/v1/organs/rs/escalation.svg", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organs/:id/escalation.png", "/api/v1/organs/rs/escalation.png", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organs/:id/escalation.dot", "/api/v1/organs/rs/escalation.dot", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organisations/:id/diagram.svg", "/api/v1/organisations/o/diagram.svg", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organisations/:id/diagram.png", "/api/v1/organisations/o/diagram.png", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
-	{"GET", "/api/v1/organisations/:id/diagram.dot", "/api/v1/organisations/o/diagram.dot", statuses{401, 401, 200, 200, 200}, statuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/search", "/api/v1/search?q=styrelse", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id", "/api/v1/organs/rs", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/escalation", "/api/v1/organs/rs/escalation", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organisations", "/api/v1/organisations", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/people/:id", "/api/v1/people/anna", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/who-decides", "/api/v1/questions/who-decides?topic=budget", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/missing-follow-ups", "/api/v1/questions/missing-follow-ups", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/calendar", "/api/v1/questions/calendar?organisation=o", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/calendar.ics", "/api/v1/questions/calendar.ics?organisation=o", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/oversight-coverage", "/api/v1/questions/oversight-coverage", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/staff-functions", "/api/v1/questions/staff-functions?organisation=o", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/seats", "/api/v1/questions/seats?organisation=o", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/questions/changes", "/api/v1/questions/changes?organisation=o&from=2026-01-01&to=2026-12-31", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/diagram.svg", "/api/v1/organs/rs/diagram.svg", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/diagram.png", "/api/v1/organs/rs/diagram.png", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/diagram.dot", "/api/v1/organs/rs/diagram.dot", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/escalation.svg", "/api/v1/organs/rs/escalation.svg", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/escalation.png", "/api/v1/organs/rs/escalation.png", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organs/:id/escalation.dot", "/api/v1/organs/rs/escalation.dot", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organisations/:id/diagram.svg", "/api/v1/organisations/o/diagram.svg", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organisations/:id/diagram.png", "/api/v1/organisations/o/diagram.png", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/organisations/:id/diagram.dot", "/api/v1/organisations/o/diagram.dot", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
 	// Writes and the audit trail: demo mode changes nothing.
-	{"POST", "/api/v1/import", "/api/v1/import", statuses{401, 401, 403, 200, 200}, statuses{401, 401, 403, 200, 200}},
-	{"GET", "/api/v1/audit", "/api/v1/audit", statuses{401, 401, 403, 403, 200}, statuses{401, 401, 403, 403, 200}},
+	{"POST", "/api/v1/import", "/api/v1/import", accessStatuses{401, 401, 403, 200, 200}, accessStatuses{401, 401, 403, 200, 200}},
+	{"GET", "/api/v1/audit", "/api/v1/audit", accessStatuses{401, 401, 403, 403, 200}, accessStatuses{401, 401, 403, 403, 200}},
 
 	// Web pages. Demo mode lets reads through without logging in, and an unknown cookie is
 	// no login: the page is shown as to anyone.
-	{"GET", "/static/*", "/static/style.css", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/", "/", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/sok", "/sok?q=styrelse", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/organisationer/:id", "/organisationer/o", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/organ/:id", "/organ/rs", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/organ/:id/eskalering", "/organ/rs/eskalering", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/personer/:id", "/personer/anna", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/fragor/vem-beslutar", "/fragor/vem-beslutar", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/fragor/uppsikt", "/fragor/uppsikt", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/fragor/uppfoljning", "/fragor/uppfoljning", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/fragor/arshjul", "/fragor/arshjul", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/fragor/stabsfunktioner", "/fragor/stabsfunktioner", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/fragor/stabsfunktioner.csv", "/fragor/stabsfunktioner.csv?organisation=o", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/fragor/platser", "/fragor/platser", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"GET", "/fragor/forandringar", "/fragor/forandringar", statuses{303, 303, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
+	{"GET", "/static/*", "/static/style.css", accessStatuses{200, 200, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/", "/", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/sok", "/sok?q=styrelse", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/organisationer/:id", "/organisationer/o", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/organ/:id", "/organ/rs", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/organ/:id/eskalering", "/organ/rs/eskalering", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/personer/:id", "/personer/anna", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/vem-beslutar", "/fragor/vem-beslutar", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/uppsikt", "/fragor/uppsikt", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/uppfoljning", "/fragor/uppfoljning", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/arshjul", "/fragor/arshjul", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/stabsfunktioner", "/fragor/stabsfunktioner", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/stabsfunktioner.csv", "/fragor/stabsfunktioner.csv?organisation=o", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/platser", "/fragor/platser", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"GET", "/fragor/forandringar", "/fragor/forandringar", accessStatuses{303, 303, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
 	// Importing needs an editor's login, demo or not.
-	{"GET", "/import", "/import", statuses{303, 303, 403, 200, 200}, statuses{303, 303, 403, 200, 200}},
-	{"POST", "/import", "/import", statuses{303, 303, 403, 200, 200}, statuses{303, 303, 403, 200, 200}},
+	{"GET", "/import", "/import", accessStatuses{303, 303, 403, 200, 200}, accessStatuses{303, 303, 403, 200, 200}},
+	{"POST", "/import", "/import", accessStatuses{303, 303, 403, 200, 200}, accessStatuses{303, 303, 403, 200, 200}},
 	// Logging in takes the token typed into the form; logging out needs a session's form.
-	{"GET", "/logga-in", "/logga-in", statuses{200, 200, 200, 200, 200}, statuses{200, 200, 200, 200, 200}},
-	{"POST", "/logga-in", "/logga-in", statuses{401, 401, 303, 303, 303}, statuses{401, 401, 303, 303, 303}},
-	{"POST", "/logga-ut", "/logga-ut", statuses{403, 303, 303, 303, 303}, statuses{403, 303, 303, 303, 303}},
+	{"GET", "/logga-in", "/logga-in", accessStatuses{200, 200, 200, 200, 200}, accessStatuses{200, 200, 200, 200, 200}},
+	{"POST", "/logga-in", "/logga-in", accessStatuses{401, 401, 303, 303, 303}, accessStatuses{401, 401, 303, 303, 303}},
+	{"POST", "/logga-ut", "/logga-ut", accessStatuses{403, 303, 303, 303, 303}, accessStatuses{403, 303, 303, 303, 303}},
 }
 
 // matrixServer is the API over the in-memory service with a stub renderer, so that every

@@ -31,6 +31,7 @@ var statusOf = map[string]int{
 	graph.ECONFLICT:     http.StatusConflict,
 	graph.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	graph.ETOOLARGE:     http.StatusUnprocessableEntity,
+	graph.EBODYTOOLARGE: http.StatusRequestEntityTooLarge,
 	graph.EINTERNAL:     http.StatusInternalServerError,
 }
 

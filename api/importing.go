@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -14,6 +15,15 @@ import (
 
 // maxImportBody bounds what one import request may send.
 const maxImportBody = 64 << 20
+
+// DefaultImportBodyTimeout is how long an editor's import may take to send its body. The
+// server's own read time-out (cmd/styrgraf) is short, against clients that send slowly to
+// hold connections; an authenticated upload of up to 64 MiB gets this long instead (about
+// 220 KiB/s at the limit).
+const DefaultImportBodyTimeout = 5 * time.Minute
+
+// importAnswerTimeout bounds writing the import's answer once the import is done.
+const importAnswerTimeout = 30 * time.Second
 
 // handleImport validates the uploaded dataset files together and applies them in one
 // transaction, answering the changes, or every problem of the files (400) and nothing
@@ -29,13 +39,21 @@ func (s *Server) handleImport(c echo.Context) error {
 			return graph.Errorf(graph.EINVALID, "dry_run: want true or false, got %q", v)
 		}
 	}
+	// Deadlines of this connection only; they fail where the writer cannot set them
+	// (httptest), and then the server's own time-outs hold.
+	rc := http.NewResponseController(c.Response())
+	_ = rc.SetReadDeadline(time.Now().Add(s.importBodyTimeout))
 	files, err := readUploads(c)
 	if err != nil {
 		return err
 	}
-	// The route needs an editor token, so the request has a name for the audit trail.
+	// The import runs as long as its transaction may (the store bounds it): no write
+	// deadline may cut its answer off after it has been applied. The route needs an editor
+	// token, so the request has a name for the audit trail.
 	by := graph.Actor{Name: identity(c).Name, Via: graph.ViaAPI}
+	_ = rc.SetWriteDeadline(time.Time{})
 	res, err := s.importer.Import(c.Request().Context(), files, graph.ImportOptions{DryRun: dry, By: by})
+	_ = rc.SetWriteDeadline(time.Now().Add(importAnswerTimeout))
 	if err != nil {
 		return err
 	}
@@ -46,6 +64,11 @@ func (s *Server) handleImport(c echo.Context) error {
 // a multipart/form-data body (any field name).
 func readUploads(c echo.Context) ([]graph.DatasetFile, error) {
 	req := c.Request()
+	if req.ContentLength > maxImportBody {
+		// Refused before reading any of it; the server closes the connection rather than
+		// read the rest.
+		return nil, bodyTooLarge("the body")
+	}
 	req.Body = http.MaxBytesReader(c.Response(), req.Body, maxImportBody)
 	mediaType, _, _ := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
 	if mediaType != "multipart/form-data" {
@@ -87,7 +110,11 @@ func readUploads(c echo.Context) ([]graph.DatasetFile, error) {
 func uploadError(what string, err error) error {
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return graph.Errorf(graph.ETOOLARGE, "%s is larger than %d MiB; split the dataset into several files", what, maxImportBody>>20)
+		return bodyTooLarge(what)
 	}
 	return graph.Errorf(graph.EINVALID, "reading %s: %v", what, err)
+}
+
+func bodyTooLarge(what string) error {
+	return graph.Errorf(graph.EBODYTOOLARGE, "%s is larger than %d MiB; split the dataset into several files", what, maxImportBody>>20)
 }

@@ -50,6 +50,16 @@ func intParam(c echo.Context, name string, def int) (int, error) {
 	return n, nil
 }
 
+// yearParam reads ?year=; 0, in Go the default (at's year), is a mistake when given over
+// HTTP, as limit=0 is.
+func yearParam(c echo.Context) (int, error) {
+	year, err := intParam(c, "year", 0)
+	if err == nil && year == 0 && c.QueryParam("year") != "" {
+		return 0, graph.Errorf(graph.EINVALID, "year: want a whole number from %d to 9999, got 0", graph.MinYear)
+	}
+	return year, err
+}
+
 // pageParam reads ?limit= and ?cursor= (opaque: an offset the previous page's next_cursor
 // gave out). Lists come sorted, so an offset is stable for the same data and date.
 func pageParam(c echo.Context) (graph.Page, error) {

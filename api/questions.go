@@ -36,7 +36,7 @@ func (s *Server) handleMissingFollowUps(c echo.Context) error {
 	if q.At, err = s.at(c); err != nil {
 		return err
 	}
-	if q.Year, err = intParam(c, "year", 0); err != nil {
+	if q.Year, err = yearParam(c); err != nil {
 		return err
 	}
 	report, err := s.service.MissingFollowUps(c.Request().Context(), q)
@@ -54,7 +54,7 @@ func (s *Server) calendarQuery(c echo.Context) (graph.CalendarQuery, error) {
 	if q.At, err = s.at(c); err != nil {
 		return q, err
 	}
-	q.Year, err = intParam(c, "year", 0)
+	q.Year, err = yearParam(c)
 	return q, err
 }
 

@@ -6,8 +6,10 @@
 package api
 
 import (
+	"cmp"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -38,6 +40,9 @@ type Options struct {
 	Renderer Renderer
 	// Diagram limits and style (diagram.DefaultMaxNodes etc. if zero).
 	Diagram diagram.Options
+	// ImportBodyTimeout is how long an import may take to send its body;
+	// DefaultImportBodyTimeout if zero.
+	ImportBodyTimeout time.Duration
 	// Headlines gives the start page each organisation's figures (the governance gauges'
 	// last refresh); nil: none shown.
 	Headlines func() map[string]graph.Headline
@@ -57,6 +62,8 @@ type Server struct {
 
 	renderer       Renderer
 	diagramOptions diagram.Options
+
+	importBodyTimeout time.Duration
 }
 
 // New builds the server and registers every route.
@@ -72,6 +79,7 @@ func New(opts Options) *Server {
 	if s.today == nil {
 		s.today = graph.Today
 	}
+	s.importBodyTimeout = cmp.Or(opts.ImportBodyTimeout, DefaultImportBodyTimeout)
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true

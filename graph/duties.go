@@ -68,6 +68,11 @@ func (d Duty) Dated() bool {
 	return false
 }
 
+// MaxMeetingOffset bounds a per-meeting deadline's offset_days: the calendar reads meetings
+// this many days outside the year, so that a kallelse due in December for a January meeting
+// is in December's calendar; a deadline further from its meeting would never be found.
+const MaxMeetingOffset = 92
+
 // Deadline places a duty's occurrences in time; see Duty.
 type Deadline struct {
 	OffsetDays *int   `yaml:"offset_days,omitempty" json:"offset_days,omitempty" signed:"true" doc:"per meeting: days from the meeting day, negative before (-7: senast sju dagar före)"`

@@ -8,14 +8,15 @@ import (
 // Error codes. Each maps to one HTTP status in api/ and one exit status in cmd/; nothing else
 // in the code base decides how an error is shown.
 const (
-	ECONFLICT     = "conflict"     // the action conflicts with the stored state (e.g. a duplicate id)
-	EINTERNAL     = "internal"     // a bug or an unexpected failure
-	EINVALID      = "invalid"      // the input is wrong
-	ENOTFOUND     = "not_found"    // the thing asked for does not exist
-	EUNAUTHORIZED = "unauthorized" // no or unknown credentials
-	EFORBIDDEN    = "forbidden"    // known credentials, not allowed
-	EUNAVAILABLE  = "unavailable"  // a dependency (Neo4j) cannot be reached; try again later
-	ETOOLARGE     = "too_large"    // the answer would be too large to produce; narrow the request
+	ECONFLICT     = "conflict"       // the action conflicts with the stored state (e.g. a duplicate id)
+	EINTERNAL     = "internal"       // a bug or an unexpected failure
+	EINVALID      = "invalid"        // the input is wrong
+	ENOTFOUND     = "not_found"      // the thing asked for does not exist
+	EUNAUTHORIZED = "unauthorized"   // no or unknown credentials
+	EFORBIDDEN    = "forbidden"      // known credentials, not allowed
+	EUNAVAILABLE  = "unavailable"    // a dependency (Neo4j) cannot be reached; try again later
+	ETOOLARGE     = "too_large"      // the answer would be too large to produce; narrow the request
+	EBODYTOOLARGE = "body_too_large" // what was sent is larger than accepted; send less at a time
 )
 
 // Error is the one error type that crosses package boundaries. Message is safe to show to a

@@ -73,7 +73,18 @@ func MandatePeriod(d Date) (start, end Date) {
 	election := y - ((y-2018)%4+4)%4
 	start = Date{time.Date(election, time.October, 15, 0, 0, 0, 0, time.UTC)}
 	end = Date{time.Date(election+4, time.October, 14, 0, 0, 0, 0, time.UTC)}
-	return start, end
+	// Dates are written YYYY-MM-DD: a period that would end after year 9999 ends with it.
+	return start, Date{minTime(end.Time, lastDay)}
+}
+
+// lastDay is the last day a date can be written as YYYY-MM-DD.
+var lastDay = time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
+
+func minTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return b
+	}
+	return a
 }
 
 // UppsiktKinds are the organ kinds that kommunallagen 6 kap. 1 § puts under the styrelse's

@@ -10,11 +10,19 @@ import (
 // decisions take effect on days, not instants.
 type Date struct{ time.Time }
 
-// ParseDate parses YYYY-MM-DD.
+// MinYear is the earliest year a date may have. Go's zero time, 0001-01-01, means "no date"
+// (IsZero, String ""), so a date that early would be stored and then read back as absent;
+// nothing styrgraf describes is that old.
+const MinYear = 1000
+
+// ParseDate parses YYYY-MM-DD, years MinYear to 9999.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return Date{}, fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
+	}
+	if t.Year() < MinYear {
+		return Date{}, fmt.Errorf("%q is too early: a date needs a year from %d", s, MinYear)
 	}
 	return Date{t}, nil
 }

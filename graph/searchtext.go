@@ -52,6 +52,30 @@ type SearchWord struct {
 	Text, Folded, Stem, FoldedStem string
 }
 
+// Bounds of what one search may ask. Neo4j's full-text index refuses a query of more than
+// 1024 clauses, and a word with a typo allowed counts once for every indexed term within one
+// edit (up to 50); and every candidate name is compared with every word. No name has more
+// words or letters than these; a longer text is pasted prose, not a name.
+const (
+	MaxSearchWords  = 16
+	MaxSearchLength = 200 // characters
+)
+
+// checkSearchText says, naming param, what is wrong with text as a search: nothing to
+// search for, or more than the bounds above.
+func checkSearchText(param, text string) error {
+	switch n := len(SearchWords(text)); {
+	case n == 0:
+		return nil // each query says what it needs
+	case n > MaxSearchWords:
+		return Errorf(EINVALID, "%s: at most %d words, got %d", param, MaxSearchWords, n)
+	}
+	if n := utf8.RuneCountInString(text); n > MaxSearchLength {
+		return Errorf(EINVALID, "%s: at most %d characters, got %d", param, MaxSearchLength, n)
+	}
+	return nil
+}
+
 // SearchWords splits what a user typed into words (Lucene's operators and punctuation are
 // just separators here).
 func SearchWords(q string) []SearchWord {

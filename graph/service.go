@@ -77,10 +77,12 @@ func Today() Date {
 	return Date{time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}
 }
 
-// Pagination of list answers.
+// Pagination of list answers. MaxOffset keeps offset + limit a valid index of a Cypher list
+// slice (rows[$offset..$offset + $limit] takes 32-bit integers); no list comes near it.
 const (
 	DefaultLimit = 100
 	MaxLimit     = 1000
+	MaxOffset    = 1 << 30
 )
 
 // Page asks for one slice of a sorted list: Limit items (DefaultLimit if 0) from Offset.
@@ -97,7 +99,7 @@ func (p *Page) Validate() error {
 	if p.Limit < 1 || p.Limit > MaxLimit {
 		return LimitError(p.Limit)
 	}
-	if p.Offset < 0 {
+	if p.Offset < 0 || p.Offset > MaxOffset {
 		return Errorf(EINVALID, "cursor: not a cursor this API gave out")
 	}
 	return nil
@@ -164,6 +166,9 @@ func (q *SearchQuery) Validate() error {
 	if len(SearchWords(q.Text)) == 0 {
 		return Errorf(EINVALID, "q: say what to search for")
 	}
+	if err := checkSearchText("q", q.Text); err != nil {
+		return err
+	}
 	kinds, err := searchKinds(q.Kinds)
 	if err != nil {
 		return err
@@ -202,6 +207,9 @@ type WhoDecidesQuery struct {
 func (q *WhoDecidesQuery) Validate() error {
 	if q.Topic = strings.TrimSpace(q.Topic); len(SearchWords(q.Topic)) == 0 {
 		return Errorf(EINVALID, "topic: say what the decision is about (a topic or some words)")
+	}
+	if err := checkSearchText("topic", q.Topic); err != nil {
+		return err
 	}
 	if err := validBasis(q.MinBasis); err != nil {
 		return err
@@ -288,8 +296,10 @@ func (q *FollowUpQuery) Validate() error {
 	if q.Year == 0 {
 		q.Year = q.At.Year()
 	}
-	if q.Year < 1 || q.Year > 9999 {
-		return Errorf(EINVALID, "year: want a whole number from 1 to 9999, got %d", q.Year)
+	// From MinYear, as dates are: a year near 1 gave mandate periods before year 0, which
+	// are not dates (YYYY-MM-DD) as the answer promises.
+	if q.Year < MinYear || q.Year > 9999 {
+		return Errorf(EINVALID, "year: want a whole number from %d to 9999, got %d", MinYear, q.Year)
 	}
 	return validBasis(q.MinBasis)
 }

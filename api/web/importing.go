@@ -86,7 +86,7 @@ func formFiles(c echo.Context) ([]graph.DatasetFile, error) {
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return nil, graph.Errorf(graph.ETOOLARGE, "the files are larger than %d MiB together", maxUpload>>20)
+			return nil, graph.Errorf(graph.EBODYTOOLARGE, "the files are larger than %d MiB together", maxUpload>>20)
 		}
 		return nil, graph.Errorf(graph.EINVALID, "reading the form: %v", err)
 	}

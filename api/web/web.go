@@ -230,6 +230,8 @@ func (h *Handler) renderError(c echo.Context, p *page, err error) error {
 		e.Heading, e.Message, e.Next = "Databasen svarar inte just nu", "styrgraf når inte Neo4j.", "Försök igen om en stund."
 	case http.StatusUnprocessableEntity:
 		e.Heading, e.Message, e.Next = "Svaret blir för stort", graph.ErrorMessage(err), "Avgränsa frågan."
+	case http.StatusRequestEntityTooLarge:
+		e.Heading, e.Message, e.Next = "Filerna är för stora", graph.ErrorMessage(err), "Dela upp datamängden i flera filer och importera dem var för sig."
 	default:
 		status = http.StatusInternalServerError
 		e.Status = status

@@ -32,13 +32,46 @@ type Main struct {
 	importer   *dataset.Importer
 	listener   net.Listener
 	http       *http.Server
+	timeouts   serverTimeouts
 	cancel     context.CancelFunc
 	wg         sync.WaitGroup
 }
 
 // NewMain returns a Main for cfg; nothing starts until Run.
 func NewMain(cfg Config, logger *slog.Logger) *Main {
-	return &Main{Config: cfg, log: logger}
+	return &Main{Config: cfg, log: logger, timeouts: defaultTimeouts}
+}
+
+// serverTimeouts bound how long one client may hold a connection. Slow or stalled clients
+// (slowloris) would otherwise each keep a connection and a goroutine for as long as they
+// like.
+type serverTimeouts struct {
+	// readHeader: the request line and headers.
+	readHeader time.Duration
+	// read: the whole request, body included; short, as only imports send much, and an
+	// import, once its editor token is checked, gets importBody instead.
+	read       time.Duration
+	importBody time.Duration
+	// write: from the end of the headers to the end of the answer. Above the longest
+	// question (a query's 15 s time-out, then a diagram render's 10 s and its wait for a
+	// render worker); the import lifts it while its transaction runs (bounded by the
+	// store's import time-out) and then gives its answer 30 s.
+	write time.Duration
+	// idle: a kept-alive connection between requests; longer than the 60 s that load
+	// balancers commonly keep an idle connection, so that the balancer closes it first.
+	idle time.Duration
+}
+
+var defaultTimeouts = serverTimeouts{
+	readHeader: 10 * time.Second,
+	read:       30 * time.Second,
+	importBody: api.DefaultImportBodyTimeout,
+	write:      time.Minute,
+	idle:       2 * time.Minute,
+}
+
+func newHTTPServer(h http.Handler, t serverTimeouts) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: t.readHeader, ReadTimeout: t.read, WriteTimeout: t.write, IdleTimeout: t.idle}
 }
 
 // Run opens Neo4j, starts serving, and starts applying the schema in the background. It
@@ -88,7 +121,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.importer = &dataset.Importer{Store: db, Observe: m.metrics.ObserveImport,
 		Imported: func(graph.ImportResult) { m.governance.Trigger() }}
 	srv := api.New(api.Options{Service: db, Importer: m.importer, Audit: db, Logger: m.log, Metrics: m.metrics, Tokens: tokens, Demo: m.Config.Demo,
-		Renderer: renderer, Today: graph.Today, Headlines: m.governance.Headlines})
+		Renderer: renderer, Today: graph.Today, Headlines: m.governance.Headlines, ImportBodyTimeout: m.timeouts.importBody})
 	switch {
 	case m.Config.Demo:
 		m.log.Warn("demo mode: reads need no token; import needs an editor token", "tokens", tokens.String())
@@ -97,7 +130,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	default:
 		m.log.Info("API tokens loaded", "tokens", tokens.String())
 	}
-	m.http = &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	m.http = newHTTPServer(srv, m.timeouts)
 
 	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	m.cancel = cancel

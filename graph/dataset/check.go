@@ -281,6 +281,9 @@ func (c *checker) duty(f *File, path string, d graph.Duty) {
 	if d.Per != graph.PerMeeting && dl != nil && dl.OffsetDays != nil {
 		c.add(f, path+".deadline.offset_days", "offset_days counts from a meeting; it needs per meeting, not per %s", d.Per)
 	}
+	if dl != nil && dl.OffsetDays != nil && (*dl.OffsetDays < -graph.MaxMeetingOffset || *dl.OffsetDays > graph.MaxMeetingOffset) {
+		c.add(f, path+".deadline.offset_days", "offset_days %d is more than %d days from the meeting, further than any calendar looks", *dl.OffsetDays, graph.MaxMeetingOffset)
+	}
 	if dl != nil && dl.DayOfYear != "" {
 		if err := graph.ParseDayOfYear(dl.DayOfYear); err != nil {
 			c.add(f, path+".deadline.day_of_year", "%v", err)

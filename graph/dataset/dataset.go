@@ -70,6 +70,11 @@ func Parse(name string, r io.Reader) (*File, Problems) {
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
 	}
+	if isNull(doc) {
+		// "null", "~" or a document of comments only: decoded, it would be a dataset
+		// without an id that checks clean.
+		return f, Problems{{File: name, Line: doc.Line, Column: doc.Column, Message: "the file holds no dataset (an empty YAML document)"}}
+	}
 	d.decode(doc, reflect.ValueOf(&f.Data).Elem(), "", "")
 	return f, d.problems
 }

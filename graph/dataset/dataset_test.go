@@ -262,3 +262,29 @@ staff_profiles:
 		t.Errorf("EXPECTS relationships = %v, want %v", expects, want)
 	}
 }
+
+// Values that once passed the checks and reached the graph wrongly (found by FuzzParse and
+// the contract test) are problems, each at its field.
+func TestHostileValuesAreProblems(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"null\n", "1:1: : the file holds no dataset"},
+		{"dataset: x\norganisations:\n  -\n", "3:4: organisations[0]: empty list item"},
+		{"dataset: x\npeople:\n  - {id: ~, name: P}\n", "3:10: people[0].id: required field \"id\" is empty"},
+		{"dataset: x\norganisations:\n  - {id: o, name: O, kind: region, valid_from: 0999-12-31}\n", "valid_from: \"0999-12-31\" is too early"},
+		{"dataset: x\norganisations: [{id: o, name: O, kind: region}]\norgans: [{id: g, name: G, kind: styrelse, organisation: o}]\n" +
+			"duties: [{id: d, subject: g, action: send_notice, per: meeting, deadline: {offset_days: -93}, source: illustrative}]\n",
+			"duties[0].deadline.offset_days: offset_days -93 is more than 92 days from the meeting"},
+	} {
+		f, problems := Parse("h.yaml", strings.NewReader(tc.yaml))
+		if f != nil {
+			problems = append(problems, Check([]*File{f})...)
+		}
+		var got []string
+		for _, p := range problems {
+			got = append(got, p.String())
+		}
+		if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, tc.want) }) {
+			t.Errorf("%q: problems %q, want one with %q", tc.yaml, got, tc.want)
+		}
+	}
+}

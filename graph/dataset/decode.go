@@ -41,7 +41,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect
 		return
 	}
 	d.pos[path] = position{n.Line, n.Column}
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	if isNull(n) {
 		return // an empty value is the zero value; required fields are checked by the caller
 	}
 	switch {
@@ -113,7 +113,13 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, item := range n.Content {
-			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i), tag)
+			ipath := fmt.Sprintf("%s[%d]", path, i)
+			if isNull(item) {
+				// An empty item ("-" alone) would be an item without id, or a reference to "".
+				d.problem(item, ipath, "empty list item; remove it or give its value")
+				continue
+			}
+			d.decode(item, s.Index(i), ipath, tag)
 		}
 		v.Set(s)
 	case reflect.Struct:
@@ -143,6 +149,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		seen[key.Value] = true
+		if isNull(val) && f.Tag.Get("required") == "true" {
+			// Null decodes to the zero value, which would pass as given: an item with id ""
+			// would reach the graph.
+			d.problem(val, fpath, "required field %q is empty", key.Value)
+			continue
+		}
 		d.decode(val, v.FieldByIndex(f.Index), fpath, f.Tag)
 	}
 	for name, f := range fields {
@@ -180,6 +192,9 @@ func (d *decoder) scalar(n *yaml.Node, path, want string) (string, bool) {
 	}
 	return n.Value, true
 }
+
+// isNull reports an empty value: nothing, ~ or null.
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 func describe(n *yaml.Node) string {
 	switch n.Kind {

@@ -9,11 +9,6 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// maxMeetingOffset bounds how far from its meeting a per-meeting deadline is looked for:
-// meetings this many days outside the year are read too, so that a kallelse due in
-// December for a January meeting is in December's calendar.
-const maxMeetingOffset = 92
-
 // Calendar answers "what is due in this organisation this year?" (the årshjul). An
 // organisation that does not exist or does not hold in the year is ENOTFOUND.
 func (db *DB) Calendar(ctx context.Context, q graph.CalendarQuery) (graph.Calendar, error) {
@@ -25,7 +20,7 @@ func (db *DB) Calendar(ctx context.Context, q graph.CalendarQuery) (graph.Calend
 	params := map[string]any{
 		"organisation": q.Organisation,
 		"yearStart":    dateParam(yearStart), "yearEnd": dateParam(yearEnd),
-		"meetingsFrom": dateParam(yearStart.AddDays(-maxMeetingOffset)), "meetingsTo": dateParam(yearEnd.AddDays(maxMeetingOffset)),
+		"meetingsFrom": dateParam(yearStart.AddDays(-graph.MaxMeetingOffset)), "meetingsTo": dateParam(yearEnd.AddDays(graph.MaxMeetingOffset)),
 		"minBasisRank": int64(graph.BasisRank(q.MinBasis)),
 	}
 	type row struct {

@@ -223,9 +223,9 @@ func TestMissingFollowUps(t *testing.T) {
 			t.Errorf("MissingFollowUps(%s, %d) = %v, want ENOTFOUND", missing.org, missing.year, err)
 		}
 	}
-	for _, year := range []int{-1, 10000} {
+	for _, year := range []int{-1, 999, 10000} {
 		_, err := db.MissingFollowUps(context.Background(), graph.FollowUpQuery{Organisation: "fu-region", Year: year, At: graph.MustDate("2026-11-24")})
-		if want := fmt.Sprintf("year: want a whole number from 1 to 9999, got %d", year); graph.ErrorCode(err) != graph.EINVALID || graph.ErrorMessage(err) != want {
+		if want := fmt.Sprintf("year: want a whole number from 1000 to 9999, got %d", year); graph.ErrorCode(err) != graph.EINVALID || graph.ErrorMessage(err) != want {
 			t.Errorf("MissingFollowUps(year %d) = %v, want EINVALID: %s", year, err, want)
 		}
 	}
