@@ -36,6 +36,7 @@ var answers = map[string]any{
 	"/api/v1/questions/seats":              graph.SeatsReport{},
 	"/api/v1/questions/changes":            page[graph.Change]{},
 	"/api/v1/import":                       graph.ImportResult{},
+	"/api/v1/audit":                        page[graph.AuditEntry]{},
 }
 
 // paramSchemas are the schemas of parameters whose values the handlers or the domain bound,

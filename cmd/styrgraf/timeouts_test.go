@@ -35,7 +35,7 @@ func TestServeSetsTimeouts(t *testing.T) {
 func runWithTimeouts(t *testing.T, to serverTimeouts) string {
 	t.Helper()
 	cfg := testConfig(t)
-	cfg.Addr, cfg.Tokens = "127.0.0.1:0", "editor "+timeoutsEditorToken
+	cfg.Addr, cfg.Tokens = "127.0.0.1:0", "editor timeouts "+timeoutsEditorToken
 	m := NewMain(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	m.timeouts = to
 	if err := m.Run(context.Background()); err != nil {
