@@ -33,6 +33,10 @@ type Config struct {
 	// QueryTimeout bounds every question's Neo4j transaction, so that no request hangs when
 	// Neo4j stops answering.
 	QueryTimeout time.Duration
+	// ShutdownGrace is how long, on SIGTERM, styrgraf answers new requests 503 before it
+	// stops listening, so that a load balancer notices and sends them elsewhere
+	// (STYRGRAF_SHUTDOWN_GRACE; default 2 s).
+	ShutdownGrace time.Duration
 }
 
 // DefaultConfig reads the environment, falling back to defaults that work with `make run`.
@@ -49,6 +53,7 @@ func DefaultConfig() Config {
 		Demo:          os.Getenv("STYRGRAF_DEMO") == "true",
 		GaugeInterval: durationEnv("STYRGRAF_GAUGE_INTERVAL", governance.DefaultGaugeInterval),
 		QueryTimeout:  durationEnv("STYRGRAF_QUERY_TIMEOUT", neo4jdb.DefaultQueryTimeout),
+		ShutdownGrace: durationEnv("STYRGRAF_SHUTDOWN_GRACE", 2*time.Second),
 	}
 }
 
@@ -80,6 +85,7 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Demo, "demo", c.Demo, "local demo mode: reads need no token (env STYRGRAF_DEMO=true)")
 	fs.DurationVar(&c.GaugeInterval, "gauge-interval", c.GaugeInterval, "how often to recompute the governance gauges (env STYRGRAF_GAUGE_INTERVAL)")
 	fs.DurationVar(&c.QueryTimeout, "query-timeout", c.QueryTimeout, "how long a question may wait for Neo4j before answering 503 (env STYRGRAF_QUERY_TIMEOUT)")
+	fs.DurationVar(&c.ShutdownGrace, "shutdown-grace", c.ShutdownGrace, "on SIGTERM, how long new requests answer 503 before styrgraf stops listening (env STYRGRAF_SHUTDOWN_GRACE)")
 	c.RegisterNeo4jFlags(fs)
 }
 

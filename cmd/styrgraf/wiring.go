@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -35,6 +37,9 @@ type Main struct {
 	timeouts   serverTimeouts
 	cancel     context.CancelFunc
 	wg         sync.WaitGroup
+	// draining is set when Close begins: from then on new requests answer 503 while those
+	// in flight finish.
+	draining atomic.Bool
 }
 
 // NewMain returns a Main for cfg; nothing starts until Run.
@@ -68,6 +73,22 @@ var defaultTimeouts = serverTimeouts{
 	importBody: api.DefaultImportBodyTimeout,
 	write:      time.Minute,
 	idle:       2 * time.Minute,
+}
+
+// drain answers every request 503 with Retry-After once Close has begun, and asks the
+// client to close its connection, so that it reconnects to another instance.
+func (m *Main) drain(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !m.draining.Load() {
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Connection", "close")
+		w.Header().Set("Retry-After", "5")
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, `{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"styrgraf is shutting down; retry"}`)
+	})
 }
 
 func newHTTPServer(h http.Handler, t serverTimeouts) *http.Server {
@@ -130,7 +151,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	default:
 		m.log.Info("API tokens loaded", "tokens", tokens.String())
 	}
-	m.http = newHTTPServer(srv, m.timeouts)
+	m.http = newHTTPServer(m.drain(srv), m.timeouts)
 
 	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	m.cancel = cancel
@@ -227,6 +248,14 @@ func (m *Main) Addr() string {
 // Close stops serving (letting requests in flight finish) and closes Neo4j.
 func (m *Main) Close() error {
 	var errs []error
+	// First refuse new work with 503 (a load balancer retries elsewhere, readiness turns
+	// 503) for the grace period, then stop listening and wait for the requests in flight.
+	// An import in flight either finishes or, cut off by the deadline, rolls back: it is one
+	// transaction.
+	m.draining.Store(true)
+	if m.http != nil && m.Config.ShutdownGrace > 0 {
+		time.Sleep(m.Config.ShutdownGrace)
+	}
 	if m.cancel != nil {
 		m.cancel()
 	}
