@@ -33,7 +33,7 @@ go build -o "$state/bin/styrgraf" ./cmd/styrgraf
 editor=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 reader=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 log=$(mktemp)
-STYRGRAF_ADDR=127.0.0.1:0 STYRGRAF_TOKENS="editor $editor; reader $reader" \
+STYRGRAF_ADDR=127.0.0.1:0 STYRGRAF_TOKENS="editor contract-editor $editor; reader contract-reader $reader" \
   "$state/bin/styrgraf" serve -import examples >"$log" 2>&1 &
 pid=$!
 trap 'kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
