@@ -80,11 +80,7 @@ type followUpPage struct {
 }
 
 func (h *Handler) followUps(c echo.Context, p *page) (string, error) {
-	f, err := h.form(c, p)
-	if err != nil {
-		return "", err
-	}
-	year, err := intQuery(c, "ar")
+	f, year, err := h.formAndYear(c, p)
 	if err != nil {
 		return "", err
 	}
@@ -101,6 +97,16 @@ func (h *Handler) followUps(c echo.Context, p *page) (string, error) {
 	return "follow-ups", nil
 }
 
+// formAndYear reads a question's form and its year (?ar=; 0 for the as-of date's year).
+func (h *Handler) formAndYear(c echo.Context, p *page) (questionForm, int, error) {
+	f, err := h.form(c, p)
+	if err != nil {
+		return f, 0, err
+	}
+	year, err := intQuery(c, "ar")
+	return f, year, err
+}
+
 type calendarPage struct {
 	questionForm
 	Year     int
@@ -110,11 +116,7 @@ type calendarPage struct {
 
 // calendar is the årshjul: every dated obligation of the organisation's year.
 func (h *Handler) calendar(c echo.Context, p *page) (string, error) {
-	f, err := h.form(c, p)
-	if err != nil {
-		return "", err
-	}
-	year, err := intQuery(c, "ar")
+	f, year, err := h.formAndYear(c, p)
 	if err != nil {
 		return "", err
 	}
