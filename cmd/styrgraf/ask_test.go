@@ -2,8 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
+
+	goical "github.com/emersion/go-ical"
 
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
@@ -32,6 +35,37 @@ func TestAsk(t *testing.T) {
 	var answer graph.WhoDecidesAnswer
 	if err := json.Unmarshal([]byte(out), &answer); err != nil || len(answer.Items) == 0 || answer.Items[0].Holder.ID != "rh-rsau" || answer.Total != len(answer.Items) {
 		t.Errorf("who-decides JSON: %v, %+v", err, answer)
+	}
+
+	// The årshjul: CGH's sammanträdesplan is due 30/9 by its arbetsordning 2.8 (stated);
+	// -ics prints iCalendar that a parser reads, with the same entry.
+	status, out, errOut = cli(t, "ask", "calendar", "-at", "2026-12-04", "-organisation", "region-halland", "-year", "2027")
+	if status != 0 {
+		t.Fatalf("ask calendar: %d %s", status, errOut)
+	}
+	if !slices.ContainsFunc(strings.Split(out, "\n"), func(l string) bool {
+		return strings.HasPrefix(l, "2027-09-30") && strings.Contains(l, "decide_meeting_plan") && strings.Contains(l, "stated") &&
+			strings.Contains(l, "Arbetsordning för Chefsgrupp Halland (CGH) 2.8")
+	}) {
+		t.Errorf("the calendar lacks CGH's sammanträdesplan on 2027-09-30 with its source:\n%s", out)
+	}
+	status, out, errOut = cli(t, "ask", "calendar", "-at", "2026-12-04", "-organisation", "region-halland", "-year", "2027", "-ics")
+	if status != 0 {
+		t.Fatalf("ask calendar -ics: %d %s", status, errOut)
+	}
+	cal, err := goical.NewDecoder(strings.NewReader(out)).Decode()
+	if err != nil {
+		t.Fatalf("ask calendar -ics does not parse: %v\n%.500s", err, out)
+	}
+	found := false
+	for _, c := range cal.Children {
+		if uid := c.Props.Get(goical.PropUID); uid != nil && uid.Value == "cgh-beslut-sammantradesplan/2027@styrgraf" {
+			// To be done during the year, by 30/9: a VTODO due that day.
+			found = c.Name == "VTODO" && c.Props.Get(goical.PropDue) != nil && c.Props.Get(goical.PropDue).Value == "20270930"
+		}
+	}
+	if !found {
+		t.Error("the iCalendar lacks CGH's sammanträdesplan on 2027-09-30")
 	}
 
 	// Stabsfunktioner: gaps are what a profile expects and a förvaltning lacks, named in
