@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/styrgraf/styrgraf/api/auth"
+	"github.com/styrgraf/styrgraf/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 )
 
@@ -57,6 +58,11 @@ var paramSchemas = map[string]map[string]any{
 	// says so); a schema cannot say that.
 	"q":     {"type": "string", "minLength": 1, "maxLength": graph.MaxSearchLength},
 	"topic": {"type": "string", "minLength": 1, "maxLength": graph.MaxSearchLength},
+	// Diagram options as diagram.ParseSeats, ParseRelations and the renderer read them.
+	"seats": {"type": "string", "pattern": `^\s*(summary|all)?\s*$`},
+	"relations": {"type": "string", "pattern": `^\s*(all|default|((?i:` + strings.Join(diagram.RelationKinds(), "|") + `)\s*)?(,\s*((?i:` +
+		strings.Join(diagram.RelationKinds(), "|") + `)\s*)?)*)$`},
+	"scale": {"type": "integer", "minimum": 1, "maximum": diagram.MaxScale, "default": 1},
 	// A cursor is opaque: only what next_cursor gave out is accepted.
 	"cursor": {"type": "string"},
 	// As strconv.ParseBool reads it.
