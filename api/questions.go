@@ -58,12 +58,17 @@ func (s *Server) calendarQuery(c echo.Context) (graph.CalendarQuery, error) {
 	return q, err
 }
 
-func (s *Server) handleCalendar(c echo.Context) error {
+// calendar answers the calendar question the request asks.
+func (s *Server) calendar(c echo.Context) (graph.Calendar, error) {
 	q, err := s.calendarQuery(c)
 	if err != nil {
-		return err
+		return graph.Calendar{}, err
 	}
-	cal, err := s.service.Calendar(c.Request().Context(), q)
+	return s.service.Calendar(c.Request().Context(), q)
+}
+
+func (s *Server) handleCalendar(c echo.Context) error {
+	cal, err := s.calendar(c)
 	if err != nil {
 		return err
 	}
@@ -71,11 +76,7 @@ func (s *Server) handleCalendar(c echo.Context) error {
 }
 
 func (s *Server) handleCalendarICS(c echo.Context) error {
-	q, err := s.calendarQuery(c)
-	if err != nil {
-		return err
-	}
-	cal, err := s.service.Calendar(c.Request().Context(), q)
+	cal, err := s.calendar(c)
 	if err != nil {
 		return err
 	}

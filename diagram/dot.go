@@ -1,6 +1,7 @@
 package diagram
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -464,10 +465,9 @@ func treeDOT(t graph.Subtree, root string, opts Options) ([]byte, error) {
 
 	// Edges: the relations given plus PART_OF from each organ's parent, deduplicated; only
 	// those whose ends are both drawn.
-	type key struct{ typ, from, to string }
-	seen := map[key]bool{}
-	var rels []key
-	add := func(k key) {
+	seen := map[relKey]bool{}
+	var rels []relKey
+	add := func(k relKey) {
 		if seen[k] {
 			return
 		}
@@ -478,23 +478,14 @@ func treeDOT(t graph.Subtree, root string, opts Options) ([]byte, error) {
 		rels = append(rels, k)
 	}
 	for _, e := range t.Edges {
-		add(key{e.Type, e.From, e.To})
+		add(relKey{e.Type, e.From, e.To})
 	}
 	for _, o := range organs {
 		if o.Parent != "" {
-			add(key{"PART_OF", o.ID, o.Parent})
+			add(relKey{"PART_OF", o.ID, o.Parent})
 		}
 	}
-	sort.Slice(rels, func(i, j int) bool {
-		a, b := rels[i], rels[j]
-		if a.typ != b.typ {
-			return a.typ < b.typ
-		}
-		if a.from != b.from {
-			return a.from < b.from
-		}
-		return a.to < b.to
-	})
+	sortRels(rels)
 
 	// Tree children of each organ (PART_OF parts in the diagram) and which have children.
 	parts := map[string][]string{}
@@ -504,19 +495,19 @@ func treeDOT(t graph.Subtree, root string, opts Options) ([]byte, error) {
 		}
 	}
 	// minlen per PART_OF edge and seat link, from the fan-out rule.
-	minlen := map[key]int{}
+	minlen := map[relKey]int{}
 	fan := opts.fanOut()
 	for _, o := range organs {
-		var leaves []key
+		var leaves []relKey
 		for _, s := range seats[o.ID] {
-			leaves = append(leaves, key{"SEAT_OF", s.ID, o.ID})
+			leaves = append(leaves, relKey{"SEAT_OF", s.ID, o.ID})
 		}
 		kids := append([]string(nil), parts[o.ID]...)
 		// Siblings: by name, then id (their level is the same).
 		slices.SortStableFunc(kids, func(a, b string) int { return graph.CompareOrgans(*byID[a], *byID[b]) })
 		for _, c := range kids {
 			if len(parts[c]) == 0 {
-				leaves = append(leaves, key{"PART_OF", c, o.ID})
+				leaves = append(leaves, relKey{"PART_OF", c, o.ID})
 			}
 		}
 		if n := len(leaves); n > fan {
@@ -562,7 +553,7 @@ func treeDOT(t graph.Subtree, root string, opts Options) ([]byte, error) {
 	types := map[string]bool{}
 	for _, o := range organs {
 		for _, s := range seats[o.ID] {
-			k := key{"SEAT_OF", s.ID, o.ID}
+			k := relKey{"SEAT_OF", s.ID, o.ID}
 			w.drawEdge(drawnEdge{"SEAT_OF", w.ids[s.ID], w.ids[o.ID], minlen[k], false})
 		}
 	}
@@ -610,16 +601,15 @@ func seatLess(a, b graph.Seat) bool {
 // A chain that comes back to a step it passed ends in a red "cykel" edge.
 func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]byte, error) {
 	steps := map[string]graph.EscalationStep{}
-	type key struct{ typ, from, to string }
-	seen := map[key]bool{}
-	var rels []key
+	seen := map[relKey]bool{}
+	var rels []relKey
 	for _, c := range chains {
 		for i, s := range c.Steps {
 			if _, ok := steps[s.ID]; !ok {
 				steps[s.ID] = s
 			}
 			if i > 0 {
-				k := key{s.Via, c.Steps[i-1].ID, s.ID}
+				k := relKey{s.Via, c.Steps[i-1].ID, s.ID}
 				if k.typ == "" {
 					k.typ = "REPORTS_TO"
 				}
@@ -630,7 +620,7 @@ func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]b
 			}
 		}
 		if c.Cycle && len(c.Steps) > 0 {
-			k := key{"", c.Steps[len(c.Steps)-1].ID, c.CycleTo}
+			k := relKey{"", c.Steps[len(c.Steps)-1].ID, c.CycleTo}
 			if !seen[k] {
 				seen[k] = true
 				rels = append(rels, k)
@@ -656,16 +646,7 @@ func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]b
 		}
 		w.id(prefix, s)
 	}
-	sort.Slice(rels, func(i, j int) bool {
-		a, b := rels[i], rels[j]
-		if a.typ != b.typ {
-			return a.typ < b.typ
-		}
-		if a.from != b.from {
-			return a.from < b.from
-		}
-		return a.to < b.to
-	})
+	sortRels(rels)
 
 	w.header(opts.Title)
 	hasPosts := false
@@ -687,4 +668,15 @@ func EscalationDOT(id string, chains []graph.EscalationChain, opts Options) ([]b
 		w.legend(nil, types, hasPosts)
 	}
 	return w.end(), nil
+}
+
+// relKey is a relationship drawn between two items, once however often it is given.
+type relKey struct{ typ, from, to string }
+
+// sortRels orders relations by type, then ends, so that the DOT is the same on every run.
+func sortRels(rels []relKey) {
+	sort.Slice(rels, func(i, j int) bool {
+		a, b := rels[i], rels[j]
+		return cmp.Or(cmp.Compare(a.typ, b.typ), cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to)) < 0
+	})
 }

@@ -498,6 +498,21 @@ type mergedEdge struct {
 func (v *overview) edges() []*mergedEdge {
 	byPair := map[[2]string]*mergedEdge{}
 	var out []*mergedEdge
+	// pair returns the merged edge between a and b, ordered by chart position, and whether
+	// a is its first end.
+	pair := func(a, b string) (*mergedEdge, bool) {
+		x, y := a, b
+		if v.order(y) < v.order(x) {
+			x, y = y, x
+		}
+		e := byPair[[2]string{x, y}]
+		if e == nil {
+			e = &mergedEdge{a: x, b: y}
+			byPair[[2]string{x, y}] = e
+			out = append(out, e)
+		}
+		return e, a == x
+	}
 	for _, r := range v.rels {
 		if !v.opts.draws(r.typ) {
 			continue
@@ -509,37 +524,19 @@ func (v *overview) edges() []*mergedEdge {
 		if from == to {
 			continue
 		}
-		x, y := from, to
-		if v.order(y) < v.order(x) {
-			x, y = y, x
-		}
-		e := byPair[[2]string{x, y}]
-		if e == nil {
-			e = &mergedEdge{a: x, b: y}
-			byPair[[2]string{x, y}] = e
-			out = append(out, e)
-		}
-		if i := slices.Index(e.kinds, r.typ); i >= 0 && e.fwd[i] == (from == x) {
+		e, fwd := pair(from, to)
+		if i := slices.Index(e.kinds, r.typ); i >= 0 && e.fwd[i] == fwd {
 			continue
 		}
 		e.kinds = append(e.kinds, r.typ)
-		e.fwd = append(e.fwd, from == x)
+		e.fwd = append(e.fwd, fwd)
 	}
 	for _, o := range v.c.organs {
 		p := v.c.anchor[o.ID]
 		if p == "" {
 			continue
 		}
-		x, y := p, o.ID
-		if v.order(y) < v.order(x) {
-			x, y = y, x
-		}
-		e := byPair[[2]string{x, y}]
-		if e == nil {
-			e = &mergedEdge{a: x, b: y}
-			byPair[[2]string{x, y}] = e
-			out = append(out, e)
-		}
+		e, _ := pair(p, o.ID)
 		e.shapes, e.minlen = true, v.rankOf(o.ID)-v.rankOf(p)
 	}
 	for _, e := range out {

@@ -62,6 +62,25 @@ func (n *neo4jProcess) kill() {
 	n.cmd.Wait()
 }
 
+// ownNeo4j starts a Neo4j for the test alone and stops it at the end, unless the test killed
+// it. Such tests need the machine's attention for their timings, so they run only when
+// STYRGRAF_RELIABILITY is set: `make reliability` sets it after `make test`.
+func ownNeo4j(t *testing.T) *neo4jProcess {
+	t.Helper()
+	if os.Getenv("STYRGRAF_RELIABILITY") == "" {
+		t.Skip("starts a Neo4j of its own: runs with STYRGRAF_RELIABILITY=1 (make reliability)")
+	}
+	neo := &neo4jProcess{t: t, data: t.TempDir(), port: freePort(t)}
+	t.Logf("Neo4j ready in %s", neo.start().Round(time.Millisecond))
+	t.Cleanup(func() {
+		if neo.cmd.ProcessState == nil {
+			neo.cmd.Process.Signal(syscall.SIGTERM)
+			neo.cmd.Wait()
+		}
+	})
+	return neo
+}
+
 func freePort(t *testing.T) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -92,19 +111,7 @@ type outcome struct {
 // within 5 s without being restarted; and every import answered 2xx is in the graph, every
 // import answered otherwise left no trace.
 func TestNeo4jKilledUnderLoad(t *testing.T) {
-	// It starts a Neo4j of its own and needs the machine's attention for its timings: `make
-	// reliability` runs it on its own after `make test` (and .ci/run runs both).
-	if os.Getenv("STYRGRAF_RELIABILITY") == "" {
-		t.Skip("runs in make reliability (set STYRGRAF_RELIABILITY=1)")
-	}
-	neo := &neo4jProcess{t: t, data: t.TempDir(), port: freePort(t)}
-	t.Logf("Neo4j ready in %s", neo.start().Round(time.Millisecond))
-	t.Cleanup(func() {
-		if neo.cmd.ProcessState == nil {
-			neo.cmd.Process.Signal(syscall.SIGTERM)
-			neo.cmd.Wait()
-		}
-	})
+	neo := ownNeo4j(t)
 
 	const editor = "editor-token-of-the-kill-test"
 	cfg := Config{Neo4jURI: "bolt://127.0.0.1:" + neo.port, Neo4jUser: "neo4j", Neo4jPassword: killedPassword, Neo4jDatabase: "neo4j",

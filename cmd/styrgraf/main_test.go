@@ -80,22 +80,7 @@ func TestServeBecomesReady(t *testing.T) {
 		t.Fatalf("/healthz = %d", got)
 	}
 	eventually(t, m, "/readyz", http.StatusOK, 60*time.Second)
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		resp, err := http.Get("http://" + m.Addr() + "/api/v1/organisations")
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if strings.Contains(string(b), `"region-halland"`) {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the examples were not imported at start-up: %s", b)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	waitForExamples(t, m)
 	if err := db.Ready(context.Background()); err != nil {
 		t.Errorf("Ready after serve applied the schema: %v", err)
 	}
