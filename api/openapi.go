@@ -216,7 +216,7 @@ func answerSchema(sc *schemas, r route) map[string]any {
 			return sc.of(reflect.TypeOf(a))
 		}
 		return map[string]any{}
-	case r.produces == mimePNG:
+	case r.produces == mimePNG || r.produces == mimeXLSX:
 		return map[string]any{"type": "string", "format": "binary"}
 	}
 	return map[string]any{"type": "string"}

@@ -90,6 +90,7 @@ func (s *Server) routes() []route {
 		{http.MethodGet, "/api/v1/audit", "The audit trail: every import that changed the graph, newest first: who, when, datasets, counts and ids", "audit", auth.RoleAdmin,
 			[]param{pLimit, pCursor}, mimeJSON, nil, s.handleAudit},
 	}
+	rs = append(rs, tableRoutes(rs)...) // tables.go: .csv and .xlsx of every question
 	return append(rs, s.diagramRoutes()...)
 }
 
