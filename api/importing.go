@@ -73,7 +73,13 @@ func readUploads(c echo.Context) ([]graph.DatasetFile, error) {
 	mediaType, _, _ := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
 	if mediaType != "multipart/form-data" {
 		name := c.QueryParam("name")
-		if name == "" {
+		switch {
+		case name != "":
+		case mediaType == mimeXLSX:
+			name = "body.xlsx"
+		case mediaType == "text/csv":
+			name = "body.csv"
+		default:
 			name = "body.yaml"
 		}
 		body, err := io.ReadAll(req.Body)

@@ -159,8 +159,10 @@ func (s *Server) openAPI() map[string]any {
 					content[ct] = map[string]any{"schema": map[string]any{"type": "object",
 						"description": "dataset files, in fields of any name",
 						"properties":  map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}}}
+				case mimeXLSX:
+					content[ct] = map[string]any{"schema": map[string]any{"type": "string", "format": "binary", "description": "a workbook of people, seats, holdings, stabsfunktioner (see the template)"}}
 				default:
-					content[ct] = map[string]any{"schema": map[string]any{"type": "string", "description": "one dataset file (YAML)"}}
+					content[ct] = map[string]any{"schema": map[string]any{"type": "string", "description": "one dataset file (YAML) or sheet (CSV)"}}
 				}
 			}
 			op["requestBody"] = map[string]any{"required": true, "content": content}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/styrgraf/styrgraf/api/auth"
+
 	"github.com/styrgraf/styrgraf/graph/sheets"
 )
 
@@ -110,8 +112,7 @@ func (s *Server) replyAnswer(c echo.Context, answer, asJSON any) error {
 // tableNote is a table's provenance line: the request that made it, and what the basis
 // words of the Grund column mean.
 func tableNote(c echo.Context) string {
-	return fmt.Sprintf("Ur styrgraf: %s. Grund: angivet = står i dokumentet (med citat); slutsats = härlett ur uttryckliga uppgifter (med resonemang); "+
-		"illustrativt = påhittat exempel; okänt = ingen källa anges.", c.Request().URL.RequestURI())
+	return fmt.Sprintf("Ur styrgraf: %s. %s", c.Request().URL.RequestURI(), sheets.BasisNote)
 }
 
 func cmpOr(vals ...string) string {
@@ -121,4 +122,42 @@ func cmpOr(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+// sheetRoutes are the spreadsheet routes for HR: the template to fill in, and an
+// organisation's seat lists and stabsfunktioner as a workbook (the import layout, so that
+// it can be edited and imported again through POST /api/v1/import).
+func (s *Server) sheetRoutes() []route {
+	return []route{
+		{http.MethodGet, "/api/v1/sheets/template.xlsx", "The XLSX template for importing people, seats, holdings and stabsfunktioner, with instructions in Swedish", "import", auth.RoleReader,
+			nil, mimeXLSX, nil, s.handleSheetTemplate},
+		{http.MethodGet, "/api/v1/organisations/:id/sheets.xlsx", "An organisation's seat lists (Platser, Innehav, Personer, in the import layout) and stabsfunktioner matrix as XLSX", "organisations", auth.RoleReader,
+			[]param{{"id", "path", "string", "id of the organisation", true}, pAt}, mimeXLSX, nil, s.handleOrganisationSheets},
+	}
+}
+
+func (s *Server) handleSheetTemplate(c echo.Context) error {
+	var buf bytes.Buffer
+	if err := sheets.Template(&buf); err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="styrgraf-mall.xlsx"`)
+	return reply(c, mimeXLSX, buf.Bytes())
+}
+
+func (s *Server) handleOrganisationSheets(c echo.Context) error {
+	at, err := s.at(c)
+	if err != nil {
+		return err
+	}
+	e, err := sheets.Collect(c.Request().Context(), s.service, s.service, c.Param("id"), at)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := sheets.WriteExport(&buf, e, tableNote(c)); err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s-%s.xlsx"`, e.Organisation, at))
+	return reply(c, mimeXLSX, buf.Bytes())
 }

@@ -31,6 +31,9 @@ type File struct {
 	Name string // as given (a path, or a name for uploaded content)
 	Data graph.Dataset
 	pos  map[string]position
+	// locate, for a file read from a spreadsheet, says in which sheet, row and column the
+	// value at a field path stood.
+	locate func(path string) Problem
 }
 
 // Position returns where the value at a field path stood, e.g. "organs[2].kind".

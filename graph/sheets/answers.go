@@ -25,6 +25,10 @@ var basisTerms = map[string]string{
 	"":                      "okänt",
 }
 
+// BasisNote explains the basis words of the Grund columns, for a table's provenance line.
+const BasisNote = "Grund: angivet = står i dokumentet (med citat); slutsats = härlett ur uttryckliga uppgifter (med resonemang); " +
+	"illustrativt = påhittat exempel; okänt = ingen källa anges."
+
 // BasisTerm is the Swedish word a table uses for a basis.
 func BasisTerm(basis string) string {
 	if t, ok := basisTerms[basis]; ok {
@@ -36,6 +40,9 @@ func BasisTerm(basis string) string {
 // basisOf reads a basis term back (for imports); ok is false for anything else.
 func basisOf(term string) (string, bool) {
 	term = strings.ToLower(strings.TrimSpace(term))
+	if term == "" {
+		return "", true
+	}
 	for b, t := range basisTerms {
 		if term == t || term != "" && term == b {
 			return b, true
