@@ -28,6 +28,14 @@ func Collect(ctx context.Context, dir graph.Directory, q graph.Questions, organi
 		return e, err
 	}
 	e.Name, e.Organs = g.Name, g.Organs
+	// The organ's own answer has each seat's source, which the organisation graph leaves out.
+	for i, o := range e.Organs {
+		d, err := dir.OrganDetail(ctx, o.ID, at)
+		if err != nil {
+			return e, err
+		}
+		e.Organs[i].Seats = d.Seats
+	}
 	seen := map[string]bool{}
 	for _, o := range g.Organs {
 		for _, s := range o.Seats {
