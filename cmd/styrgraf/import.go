@@ -23,7 +23,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	verbose := fs.Bool("verbose", false, "list the ids added, changed and removed")
 	as := fs.String("as", osUser(), "who imports, as the audit trail records it (default: the OS user)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: styrgraf import [flags] PATH...   (files, or directories of *.yaml)")
+		fmt.Fprintln(stderr, "usage: styrgraf import [flags] PATH...   (files: .yaml, or spreadsheets .xlsx and .csv; or directories of *.yaml)")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {

@@ -37,7 +37,7 @@ const usage = `usage: styrgraf <command> [flags]
 
 commands:
   serve        serve the HTTP API on STYRGRAF_ADDR (default :8080)
-  validate     check dataset files (YAML) and report every problem as file:line:col
+  validate     check dataset files (YAML, XLSX, CSV) and report every problem as file:line:col
   import       validate dataset files, then apply them to Neo4j in one transaction
   audit        list the audit trail: who changed the graph, when, and what
   ask          answer a question (who-decides, escalation, …) as a table or JSON
