@@ -17,6 +17,13 @@ import (
 // The basis words a table must use, written out here rather than taken from the code.
 var wantBasis = map[string]string{"stated": "angivet", "inferred": "slutsats", "illustrative": "illustrativt", "": "okänt"}
 
+// The statuses a table must say, by question, in Swedish.
+var wantStatus = map[string]map[string]string{
+	"missing-follow-ups": {"due": "ska göras i år", "overdue": "försenad", "not_recorded": "okänt (ej registrerat)", "open": "pågår", "unknown": "okänt om det återrapporterats"},
+	"calendar":           {"done": "genomfört", "upcoming": "kommande", "not_recorded": "inte registrerat", "overdue": "försenat"},
+	"oversight-coverage": {"covered": "under uppsikt", "not_covered": "saknar uppsikt", "unknown": "okänt (ej registrerat)"},
+}
+
 // obj walks decoded JSON: obj(v, "a", "b") is v["a"]["b"], "" where absent.
 func str(v any, keys ...string) string {
 	for _, k := range keys {
@@ -60,18 +67,18 @@ var expectedRows = map[string]func(a any) []map[string]string{
 	},
 	"missing-follow-ups": func(a any) (out []map[string]string) {
 		for _, m := range list(a, "missing") {
-			out = append(out, map[string]string{"Skyldighet eller uppdrag": str(m, "duty", "id"), "Senast": str(m, "period_end"), "Status": str(m, "status"), "Grund": wantBasis[str(m, "source", "basis")]})
+			out = append(out, map[string]string{"Skyldighet eller uppdrag": str(m, "duty", "id"), "Senast": str(m, "period_end"), "Status": wantStatus["missing-follow-ups"][str(m, "status")], "Grund": wantBasis[str(m, "source", "basis")]})
 		}
 		for _, k := range []string{"overdue_assignments", "past_due_status_unknown"} {
 			for _, o := range list(a, k) {
-				out = append(out, map[string]string{"Skyldighet eller uppdrag": str(o, "assignment", "name"), "Senast": str(o, "due"), "Status": str(o, "status"), "Grund": wantBasis[str(o, "source", "basis")]})
+				out = append(out, map[string]string{"Skyldighet eller uppdrag": str(o, "assignment", "name"), "Senast": str(o, "due"), "Status": wantStatus["missing-follow-ups"][str(o, "status")], "Grund": wantBasis[str(o, "source", "basis")]})
 			}
 		}
 		return out
 	},
 	"calendar": func(a any) (out []map[string]string) {
 		for _, e := range list(a, "entries") {
-			out = append(out, map[string]string{"Avser (id)": str(e, "subject", "id"), "Senast": str(e, "due"), "Status": str(e, "status"), "Grund": wantBasis[str(e, "basis")]})
+			out = append(out, map[string]string{"Avser (id)": str(e, "subject", "id"), "Senast": str(e, "due"), "Status": wantStatus["calendar"][str(e, "status")], "Grund": wantBasis[str(e, "basis")]})
 		}
 		for _, d := range list(a, "undated") {
 			out = append(out, map[string]string{"Vad": str(d, "id"), "Grund": wantBasis[str(d, "source", "basis")]})
@@ -80,7 +87,7 @@ var expectedRows = map[string]func(a any) []map[string]string{
 	},
 	"oversight-coverage": func(a any) (out []map[string]string) {
 		for _, r := range list(a, "items") {
-			out = append(out, map[string]string{"Organ (id)": str(r, "organ", "id"), "Status": str(r, "status"), "Grund": wantBasis[str(r, "basis")]})
+			out = append(out, map[string]string{"Organ (id)": str(r, "organ", "id"), "Status": wantStatus["oversight-coverage"][str(r, "status")], "Grund": wantBasis[str(r, "basis")]})
 		}
 		return out
 	},

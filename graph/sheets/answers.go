@@ -145,7 +145,7 @@ func followUpTable(a graph.FollowUpReport) Table {
 		"Från", "Senast", "Frist", "Senast utförd", "Status")}
 	for _, m := range a.Missing {
 		t.Rows = append(t.Rows, withSource(row("Saknad uppföljning", m.Subject.Name, m.Subject.ID, m.Duty.ID, graph.Swedish("duty_action", m.Duty.Action),
-			refName(m.Duty.By), m.PeriodStart, m.PeriodEnd, m.Duty.Deadline, m.LastFollowUp, m.Status), sourceCells(m.Source)))
+			refName(m.Duty.By), m.PeriodStart, m.PeriodEnd, m.Duty.Deadline, m.LastFollowUp, term(followUpTerms, m.Status)), sourceCells(m.Source)))
 	}
 	for _, p := range []struct {
 		name string
@@ -153,7 +153,7 @@ func followUpTable(a graph.FollowUpReport) Table {
 	}{{"Försenat uppdrag", a.OverdueAssignments}, {"Passerat, status okänd", a.PastDueUnknown}} {
 		for _, o := range p.list {
 			t.Rows = append(t.Rows, withSource(row(p.name, o.GivenTo.Name, o.GivenTo.ID, o.Assignment.Name, "återrapportera uppdrag",
-				o.GivenBy.Name, o.Given, o.Due, o.DueText, nil, o.Status), sourceCells(o.Source)))
+				o.GivenBy.Name, o.Given, o.Due, o.DueText, nil, term(followUpTerms, o.Status)), sourceCells(o.Source)))
 		}
 	}
 	return t
@@ -175,7 +175,7 @@ func calendarTable(a graph.Calendar) Table {
 		}
 		src := sourceCells(e.Source)
 		src[0] = BasisTerm(e.Basis) // the entry's basis: the weakest of its duty's and its meeting's
-		t.Rows = append(t.Rows, withSource(row("Daterad", e.Due, e.From, e.Subject.Name, e.Subject.ID, what, action, meeting, e.DueText, e.Status, e.Done), src))
+		t.Rows = append(t.Rows, withSource(row("Daterad", e.Due, e.From, e.Subject.Name, e.Subject.ID, what, action, meeting, e.DueText, term(calendarTerms, e.Status), e.Done), src))
 	}
 	for _, d := range a.Undated {
 		t.Rows = append(t.Rows, withSource(row("Utan datum", nil, nil, d.Subject.Name, d.Subject.ID, d.ID, graph.Swedish("duty_action", d.Action),
@@ -190,7 +190,7 @@ func oversightTable(rows []graph.OversightRow) Table {
 		src := sourceCells(r.Source)
 		src[0] = BasisTerm(r.Basis) // the row's basis: the weakest link of the uppsikt path
 		t.Rows = append(t.Rows, withSource(row(r.Organ.Name, r.Organ.ID, graph.Swedish("organ_kind", r.OrganKind), r.Organisation.Name,
-			refName(r.Styrelse), r.Status, names(r.Via)), src))
+			refName(r.Styrelse), term(oversightTerms, r.Status), names(r.Via)), src))
 	}
 	return t
 }
@@ -222,6 +222,24 @@ func StaffFunctionMatrix(rows []graph.StaffFunctionRow) Table {
 		t.Rows = append(t.Rows, cells)
 	}
 	return t
+}
+
+// Statuses in Swedish, as the web pages say them; a status without a term stays as the API
+// spells it.
+var (
+	followUpTerms = map[string]string{graph.StatusDue: "ska göras i år", graph.StatusOverdue: "försenad",
+		graph.StatusNotRecorded: "okänt (ej registrerat)", graph.StatusOpen: "pågår", graph.StatusUnknown: "okänt om det återrapporterats"}
+	calendarTerms = map[string]string{graph.CalendarDone: "genomfört", graph.CalendarUpcoming: "kommande",
+		graph.CalendarNotRecorded: "inte registrerat", graph.CalendarOverdue: "försenat"}
+	oversightTerms = map[string]string{graph.OversightCovered: "under uppsikt", graph.OversightNotCovered: "saknar uppsikt",
+		graph.OversightUnknown: "okänt (ej registrerat)"}
+)
+
+func term(terms map[string]string, code string) string {
+	if t, ok := terms[code]; ok {
+		return t
+	}
+	return code
 }
 
 var gapTerms = map[string]string{
