@@ -46,6 +46,7 @@ type Locate func(path string) graph.Problem
 func Read(name string, content []byte) (graph.Dataset, Locate, graph.Problems) {
 	r := &reader{file: name, pos: map[string]cell{}, seatIndex: map[string]int{}}
 	r.ds.ID = DatasetID(name)
+	r.pos["dataset"] = cell{row: 1, col: 1} // a problem with the dataset id: the file's
 	if r.ds.ID == "" {
 		r.problem(cell{}, "the file name gives the dataset id; name the file with at least one letter or digit")
 	}
@@ -90,6 +91,9 @@ func DatasetID(name string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
+// maxUnzipped bounds what a workbook may unpack to.
+const maxUnzipped = 256 << 20
+
 type sheetRows struct {
 	layout Layout
 	name   string     // "" for CSV
@@ -129,7 +133,9 @@ func (r *reader) locate(path string) graph.Problem {
 }
 
 func (r *reader) readXLSX(content []byte) []sheetRows {
-	f, err := excelize.OpenReader(bytes.NewReader(content))
+	// Bounded unzipping: a small upload must not unpack into gigabytes (the default limit is
+	// 16 GB).
+	f, err := excelize.OpenReader(bytes.NewReader(content), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
 	if err != nil {
 		r.problem(cell{}, "not a readable XLSX workbook: %v", err)
 		return nil
