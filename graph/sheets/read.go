@@ -135,7 +135,7 @@ func (r *reader) locate(path string) graph.Problem {
 func (r *reader) readXLSX(content []byte) []sheetRows {
 	// Bounded unzipping: a small upload must not unpack into gigabytes (the default limit is
 	// 16 GB).
-	f, err := excelize.OpenReader(bytes.NewReader(content), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
+	f, err := excelize.OpenReader(bytes.NewReader(content), excelize.Options{UnzipSizeLimit: maxUnzipped})
 	if err != nil {
 		r.problem(cell{}, "not a readable XLSX workbook: %v", err)
 		return nil
@@ -185,11 +185,16 @@ func (r *reader) readCSV(content []byte) []sheetRows {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			r.problem(cell{row: line, col: 1}, "CSV: %v", err)
+			line, col := 1, 1
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line, col = max(pe.Line, 1), max(pe.Column, 1)
+			}
+			r.problem(cell{row: line, col: col}, "CSV: %v", err)
 			return nil
 		}
+		line, _ := cr.FieldPos(0) // only for a record read: it panics after an error
 		s.rows = append(s.rows, rec)
 		s.lines = append(s.lines, line)
 	}
