@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"mime/multipart"
@@ -48,22 +49,12 @@ func seatLists(t *testing.T, db *neo4jdb.DB, organisation string, at graph.Date)
 					t.Fatal(err)
 				}
 				p.History = nil // every seat ever held, also in other organisations: not what was exported
-				slices.SortFunc(p.Seats, func(a, b graph.PersonSeat) int { return cmpString(a.ID, b.ID) })
+				slices.SortFunc(p.Seats, func(a, b graph.PersonSeat) int { return cmp.Compare(a.ID, b.ID) })
 				out.People[p.ID] = p
 			}
 		}
 	}
 	return out
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // organsOnly is the examples reduced to what the workbook's seats hang on: organisations,

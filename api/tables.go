@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"mime"
 	"net/http"
@@ -87,7 +88,7 @@ func (s *Server) replyAnswer(c echo.Context, answer, asJSON any) error {
 		return err
 	}
 	at, _ := s.at(c) // parsed before the question was asked
-	subject := cmpOr(c.Param("id"), c.QueryParam("organisation"), c.QueryParam("topic"))
+	subject := cmp.Or(c.Param("id"), c.QueryParam("organisation"), c.QueryParam("topic"))
 	t.Title = sheets.Title(t.Name, subject, at)
 	t.Note = tableNote(c)
 	var buf bytes.Buffer
@@ -113,15 +114,6 @@ func (s *Server) replyAnswer(c echo.Context, answer, asJSON any) error {
 // words of the Grund column mean.
 func tableNote(c echo.Context) string {
 	return fmt.Sprintf("Ur styrgraf: %s. %s", c.Request().URL.RequestURI(), sheets.BasisNote)
-}
-
-func cmpOr(vals ...string) string {
-	for _, v := range vals {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // sheetRoutes are the spreadsheet routes for HR: the template to fill in, and an

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -53,13 +54,6 @@ func basisOf(term string) (string, bool) {
 
 func sourceCells(s graph.SourceRef) []any {
 	return []any{BasisTerm(s.Basis), s.Document, s.DocumentTitle, s.Section, s.Quote, s.Reasoning}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func names(refs []graph.Ref) string {
@@ -288,7 +282,7 @@ func changesTable(rows []graph.Change) Table {
 	t := Table{Name: "Förändringar", Columns: []string{"Datum", "Ändring", "Vad", "Id", "Namn", "Detalj"}}
 	word := map[string]string{"started": "började", "ended": "upphörde (sista dag)"}
 	for _, c := range rows {
-		t.Rows = append(t.Rows, row(c.Date, cmpOr(word[c.Change], c.Change), c.What, c.ID, c.Name, c.Detail))
+		t.Rows = append(t.Rows, row(c.Date, cmp.Or(word[c.Change], c.Change), c.What, c.ID, c.Name, c.Detail))
 	}
 	return t
 }

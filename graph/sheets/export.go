@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"cmp"
 	"context"
 	"io"
 	"slices"
@@ -55,21 +56,11 @@ func Collect(ctx context.Context, dir graph.Directory, q graph.Questions, organi
 			}
 		}
 	}
-	slices.SortFunc(e.People, func(a, b graph.PersonDetail) int { return compareStrings(a.ID, b.ID) })
+	slices.SortFunc(e.People, func(a, b graph.PersonDetail) int { return cmp.Compare(a.ID, b.ID) })
 	e.Staff, err = graph.All(func(p graph.Page) (graph.List[graph.StaffFunctionRow], error) {
 		return q.StaffFunctions(ctx, graph.OrganisationQuery{Organisation: organisation, At: at, Page: p})
 	})
 	return e, err
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Tables are the export's sheets: Platser, Innehav and Personer in the import layout (so

@@ -187,6 +187,7 @@ func writeSheet(f *excelize.File, sheet string, t Table, st styles) error {
 			if c >= len(t.Columns) {
 				break
 			}
+			widths[c] = max(widths[c], utf8.RuneCountInString(Cell(v)))
 			style := 0
 			switch d := v.(type) {
 			case *graph.Date:
@@ -215,7 +216,6 @@ func writeSheet(f *excelize.File, sheet string, t Table, st styles) error {
 					return err
 				}
 			}
-			widths[c] = max(widths[c], utf8.RuneCountInString(Cell(v)))
 		}
 	}
 	if len(t.Columns) == 0 {
