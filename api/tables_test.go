@@ -174,6 +174,9 @@ func TestQuestionTables(t *testing.T) {
 				if !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment; filename=") {
 					t.Errorf("%s: Content-Disposition %q", v.name, resp.Header.Get("Content-Disposition"))
 				}
+				if again := request(t, s, "GET", v.path, readerToken, nil, append(header, "If-None-Match", resp.Header.Get("ETag"))...); again.StatusCode != 304 {
+					t.Errorf("%s: the same table again with its ETag = %d, want 304", v.name, again.StatusCode)
+				}
 				var rows [][]string
 				if v.ctype == mimeXLSX {
 					rows = readXLSX(t, b)

@@ -17,7 +17,7 @@ import (
 // SourceColumns are the provenance columns, in this order, of every table that has them.
 var SourceColumns = []string{"Grund", "Dokument", "Dokumenttitel", "Avsnitt", "Citat", "Resonemang"}
 
-// Basis terms in tables: short Swedish words for the basis vocabulary, and okänd for a fact
+// Basis terms in tables: short Swedish words for the basis vocabulary, and okänt for a fact
 // no source founds.
 var basisTerms = map[string]string{
 	graph.BasisStated:       "angivet",
@@ -45,7 +45,7 @@ func basisOf(term string) (string, bool) {
 		return "", true
 	}
 	for b, t := range basisTerms {
-		if term == t || term != "" && term == b {
+		if term == t || term == b {
 			return b, true
 		}
 	}
@@ -154,8 +154,7 @@ func followUpTable(a graph.FollowUpReport) Table {
 }
 
 func calendarTable(a graph.Calendar) Table {
-	t := Table{Name: "Årshjul", Columns: []string{"Del", "Senast", "Från", "Avser", "Avser (id)", "Vad", "Åtgärd", "Sammanträde", "Frist", "Status", "Utförd"}}
-	t.Columns = append(t.Columns, SourceColumns...)
+	t := Table{Name: "Årshjul", Columns: columns("Del", "Senast", "Från", "Avser", "Avser (id)", "Vad", "Åtgärd", "Sammanträde", "Frist", "Status", "Utförd")}
 	for _, e := range a.Entries {
 		what, action, meeting := "", "", ""
 		if e.Duty != nil {
