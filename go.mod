@@ -41,3 +41,5 @@ require (
 	golang.org/x/time v0.15.0 // indirect
 	google.golang.org/protobuf v1.36.12 // indirect
 )
+
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz

@@ -391,11 +391,12 @@ func BenchmarkRenderPNG300Parallel(b *testing.B) {
 // BenchmarkGoGraphvizPNG300 is go-graphviz's own PNG output, which Render avoids.
 func BenchmarkGoGraphvizPNG300(b *testing.B) {
 	dot := bench300(b)
-	gv, err := newInstance()
+	inst, err := newInstance()
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer closeInstance(gv)
+	defer closeInstance(inst)
+	gv := inst.gv
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		engineMu.Lock()
