@@ -240,3 +240,27 @@ func TestAccessMatrix(t *testing.T) {
 	}
 	t.Logf("%d routes × %d credentials × 2 modes = %d requests", len(accessMatrix), len(credentials), cells)
 }
+
+// A web page embeds diagrams and links data from the API, which the browser fetches with
+// the login cookie. A stale cookie (a token since removed) is no login on the pages, so in
+// demo mode it must not make the API refuse what the page shows; without demo mode it is
+// refused like no token at all.
+func TestStaleCookieOnTheAPI(t *testing.T) {
+	for _, demo := range []bool{true, false} {
+		s := matrixServer(t, demo)
+		for _, path := range []string{"/api/v1/organs/rs", "/api/v1/organs/rs/diagram.svg"} {
+			req := httptest.NewRequest("GET", path, nil)
+			req.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: badToken})
+			want := map[bool]int{true: 200, false: 401}[demo]
+			if got := serve(s, req).StatusCode; got != want {
+				t.Errorf("demo %v: GET %s with a stale login cookie = %d, want %d", demo, path, got, want)
+			}
+		}
+		// A bearer token is chosen by the caller: a wrong one is an error, demo or not.
+		req := httptest.NewRequest("GET", "/api/v1/organs/rs", nil)
+		req.Header.Set("Authorization", "Bearer "+badToken)
+		if got := serve(s, req).StatusCode; got != 401 {
+			t.Errorf("demo %v: a wrong bearer token = %d, want 401", demo, got)
+		}
+	}
+}

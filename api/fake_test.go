@@ -279,6 +279,17 @@ func TestETagRevalidation(t *testing.T) {
 	if resp := get(t, s, "/api/v1/organs/rs", readerToken, "If-None-Match", etag); resp.StatusCode != 304 {
 		t.Errorf("If-None-Match with the ETag = %d, want 304", resp.StatusCode)
 	}
+	if cc := first.Header.Get("Cache-Control"); !strings.HasPrefix(cc, "private,") {
+		t.Errorf("an answer to a request with a token has Cache-Control %q: a shared cache may give it to anyone", cc)
+	}
+	// In demo mode an anonymous read is for anyone, and a shared cache may keep it.
+	demo := fakeServer(t, svc, true)
+	if cc := get(t, demo, "/api/v1/organs/rs", "").Header.Get("Cache-Control"); !strings.HasPrefix(cc, "public,") {
+		t.Errorf("an anonymous demo answer has Cache-Control %q, want public", cc)
+	}
+	if cc := get(t, demo, "/api/v1/organs/rs", "", "Cookie", "styrgraf_session=x").Header.Get("Cache-Control"); !strings.HasPrefix(cc, "private,") {
+		t.Errorf("an answer to a request with a session cookie has Cache-Control %q, want private", cc)
+	}
 	svc.organs["rs"] = graph.OrganDetail{ID: "rs", Name: "Regionstyrelsen (ny)"}
 	if resp := get(t, s, "/api/v1/organs/rs", readerToken, "If-None-Match", etag); resp.StatusCode != 200 || resp.Header.Get("ETag") == etag {
 		t.Errorf("changed answer with the old ETag = %d %s, want 200 with a new ETag", resp.StatusCode, resp.Header.Get("ETag"))
