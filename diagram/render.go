@@ -51,8 +51,12 @@ type RendererOptions struct {
 	// engineMu); more workers let PNG rasterisation, which is pure Go, run in parallel.
 	Workers int
 	// Timeout bounds one render from the moment a worker starts on it; 0 means
-	// DefaultTimeout. Time spent waiting for a worker is bounded by the caller's context.
+	// DefaultTimeout.
 	Timeout time.Duration
+	// Wait bounds the time a render waits for a free worker (and the caller's context
+	// bounds it too); 0 means the Timeout. A burst of large diagrams then answers "busy,
+	// try again" instead of queueing requests without end.
+	Wait time.Duration
 	// Observe, if set, is called once per Render with the format, the time Render took
 	// (waiting included) and its error, e.g. to feed a Prometheus histogram. It must be
 	// safe for concurrent use and quick.
@@ -114,6 +118,7 @@ var engineCtx = context.Background()
 type Renderer struct {
 	jobs      chan *job
 	timeout   time.Duration
+	wait      time.Duration
 	memLimit  uint64
 	observe   func(string, time.Duration, error)
 	done      chan struct{}
@@ -161,7 +166,11 @@ func NewRenderer(ctx context.Context, opts RendererOptions) (*Renderer, error) {
 	if memLimit == 0 {
 		memLimit = DefaultEngineMemoryLimit
 	}
-	r := &Renderer{jobs: make(chan *job), timeout: timeout, memLimit: memLimit, observe: opts.Observe,
+	wait := opts.Wait
+	if wait <= 0 {
+		wait = timeout
+	}
+	r := &Renderer{jobs: make(chan *job), timeout: timeout, wait: wait, memLimit: memLimit, observe: opts.Observe,
 		done: make(chan struct{}), render: renderOn}
 	if _, err := loadFonts(); err != nil {
 		return nil, err
@@ -204,8 +213,8 @@ func CheckScale(scale int) error {
 
 // Render renders dot in the given format. DOT is returned as is. Errors: EINVALID for an
 // unknown format or DOT Graphviz cannot read, ETOOLARGE when the render takes longer than
-// the timeout, EUNAVAILABLE after Close, and the context's error (wrapped as
-// EUNAVAILABLE) when ctx ends first.
+// the timeout, EUNAVAILABLE when no worker is free within the wait or after Close, and the
+// context's error (wrapped as EUNAVAILABLE) when ctx ends first.
 func (r *Renderer) Render(ctx context.Context, dot []byte, format Format) ([]byte, error) {
 	return r.RenderScaled(ctx, dot, format, 1)
 }
@@ -228,8 +237,12 @@ func (r *Renderer) RenderScaled(ctx context.Context, dot []byte, format Format, 
 		return nil, graph.Errorf(graph.EINVALID, "unknown diagram format %q", format)
 	}
 	j := &job{dot: dot, format: format, scale: scale, started: make(chan struct{}), result: make(chan result, 1)}
+	waiting := time.NewTimer(r.wait)
+	defer waiting.Stop()
 	select {
 	case r.jobs <- j:
+	case <-waiting.C:
+		return nil, graph.Errorf(graph.EUNAVAILABLE, "every diagram worker has been busy for %s; try again shortly", r.wait)
 	case <-ctx.Done():
 		return nil, canceled(ctx)
 	case <-r.done:
