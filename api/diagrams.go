@@ -78,23 +78,14 @@ func (s *Server) diagram(what string, f diagram.Format) echo.HandlerFunc {
 				return err
 			}
 		}
-		dot, err := diagram.DOTFor(c.Request().Context(), s.service, r, opts)
-		return s.renderDiagram(c, dot, err, f, scale)
+		if s.renderer == nil && f != diagram.FormatDOT {
+			return graph.Errorf(graph.EUNAVAILABLE, "diagrams are not available on this server")
+		}
+		out, err := diagram.Draw(c.Request().Context(), s.service, s.renderer, r, opts, f, scale)
+		if err != nil {
+			return err
+		}
+		// The same graph on the same date gives the same bytes: reply sets the ETag.
+		return reply(c, f.ContentType(), out)
 	}
-}
-
-// renderDiagram renders DOT (or passes on the error that building it gave) and replies with
-// an ETag: the same graph on the same date gives the same bytes.
-func (s *Server) renderDiagram(c echo.Context, dot []byte, err error, f diagram.Format, scale int) error {
-	if err != nil {
-		return err
-	}
-	if s.renderer == nil {
-		return graph.Errorf(graph.EUNAVAILABLE, "diagrams are not available on this server")
-	}
-	out, err := s.renderer.RenderScaled(c.Request().Context(), dot, f, scale)
-	if err != nil {
-		return err
-	}
-	return reply(c, f.ContentType(), out)
 }

@@ -61,6 +61,12 @@ func TestDiagramRoutes(t *testing.T) {
 	if status != 200 || !bytes.Contains(org, []byte("Hörby")) {
 		t.Fatalf("organisation SVG: %d %.200s", status, org)
 	}
+	// An organ's <title>, what screen readers read, is its name and kind, not its DOT id.
+	rh, _, status := get("/api/v1/organisations/region-halland/diagram.svg?at=2021-10-28")
+	if want := "<title>Regionstyrelsen – regionstyrelse / kommunstyrelse</title>"; status != 200 || !bytes.Contains(rh, []byte(want)) {
+		t.Errorf("Region Halland's overview: %d, no %s", status, want)
+	}
+	wellFormedXML(t, rh)
 
 	for path, want := range map[string]int{
 		"/api/v1/organs/cgh/diagram.svg?depth=11":          400,

@@ -105,5 +105,8 @@
 // Every organ node links to its page (/organ/{id}, relative, so the SVG works wherever
 // styrgraf is served) with the organ's name and kind as tooltip (the link's xlink:title,
 // which viewers show on hover); in an overview it also has a stable SVG id, organ-{id}, and
-// a seat drawn alone seat-{id}. Graphviz's own <title> of a node is its DOT id.
+// a seat drawn alone seat-{id}. Graphviz titles a node with its DOT id (o_rh_rs); Draw
+// rewrites the <title> of every organ-{id} node of an SVG to the organ's name and kind, the
+// text of its tooltip (ReadableTitles), since the <title> is what screen readers read and
+// hovering shows. Ids and every other byte stay as Graphviz wrote them.
 package diagram

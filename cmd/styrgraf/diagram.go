@@ -70,24 +70,23 @@ func diagramCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer db.Close(context.WithoutCancel(ctx))
-	dot, err := diagram.DOTFor(ctx, db, diagram.Request{What: positional[0], ID: positional[1], At: at, Depth: *depth}, opts)
-	if err != nil {
-		return err
-	}
-	if *out == "-" {
-		_, err = stdout.Write(dot)
-		return err
-	}
-	picture := dot
+	req := diagram.Request{What: positional[0], ID: positional[1], At: at, Depth: *depth}
+	var eng diagram.Engine
 	if format != diagram.FormatDOT {
 		r, err := diagram.NewRenderer(ctx, diagram.RendererOptions{Workers: 1})
 		if err != nil {
 			return err
 		}
 		defer r.Close()
-		if picture, err = r.RenderScaled(ctx, dot, format, *scale); err != nil {
-			return err
-		}
+		eng = r
+	}
+	picture, err := diagram.Draw(ctx, db, eng, req, opts, format, *scale)
+	if err != nil {
+		return err
+	}
+	if *out == "-" {
+		_, err = stdout.Write(picture)
+		return err
 	}
 	if err := os.WriteFile(*out, picture, 0o644); err != nil {
 		return graph.Errorf(graph.EINVALID, "writing %s: %v", *out, err)
