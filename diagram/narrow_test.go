@@ -70,6 +70,7 @@ func TestOverviewNotFittingA4(t *testing.T) {
 		}
 	}
 
+	t.Logf("first narrowing: %+v", nf.Narrowings[0])
 	// Each narrowing offered, drawn, fits as measured.
 	for _, n := range nf.Narrowings {
 		bands, err := ParseBands(n.Band)
