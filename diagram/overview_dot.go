@@ -133,7 +133,7 @@ func newOverview(t graph.Subtree, opts Options) (*overview, error) {
 		}
 	}
 	if limit := opts.maxNodes(); nodes > limit {
-		return nil, tooLarge(nodes, limit, "draw one organ's subtree with a lower depth instead of the whole organisation, choose another date, or leave out seats")
+		return nil, tooLarge(nodes, limit, "draw a part of it (band=politik, forvaltning, bolag or samverkan; under=ORGAN for an organ and what hangs under it), fold the seats (seats=summary), or choose another date")
 	}
 	v.orgName = cmp0(t.Name, commonOrganisation(organs))
 	v.rels = v.relations()
