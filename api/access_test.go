@@ -111,11 +111,16 @@ func matrixServer(t *testing.T, demo bool) *Server {
 		Today: func() graph.Date { return graph.MustDate("2026-11-24") }})
 }
 
-// stubRenderer "renders" DOT as itself, without Graphviz.
+// stubRenderer "renders" DOT without Graphviz: DOT as itself, SVG and PNG as a stub page.
+// SVG and PNG are a small page that fits A4, so that the overview's fit check passes: the
+// access matrix is about who may ask, not about drawing.
 type stubRenderer struct{}
 
-func (stubRenderer) Render(_ context.Context, dot []byte, _ diagram.Format) ([]byte, error) {
-	return dot, nil
+func (stubRenderer) Render(_ context.Context, dot []byte, f diagram.Format) ([]byte, error) {
+	if f == diagram.FormatDOT {
+		return dot, nil
+	}
+	return []byte(`<svg width="100pt" height="50pt" xmlns="http://www.w3.org/2000/svg"><text font-size="10.00">stub</text></svg>`), nil
 }
 
 func (r stubRenderer) RenderScaled(ctx context.Context, dot []byte, format diagram.Format, _ int) ([]byte, error) {
