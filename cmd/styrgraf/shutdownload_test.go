@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -39,46 +38,30 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 	base := "http://" + m.Addr()
 
 	var (
-		mu       sync.Mutex
-		outcomes []outcome
-		closing  time.Time // zero until Close is called
-		stop     = make(chan struct{})
-		wg       sync.WaitGroup
+		mu      sync.Mutex
+		closing time.Time // zero until Close is called
+		stop    = make(chan struct{})
+		wg      sync.WaitGroup
 	)
 	transport := http.DefaultTransport.(*http.Transport).Clone()
 	transport.MaxIdleConnsPerHost = 16
-	client := &http.Client{Transport: transport, Timeout: 30 * time.Second}
 	defer transport.CloseIdleConnections()
-	do := func(method, path, dataset string, body []byte) {
-		req, _ := http.NewRequest(method, base+path, bytes.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+editor)
-		start := time.Now()
-		mu.Lock()
-		// Close flips styrgraf to refusing a moment after the test notes the time: requests
-		// sent within that moment may go either way.
-		o := outcome{path: path, phase: "before", dataset: dataset, body: body}
-		switch {
-		case closing.IsZero():
-		case start.Before(closing.Add(200 * time.Millisecond)):
-			o.phase = "closing"
-		default:
-			o.phase = "after"
-		}
-		mu.Unlock()
-		resp, err := client.Do(req)
-		o.took, o.err = time.Since(start), err
-		if err == nil {
-			b, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			o.status, o.retryAfter = resp.StatusCode, resp.Header.Get("Retry-After") != ""
-			if o.status != http.StatusOK {
-				o.detail = string(b)
+	// Close flips styrgraf to refusing a moment after the test notes the time: requests sent
+	// within that moment may go either way.
+	rec := &recorder{base: base, token: editor, client: &http.Client{Transport: transport, Timeout: 30 * time.Second},
+		phase: func(sent time.Time) string {
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case closing.IsZero():
+				return "before"
+			case sent.Before(closing.Add(200 * time.Millisecond)):
+				return "closing"
 			}
-		}
-		mu.Lock()
-		outcomes = append(outcomes, o)
-		mu.Unlock()
-		if err != nil {
+			return "after"
+		}}
+	do := func(method, path, dataset string, body []byte) {
+		if rec.do(method, path, dataset, body) != nil {
 			time.Sleep(50 * time.Millisecond) // no connection: styrgraf stopped listening
 		}
 	}
@@ -155,6 +138,7 @@ organisations:
 
 	counts := map[string]int{}
 	var imported, notImported, unknown []outcome
+	outcomes := rec.outcomes
 	for _, o := range outcomes {
 		key := o.phase + " " + fmt.Sprint(o.status)
 		if o.err != nil {
