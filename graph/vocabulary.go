@@ -98,7 +98,7 @@ const (
 var Vocabularies = map[string][]Term{
 	"organisation_kind": {{"region", "region"}, {"kommun", "kommun"},
 		{OrganisationKindOther, "annan huvudman (t.ex. ur importerade data där slaget inte anges)"}},
-	"organ_kind":        organKindTerms(),
+	"organ_kind": organKindTerms(),
 	"organ_category": {
 		{CategoryPolitical, "politiskt organ"}, {CategoryAdministrative, "förvaltningsorganisation"},
 		{CategoryCollaborative, "grupp, råd, forum, nätverk"}, {CategoryCompany, "bolag"},
