@@ -110,6 +110,14 @@ func (f *fakeService) check(ctx context.Context, invalid error) error {
 	return f.err
 }
 
+// ReadDatasets answers one small dataset, for the export routes.
+func (f *fakeService) ReadDatasets(ctx context.Context, q graph.ExportQuery) ([]graph.Dataset, error) {
+	if err := f.check(ctx, q.Validate()); err != nil {
+		return nil, err
+	}
+	return []graph.Dataset{{ID: "d", Organisations: []graph.Organisation{{ID: "o", Name: "Region O", Kind: "region"}}}}, nil
+}
+
 // fakeImporter records what it was given and answers a fixed result or error.
 type fakeImporter struct {
 	files []graph.DatasetFile

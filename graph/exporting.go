@@ -12,7 +12,8 @@ type DatasetReader interface {
 }
 
 // ExportQuery says what to export: the datasets that declare an organisation or any organ
-// belonging to it, or (Organisation empty) every dataset. Datasets are the unit because they
+// belonging to it, with the datasets they refer to (so that the export imports into an
+// empty database), or (Organisation empty) every dataset. Datasets are the unit because they
 // are what an import replaces: an export re-imports as the same datasets.
 type ExportQuery struct {
 	Organisation string

@@ -59,6 +59,8 @@ var profiled = []profiledQuery{
 	// The read side of export.
 	{"export_datasets.cypher", map[string]any{"organisation": "region-halland"}, true},
 	{"export_all_datasets.cypher", nil, false},
+	{"export_referenced_datasets.cypher", map[string]any{"datasets": []any{"horby-hoor"}}, false},
+	{"export_datasets_of_ids.cypher", map[string]any{"ids": []any{"cgh-arbetsordning"}}, true},
 	{"export_nodes.cypher", map[string]any{"datasets": []any{"region-halland", "vgr"}}, false},
 	{"export_rels.cypher", map[string]any{"datasets": []any{"region-halland", "vgr"}}, false},
 	{"import_dangling.cypher", map[string]any{"ids": []any{"rh-regiondirektor"}, "datasets": []any{"region-halland"}}, true},
