@@ -42,4 +42,13 @@ func TestExportRoutes(t *testing.T) {
 	if !res.Unchanged() || len(res.Conversions) != 1 || res.Conversions[0].File != "body.json" {
 		t.Errorf("re-importing the export: %+v", res)
 	}
+	for _, tc := range []struct{ path, contentType, contains string }{
+		{"/api/v1/export/org-jsonld?organisation=region-halland", "application/ld+json", `"org:OrganizationalCollaboration"`},
+		{"/api/v1/export/org-turtle?organisation=region-halland", "text/turtle; charset=utf-8", `<urn:styrgraf:id:cgh> <http://www.w3.org/ns/org#subOrganizationOf> <urn:styrgraf:id:region-halland> .`},
+	} {
+		resp := request(t, s, "GET", tc.path, readerToken, nil)
+		if got := body(t, resp); resp.StatusCode != 200 || resp.Header.Get("Content-Type") != tc.contentType || !strings.Contains(got, tc.contains) {
+			t.Errorf("%s: %d %s, %d bytes", tc.path, resp.StatusCode, resp.Header.Get("Content-Type"), len(got))
+		}
+	}
 }
