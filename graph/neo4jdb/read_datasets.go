@@ -19,9 +19,15 @@ func (db *DB) ReadDatasets(ctx context.Context, q graph.ExportQuery) ([]graph.Da
 		return nil, err
 	}
 	if q.Organisation != "" {
+		// Within a question's deadline, as import checks availability: a Neo4j that is away
+		// answers 503 as quickly as a question, whatever the export's own time limit.
 		if err := db.requireOrganisation(ctx, q.Organisation); err != nil {
 			return nil, err
 		}
+	} else if _, err := readTx(ctx, db, "available", func(tx neo4j.ManagedTransaction) ([]int64, error) {
+		return collect(ctx, tx, "available.cypher", nil, func(rec *neo4j.Record) (int64, error) { return get[int64](rec, "ok") })
+	}); err != nil {
+		return nil, err
 	}
 	r, err := readTxWithin(ctx, db, "read_datasets", db.importTimeout, func(tx neo4j.ManagedTransaction) (read, error) {
 		file, params := "export_all_datasets.cypher", map[string]any(nil)

@@ -160,7 +160,7 @@ func TestReadThirdParty(t *testing.T) {
 
 // TestReadToleratesUnknown: unknown fields and lists never fail a read; bad JSON does.
 func TestReadToleratesUnknown(t *testing.T) {
-	in := `{"persons":[{"id":"p1","name":"A B","shoe_size":44}],"organizations":[{"id":"c","name":"Council","classification":"council","colour":"red"}],
+	in := `{"persons":[{"id":"p1","name":"A B","shoe_size":44},{"id":"P1","name":"Same Slug"}],"organizations":[{"id":"c","name":"Council","classification":"council","colour":"red"}],
 	 "memberships":[{"person_id":"p1","organization_id":"c","start_date":"2019","whatever":{}}],"gizmos":[1]}`
 	ds, conv, err := popolo.Read("x.json", []byte(in))
 	if err != nil {
@@ -170,7 +170,7 @@ func TestReadToleratesUnknown(t *testing.T) {
 	for _, d := range conv.Dropped {
 		got[d.What] = d.Count
 	}
-	for _, want := range []string{"persons.shoe_size", "organizations.colour", "memberships.whatever", "gizmos", "memberships.start_date"} {
+	for _, want := range []string{"persons.shoe_size", "organizations.colour", "memberships.whatever", "gizmos", "memberships.start_date", "ids (krockar som slug)"} {
 		if got[want] != 1 {
 			t.Errorf("dropped %q: %d, want 1 (%v)", want, got[want], got)
 		}

@@ -37,7 +37,7 @@ func Detect(name string, content []byte) bool {
 // of objects, is an EINVALID error naming the file and the field.
 func Read(name string, content []byte) ([]graph.Dataset, graph.Conversion, error) {
 	r := reader{name: name, conv: graph.Conversion{File: name, Format: FormatName, Mapped: map[string]int{}},
-		datasets: map[string]*graph.Dataset{}, dropped: map[string]*graph.Dropped{}, ids: map[string]string{},
+		datasets: map[string]*graph.Dataset{}, dropped: map[string]*graph.Dropped{}, ids: map[string]string{}, taken: map[string]string{},
 		kinds: map[string]string{}, posts: map[string]string{}, holders: map[string][]graph.Holding{}}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(content, &top); err != nil {
@@ -104,6 +104,7 @@ type reader struct {
 	// ids maps a Popolo id to the styrgraf id it became; kinds says what it became
 	// (person, organisation, organ, post) or why not (party).
 	ids     map[string]string
+	taken   map[string]string // styrgraf id → the Popolo id it was made from
 	kinds   map[string]string
 	posts   map[string]string // exported posts: id → dataset
 	holders map[string][]graph.Holding
@@ -542,12 +543,11 @@ func (r *reader) source(item string) graph.Source {
 // newID makes a styrgraf id for a Popolo id: the file's dataset id and the id as a slug.
 func (r *reader) newID(popoloID string) (string, bool) {
 	id := r.foreignDataset().ID + "-" + slug(popoloID)
-	for p, s := range r.ids {
-		if s == id && p != popoloID {
-			r.drop("ids (krockar som slug)", 1, "två id i filen blir samma id i styrgraf")
-			return "", false
-		}
+	if p, ok := r.taken[id]; ok && p != popoloID {
+		r.drop("ids (krockar som slug)", 1, "två id i filen blir samma id i styrgraf")
+		return "", false
 	}
+	r.taken[id] = popoloID
 	return id, true
 }
 
