@@ -120,14 +120,15 @@ func (f *fakeService) ReadDatasets(ctx context.Context, q graph.ExportQuery) ([]
 
 // fakeImporter records what it was given and answers a fixed result or error.
 type fakeImporter struct {
-	files []graph.DatasetFile
-	opts  graph.ImportOptions
-	err   error
+	files       []graph.DatasetFile
+	opts        graph.ImportOptions
+	err         error
+	conversions []graph.Conversion
 }
 
 func (f *fakeImporter) Import(_ context.Context, files []graph.DatasetFile, opts graph.ImportOptions) (graph.ImportResult, error) {
 	f.files, f.opts = files, opts
-	return graph.ImportResult{Datasets: []string{"x"}, DryRun: opts.DryRun, Nodes: graph.ImportChanges{Added: []string{"a", "b"}}}, f.err
+	return graph.ImportResult{Datasets: []string{"x"}, DryRun: opts.DryRun, Nodes: graph.ImportChanges{Added: []string{"a", "b"}}, Conversions: f.conversions}, f.err
 }
 
 // fakeAudit answers a fixed audit trail.
