@@ -67,6 +67,9 @@ var accessMatrix = []struct {
 	{"GET", "/api/v1/organisations/:id/diagram.svg", "/api/v1/organisations/o/diagram.svg", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
 	{"GET", "/api/v1/organisations/:id/diagram.png", "/api/v1/organisations/o/diagram.png", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
 	{"GET", "/api/v1/organisations/:id/diagram.dot", "/api/v1/organisations/o/diagram.dot", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/export/popolo", "/api/v1/export/popolo", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/export/org-jsonld", "/api/v1/export/org-jsonld", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/export/org-turtle", "/api/v1/export/org-turtle", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
 	// Writes and the audit trail: demo mode changes nothing.
 	{"POST", "/api/v1/import", "/api/v1/import", accessStatuses{401, 401, 403, 200, 200}, accessStatuses{401, 401, 403, 200, 200}},
 	{"GET", "/api/v1/audit", "/api/v1/audit", accessStatuses{401, 401, 403, 403, 200}, accessStatuses{401, 401, 403, 403, 200}},

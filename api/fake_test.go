@@ -110,16 +110,25 @@ func (f *fakeService) check(ctx context.Context, invalid error) error {
 	return f.err
 }
 
+// ReadDatasets answers one small dataset, for the export routes.
+func (f *fakeService) ReadDatasets(ctx context.Context, q graph.ExportQuery) ([]graph.Dataset, error) {
+	if err := f.check(ctx, q.Validate()); err != nil {
+		return nil, err
+	}
+	return []graph.Dataset{{ID: "d", Organisations: []graph.Organisation{{ID: "o", Name: "Region O", Kind: "region"}}}}, nil
+}
+
 // fakeImporter records what it was given and answers a fixed result or error.
 type fakeImporter struct {
-	files []graph.DatasetFile
-	opts  graph.ImportOptions
-	err   error
+	files       []graph.DatasetFile
+	opts        graph.ImportOptions
+	err         error
+	conversions []graph.Conversion
 }
 
 func (f *fakeImporter) Import(_ context.Context, files []graph.DatasetFile, opts graph.ImportOptions) (graph.ImportResult, error) {
 	f.files, f.opts = files, opts
-	return graph.ImportResult{Datasets: []string{"x"}, DryRun: opts.DryRun, Nodes: graph.ImportChanges{Added: []string{"a", "b"}}}, f.err
+	return graph.ImportResult{Datasets: []string{"x"}, DryRun: opts.DryRun, Nodes: graph.ImportChanges{Added: []string{"a", "b"}}, Conversions: f.conversions}, f.err
 }
 
 // fakeAudit answers a fixed audit trail.

@@ -60,8 +60,8 @@ func (s *Server) handleImport(c echo.Context) error {
 	return c.JSON(http.StatusOK, res)
 }
 
-// readUploads reads a YAML body (one file, named by ?name= or "body.yaml") or the files of
-// a multipart/form-data body (any field name).
+// readUploads reads a YAML or Popolo JSON body (one file, named by ?name= or "body.yaml",
+// "body.json") or the files of a multipart/form-data body (any field name).
 func readUploads(c echo.Context) ([]graph.DatasetFile, error) {
 	req := c.Request()
 	if req.ContentLength > maxImportBody {
@@ -73,7 +73,10 @@ func readUploads(c echo.Context) ([]graph.DatasetFile, error) {
 	mediaType, _, _ := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
 	if mediaType != "multipart/form-data" {
 		name := c.QueryParam("name")
-		if name == "" {
+		switch {
+		case name == "" && mediaType == echo.MIMEApplicationJSON:
+			name = "body.json" // Popolo
+		case name == "":
 			name = "body.yaml"
 		}
 		body, err := io.ReadAll(req.Body)

@@ -221,6 +221,8 @@ func answerSchema(sc *schemas, r route) map[string]any {
 		return map[string]any{}
 	case r.produces == mimePNG:
 		return map[string]any{"type": "string", "format": "binary"}
+	case strings.HasSuffix(r.produces, "+json"):
+		return map[string]any{"type": "object"} // JSON-LD: an object whose terms its @context defines
 	}
 	return map[string]any{"type": "string"}
 }

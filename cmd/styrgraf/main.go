@@ -3,6 +3,7 @@
 //	styrgraf serve         serve the HTTP API (see README.md)
 //	styrgraf validate PATH...  check dataset files, reporting every problem
 //	styrgraf import PATH...    validate, then apply dataset files to Neo4j in one transaction
+//	styrgraf export        write the graph, or one organisation, as Popolo or W3C ORG
 //	styrgraf audit         list the audit trail: every import that changed the graph
 //	styrgraf ask QUESTION ...  answer a question from the command line (table or JSON)
 //	styrgraf schema        print the JSON Schema of dataset files
@@ -38,6 +39,7 @@ commands:
   serve        serve the HTTP API on STYRGRAF_ADDR (default :8080)
   validate     check dataset files (YAML) and report every problem as file:line:col
   import       validate dataset files, then apply them to Neo4j in one transaction
+  export       write the graph or one organisation as Popolo JSON or W3C ORG (-format)
   audit        list the audit trail: who changed the graph, when, and what
   ask          answer a question (who-decides, escalation, …) as a table or JSON
   diagram      draw an organ, an organisation or an escalation chain to SVG, PNG or DOT
@@ -62,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = validate(ctx, args[1:], stdout, stderr)
 	case "import":
 		err = importCmd(ctx, args[1:], stdout, stderr)
+	case "export":
+		err = exportCmd(ctx, args[1:], stdout, stderr)
 	case "audit":
 		err = auditCmd(ctx, args[1:], stdout, stderr)
 	case "ask":
