@@ -63,11 +63,11 @@ $(AXE_JS):
 GALLERY    := $(STATE)/gallery
 GALLERY_AT ?= 2021-10-28
 
-## gallery: draw the example diagrams into .styrgraf/gallery/ and list their sizes
 ## reliability: the tests that need the machine to themselves (Neo4j killed under load; 50,000 requests)
 reliability:
-	STYRGRAF_RELIABILITY=1 go test -count=1 -v -run 'TestNeo4jKilledUnderLoad' ./cmd/styrgraf/
+	STYRGRAF_RELIABILITY=1 go test -count=1 -v -timeout 20m -run '^(TestNeo4jKilledUnderLoad|TestGracefulShutdownUnderLoad|TestLoad50k)$$' ./cmd/styrgraf/
 
+## gallery: draw the example diagrams into .styrgraf/gallery/ and list their sizes (SVG viewBox and pt, PNG px) there in SIZES.txt
 gallery: build
 	$(NEO4JLOCAL) with --instances 1 --password "$(NEO4J_PASSWORD)" -- \
 		bash -c '$(BIN) import $(EXAMPLES) >/dev/null && tools/gallery.sh $(BIN) $(GALLERY) $(GALLERY_AT)'

@@ -67,6 +67,9 @@ var accessMatrix = []struct {
 	{"GET", "/api/v1/organisations/:id/diagram.svg", "/api/v1/organisations/o/diagram.svg", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
 	{"GET", "/api/v1/organisations/:id/diagram.png", "/api/v1/organisations/o/diagram.png", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
 	{"GET", "/api/v1/organisations/:id/diagram.dot", "/api/v1/organisations/o/diagram.dot", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/export/popolo", "/api/v1/export/popolo", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/export/org-jsonld", "/api/v1/export/org-jsonld", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
+	{"GET", "/api/v1/export/org-turtle", "/api/v1/export/org-turtle", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
 	// Tables of the questions, the HR template and workbook: read like the JSON answers.
 	{"GET", "/api/v1/organs/:id/escalation.csv", "/api/v1/organs/rs/escalation.csv", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
 	{"GET", "/api/v1/organs/:id/escalation.xlsx", "/api/v1/organs/rs/escalation.xlsx", accessStatuses{401, 401, 200, 200, 200}, accessStatuses{200, 401, 200, 200, 200}},
@@ -130,11 +133,16 @@ func matrixServer(t *testing.T, demo bool) *Server {
 		Today: func() graph.Date { return graph.MustDate("2026-11-24") }})
 }
 
-// stubRenderer "renders" DOT as itself, without Graphviz.
+// stubRenderer "renders" DOT without Graphviz: DOT as itself, SVG and PNG as a stub page.
+// SVG and PNG are a small page that fits A4, so that the overview's fit check passes: the
+// access matrix is about who may ask, not about drawing.
 type stubRenderer struct{}
 
-func (stubRenderer) Render(_ context.Context, dot []byte, _ diagram.Format) ([]byte, error) {
-	return dot, nil
+func (stubRenderer) Render(_ context.Context, dot []byte, f diagram.Format) ([]byte, error) {
+	if f == diagram.FormatDOT {
+		return dot, nil
+	}
+	return []byte(`<svg width="100pt" height="50pt" xmlns="http://www.w3.org/2000/svg"><text font-size="10.00">stub</text></svg>`), nil
 }
 
 func (r stubRenderer) RenderScaled(ctx context.Context, dot []byte, format diagram.Format, _ int) ([]byte, error) {
@@ -258,4 +266,28 @@ func TestAccessMatrix(t *testing.T) {
 		}
 	}
 	t.Logf("%d routes × %d credentials × 2 modes = %d requests", len(accessMatrix), len(credentials), cells)
+}
+
+// A web page embeds diagrams and links data from the API, which the browser fetches with
+// the login cookie. A stale cookie (a token since removed) is no login on the pages, so in
+// demo mode it must not make the API refuse what the page shows; without demo mode it is
+// refused like no token at all.
+func TestStaleCookieOnTheAPI(t *testing.T) {
+	for _, demo := range []bool{true, false} {
+		s := matrixServer(t, demo)
+		for _, path := range []string{"/api/v1/organs/rs", "/api/v1/organs/rs/diagram.svg"} {
+			req := httptest.NewRequest("GET", path, nil)
+			req.AddCookie(&http.Cookie{Name: auth.SessionCookie, Value: badToken})
+			want := map[bool]int{true: 200, false: 401}[demo]
+			if got := serve(s, req).StatusCode; got != want {
+				t.Errorf("demo %v: GET %s with a stale login cookie = %d, want %d", demo, path, got, want)
+			}
+		}
+		// A bearer token is chosen by the caller: a wrong one is an error, demo or not.
+		req := httptest.NewRequest("GET", "/api/v1/organs/rs", nil)
+		req.Header.Set("Authorization", "Bearer "+badToken)
+		if got := serve(s, req).StatusCode; got != 401 {
+			t.Errorf("demo %v: a wrong bearer token = %d, want 401", demo, got)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -22,6 +23,9 @@ var (
 	pSeats     = param{"seats", "query", "string", "summary (default): each organ's chair and seat count in its box; all: every seat its own node", false}
 	pRelations = param{"relations", "query", "string", "relation kinds drawn, comma-separated (reports_to,part_of,…), all, or default (all but ex_officio, appoints, establishes, consults, represents, follows_up, dissolves)", false}
 	pScale     = param{"scale", "query", "integer", "PNG resolution: 1 (96 dpi, default), 2 or 3 (288 dpi, for print)", false}
+	pBand      = param{"band", "query", "string", "draw only these bands, comma-separated: politik (fullmäktige, styrelse, nämnder, utskott), forvaltning (förvaltningar, avdelningar), bolag, samverkan (groups, councils, forums)", false}
+	pUnder     = param{"under", "query", "string", "draw only this organ (id) and what hangs under it in the overview, e.g. a nämnd with its utskott, förvaltning and avdelningar", false}
+	pFit       = param{"fit", "query", "string", "a4 (default): an SVG or PNG overview that does not fit A4 landscape with its text at 8 pt or more is refused with 422, listing in narrowings the band=/under= values that fit; none: draw it at any size. DOT is never refused for its size", false}
 )
 
 // diagramRoutes lists the diagram endpoints: organ, escalation and organisation diagrams,
@@ -41,7 +45,7 @@ func (s *Server) diagramRoutes() []route {
 			route{http.MethodGet, "/api/v1/organs/:id/escalation." + string(f), "Escalation chains of an organ or seat as a diagram (" + string(f) + ")", "diagrams", auth.RoleReader,
 				scale(param{"id", "path", "string", "id of the organ or post", true}, pAt), f.ContentType(), nil, s.diagram(diagram.Escalation, f)},
 			route{http.MethodGet, "/api/v1/organisations/:id/diagram." + string(f), "Organisation overview by the Swedish org-chart convention, with a title block and legend (" + string(f) + ")", "diagrams", auth.RoleReader,
-				scale(param{"id", "path", "string", "id of the organisation", true}, pAt, pSeats, pRelations), f.ContentType(), nil, s.diagram(diagram.Organisation, f)},
+				scale(param{"id", "path", "string", "id of the organisation", true}, pAt, pSeats, pRelations, pBand, pUnder, pFit), f.ContentType(), nil, s.diagram(diagram.Organisation, f)},
 		)
 	}
 	return rs
@@ -68,6 +72,13 @@ func (s *Server) diagram(what string, f diagram.Format) echo.HandlerFunc {
 			if opts.Relations, err = diagram.ParseRelations(c.QueryParam("relations")); err != nil {
 				return err
 			}
+			if opts.Bands, err = diagram.ParseBands(c.QueryParam("band")); err != nil {
+				return err
+			}
+			opts.Under = strings.TrimSpace(c.QueryParam("under"))
+			if opts.AnySize, err = diagram.ParseFit(c.QueryParam("fit")); err != nil {
+				return err
+			}
 		}
 		scale := 1
 		if f == diagram.FormatPNG {
@@ -78,23 +89,14 @@ func (s *Server) diagram(what string, f diagram.Format) echo.HandlerFunc {
 				return err
 			}
 		}
-		dot, err := diagram.DOTFor(c.Request().Context(), s.service, r, opts)
-		return s.renderDiagram(c, dot, err, f, scale)
+		if s.renderer == nil && f != diagram.FormatDOT {
+			return graph.Errorf(graph.EUNAVAILABLE, "diagrams are not available on this server")
+		}
+		out, err := diagram.Draw(c.Request().Context(), s.service, s.renderer, r, opts, f, scale)
+		if err != nil {
+			return err
+		}
+		// The same graph on the same date gives the same bytes: reply sets the ETag.
+		return reply(c, f.ContentType(), out)
 	}
-}
-
-// renderDiagram renders DOT (or passes on the error that building it gave) and replies with
-// an ETag: the same graph on the same date gives the same bytes.
-func (s *Server) renderDiagram(c echo.Context, dot []byte, err error, f diagram.Format, scale int) error {
-	if err != nil {
-		return err
-	}
-	if s.renderer == nil {
-		return graph.Errorf(graph.EUNAVAILABLE, "diagrams are not available on this server")
-	}
-	out, err := s.renderer.RenderScaled(c.Request().Context(), dot, f, scale)
-	if err != nil {
-		return err
-	}
-	return reply(c, f.ContentType(), out)
 }

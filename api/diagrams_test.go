@@ -5,10 +5,13 @@ import (
 	"encoding/xml"
 	"image/png"
 	"io"
+	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/styrgraf/styrgraf/diagram"
+	"github.com/styrgraf/styrgraf/diagram/diagramtest"
+	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
 )
 
 func wellFormedXML(t *testing.T, b []byte) {
@@ -61,6 +64,12 @@ func TestDiagramRoutes(t *testing.T) {
 	if status != 200 || !bytes.Contains(org, []byte("Hörby")) {
 		t.Fatalf("organisation SVG: %d %.200s", status, org)
 	}
+	// An organ's <title>, what screen readers read, is its name and kind, not its DOT id.
+	rh, _, status := get("/api/v1/organisations/region-halland/diagram.svg?at=2021-10-28")
+	if want := "<title>Regionstyrelsen – regionstyrelse / kommunstyrelse</title>"; status != 200 || !bytes.Contains(rh, []byte(want)) {
+		t.Errorf("Region Halland's overview: %d, no %s", status, want)
+	}
+	wellFormedXML(t, rh)
 
 	for path, want := range map[string]int{
 		"/api/v1/organs/cgh/diagram.svg?depth=11":          400,
@@ -129,5 +138,61 @@ func TestDiagramTooLarge(t *testing.T) {
 	p := decodeProblem(t, resp)
 	if resp.StatusCode != 422 || !strings.Contains(p.Detail, "depth") {
 		t.Errorf("too large = %d %q, want 422 explaining how to narrow it", resp.StatusCode, p.Detail)
+	}
+}
+
+// An organisation overview too large for A4 landscape is a 422 with its size, a Swedish
+// detail and the narrowings that fit; each narrowing, added to the request, draws.
+func TestOrganisationDiagramNotFittingA4(t *testing.T) {
+	s, db := testServer(t, false)
+	path, err := diagramtest.WriteLargeOrganisation(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	neo4jdbtest.MustImport(t, db, path)
+	base := "/api/v1/organisations/" + diagramtest.LargeOrganisation + "/diagram"
+	get := func(path string) (*http.Response, []byte) {
+		resp := request(t, s, "GET", path, readerToken, nil)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body = io.NopCloser(bytes.NewReader(b))
+		return resp, b
+	}
+	for _, f := range []string{".svg", ".png?scale=2"} {
+		resp, _ := get(base + f)
+		p := decodeProblem(t, resp)
+		if resp.StatusCode != 422 || p.Size == nil || p.Size.Fits() || len(p.Narrowings) == 0 ||
+			!strings.Contains(p.Detail, "ryms inte på en liggande A4-sida") {
+			t.Fatalf("GET %s%s = %d %+v, want 422 with size, narrowings and a Swedish detail", base, f, resp.StatusCode, p)
+		}
+		if f == ".svg" {
+			t.Logf("%s", p.Detail)
+		}
+	}
+	resp, _ := get(base + ".svg")
+	p := decodeProblem(t, resp)
+	for _, n := range p.Narrowings[:3] {
+		resp, svg := get(base + ".svg?" + n.Query)
+		if resp.StatusCode != 200 || !bytes.Contains(svg, []byte("Urval: ")) {
+			t.Errorf("GET %s.svg?%s = %d, want the part drawn", base, n.Query, resp.StatusCode)
+			continue
+		}
+		if size, err := diagram.MeasureSVG(svg); err != nil || !size.Fits() {
+			t.Errorf("%s: %v %v, offered as fitting", n.Query, size, err)
+		}
+	}
+	for path, want := range map[string]int{
+		base + ".svg?fit=none":           200,
+		base + ".dot":                    200,
+		base + ".png?under=ss-n02":       200,
+		base + ".svg?band=nope":          400,
+		base + ".svg?fit=a3":             400,
+		base + ".svg?under=no-such":      400,
+		base + ".svg?band=politik":       422,
+		base + ".svg?band=samverkan":     200,
+		base + ".dot?band=politik,bolag": 200,
+	} {
+		if resp, _ := get(path); resp.StatusCode != want {
+			t.Errorf("GET %s = %d, want %d", path, resp.StatusCode, want)
+		}
 	}
 }

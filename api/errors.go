@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/styrgraf/styrgraf/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 )
 
@@ -20,6 +21,10 @@ type problem struct {
 	Detail string `json:"detail,omitempty"`
 	// Errors lists every problem of an invalid dataset (file, line, column, field, message).
 	Errors graph.Problems `json:"errors,omitempty"`
+	// Size is the size of an organisation overview refused for not fitting A4 landscape, and
+	// Narrowings the band=/under= values that would fit (absent when none does).
+	Size       *diagram.PrintSize  `json:"size,omitempty"`
+	Narrowings []diagram.Narrowing `json:"narrowings,omitempty"`
 }
 
 // statusOf maps domain error codes to HTTP statuses; the only such mapping in styrgraf.
@@ -74,6 +79,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if errors.As(err, &problems) {
 			p.Detail = fmt.Sprintf("the dataset has %d problem(s); nothing was imported", len(problems))
 			p.Errors = problems
+		}
+		var nf *diagram.NotFitting
+		if errors.As(err, &nf) {
+			p.Size, p.Narrowings = &nf.Size, nf.Narrowings
 		}
 		if p.Status == 0 || p.Status == http.StatusInternalServerError {
 			p.Status = http.StatusInternalServerError

@@ -110,16 +110,25 @@ func (f *fakeService) check(ctx context.Context, invalid error) error {
 	return f.err
 }
 
+// ReadDatasets answers one small dataset, for the export routes.
+func (f *fakeService) ReadDatasets(ctx context.Context, q graph.ExportQuery) ([]graph.Dataset, error) {
+	if err := f.check(ctx, q.Validate()); err != nil {
+		return nil, err
+	}
+	return []graph.Dataset{{ID: "d", Organisations: []graph.Organisation{{ID: "o", Name: "Region O", Kind: "region"}}}}, nil
+}
+
 // fakeImporter records what it was given and answers a fixed result or error.
 type fakeImporter struct {
-	files []graph.DatasetFile
-	opts  graph.ImportOptions
-	err   error
+	files       []graph.DatasetFile
+	opts        graph.ImportOptions
+	err         error
+	conversions []graph.Conversion
 }
 
 func (f *fakeImporter) Import(_ context.Context, files []graph.DatasetFile, opts graph.ImportOptions) (graph.ImportResult, error) {
 	f.files, f.opts = files, opts
-	return graph.ImportResult{Datasets: []string{"x"}, DryRun: opts.DryRun, Nodes: graph.ImportChanges{Added: []string{"a", "b"}}}, f.err
+	return graph.ImportResult{Datasets: []string{"x"}, DryRun: opts.DryRun, Nodes: graph.ImportChanges{Added: []string{"a", "b"}}, Conversions: f.conversions}, f.err
 }
 
 // fakeAudit answers a fixed audit trail.
@@ -278,6 +287,17 @@ func TestETagRevalidation(t *testing.T) {
 	}
 	if resp := get(t, s, "/api/v1/organs/rs", readerToken, "If-None-Match", etag); resp.StatusCode != 304 {
 		t.Errorf("If-None-Match with the ETag = %d, want 304", resp.StatusCode)
+	}
+	if cc := first.Header.Get("Cache-Control"); !strings.HasPrefix(cc, "private,") {
+		t.Errorf("an answer to a request with a token has Cache-Control %q: a shared cache may give it to anyone", cc)
+	}
+	// In demo mode an anonymous read is for anyone, and a shared cache may keep it.
+	demo := fakeServer(t, svc, true)
+	if cc := get(t, demo, "/api/v1/organs/rs", "").Header.Get("Cache-Control"); !strings.HasPrefix(cc, "public,") {
+		t.Errorf("an anonymous demo answer has Cache-Control %q, want public", cc)
+	}
+	if cc := get(t, demo, "/api/v1/organs/rs", "", "Cookie", "styrgraf_session=x").Header.Get("Cache-Control"); !strings.HasPrefix(cc, "private,") {
+		t.Errorf("an answer to a request with a session cookie has Cache-Control %q, want private", cc)
 	}
 	svc.organs["rs"] = graph.OrganDetail{ID: "rs", Name: "Regionstyrelsen (ny)"}
 	if resp := get(t, s, "/api/v1/organs/rs", readerToken, "If-None-Match", etag); resp.StatusCode != 200 || resp.Header.Get("ETag") == etag {

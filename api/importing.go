@@ -60,8 +60,8 @@ func (s *Server) handleImport(c echo.Context) error {
 	return c.JSON(http.StatusOK, res)
 }
 
-// readUploads reads a YAML body (one file, named by ?name= or "body.yaml") or the files of
-// a multipart/form-data body (any field name).
+// readUploads reads a YAML or Popolo JSON body (one file, named by ?name= or "body.yaml",
+// "body.json") or the files of a multipart/form-data body (any field name).
 func readUploads(c echo.Context) ([]graph.DatasetFile, error) {
 	req := c.Request()
 	if req.ContentLength > maxImportBody {
@@ -75,6 +75,8 @@ func readUploads(c echo.Context) ([]graph.DatasetFile, error) {
 		name := c.QueryParam("name")
 		switch {
 		case name != "":
+		case mediaType == echo.MIMEApplicationJSON:
+			name = "body.json" // Popolo
 		case mediaType == mimeXLSX:
 			name = "body.xlsx"
 		case mediaType == "text/csv":

@@ -10,6 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/styrgraf/styrgraf/diagram"
 	"github.com/styrgraf/styrgraf/graph"
 )
 
@@ -63,7 +64,18 @@ func NewMetrics(reg *prometheus.Registry) *Metrics {
 			Help: "Items and relationships changed by imports, by what and change.",
 		}, []string{"what", "change"}),
 	}
+	// Graphviz's WebAssembly memory is not Go heap the runtime reports on its own; the
+	// renderer resets the engine when it passes a limit (see diagram.EngineResets).
+	engineResets := prometheus.NewCounterFunc(prometheus.CounterOpts{
+		Namespace: namespace, Subsystem: "diagram", Name: "engine_resets_total",
+		Help: "Times Graphviz's WebAssembly engine was started afresh to drop the memory it leaks.",
+	}, func() float64 { return float64(diagram.EngineResets()) })
+	engineMemory := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Namespace: namespace, Subsystem: "diagram", Name: "engine_memory_bytes",
+		Help: "Size of Graphviz's WebAssembly memory after the latest render.",
+	}, func() float64 { return float64(diagram.EngineMemory()) })
 	reg.MustRegister(m.requests, m.duration, m.queryDuration, m.renders, m.imports, m.importedItems,
+		engineResets, engineMemory,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -63,6 +63,9 @@ var paramSchemas = map[string]map[string]any{
 	"relations": {"type": "string", "pattern": `^\s*(all|default|((?i:` + strings.Join(diagram.RelationKinds(), "|") + `)\s*)?(,\s*((?i:` +
 		strings.Join(diagram.RelationKinds(), "|") + `)\s*)?)*)$`},
 	"scale": {"type": "integer", "minimum": 1, "maximum": diagram.MaxScale, "default": 1},
+	"band": {"type": "string", "pattern": `^\s*((?i:` + strings.Join(diagram.BandNames(), "|") + `)\s*)?(,\s*((?i:` +
+		strings.Join(diagram.BandNames(), "|") + `)\s*)?)*$`},
+	"fit": {"type": "string", "pattern": `^\s*((?i:a4|none))?\s*$`},
 	// A cursor is opaque: only what next_cursor gave out is accepted.
 	"cursor": {"type": "string"},
 	// As strconv.ParseBool reads it.
@@ -100,7 +103,7 @@ func statuses(r route) map[string]string {
 		out["503"] = "Neo4j (or the diagram renderer) unavailable; see Retry-After"
 	}
 	if r.tag == "diagrams" {
-		out["422"] = "the diagram would be too large, or took too long to draw; narrow it"
+		out["422"] = "the diagram would be too large, or took too long to draw; narrow it. An organisation overview that does not fit A4 landscape (fit=a4) gives its size and, in narrowings, the band=/under= values that fit"
 	}
 	if len(r.consumes) > 0 {
 		out["409"] = "the files conflict with what other datasets hold"
@@ -220,6 +223,8 @@ func answerSchema(sc *schemas, r route) map[string]any {
 		return map[string]any{}
 	case r.produces == mimePNG || r.produces == mimeXLSX:
 		return map[string]any{"type": "string", "format": "binary"}
+	case strings.HasSuffix(r.produces, "+json"):
+		return map[string]any{"type": "object"} // JSON-LD: an object whose terms its @context defines
 	}
 	return map[string]any{"type": "string"}
 }

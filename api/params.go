@@ -11,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/styrgraf/styrgraf/api/auth"
 	"github.com/styrgraf/styrgraf/graph"
 )
 
@@ -115,8 +116,17 @@ func cursor(offset int) string {
 }
 
 // cacheControl lets reports and proxies keep an answer briefly and revalidate it cheaply
-// with the ETag.
-const cacheControl = "public, max-age=60"
+// with the ETag. An answer to a request with credentials is private: "public" would let a
+// shared cache hand it to anyone who asks without them (RFC 9111, 3.5).
+func cacheControl(r *http.Request) string {
+	if r.Header.Get(echo.HeaderAuthorization) != "" {
+		return "private, max-age=60"
+	}
+	if _, err := r.Cookie(auth.SessionCookie); err == nil {
+		return "private, max-age=60"
+	}
+	return "public, max-age=60"
+}
 
 // reply writes body with a strong ETag over its bytes, answering 304 when the client already
 // has it. The same graph on the same date gives the same bytes, hence the same ETag.
@@ -126,7 +136,7 @@ func reply(c echo.Context, contentType string, body []byte) error {
 	h := c.Response().Header()
 	h.Set(echo.HeaderContentType, contentType)
 	h.Set("ETag", etag)
-	h.Set("Cache-Control", cacheControl)
+	h.Set("Cache-Control", cacheControl(c.Request()))
 	if match := c.Request().Header.Get("If-None-Match"); match != "" {
 		for _, m := range strings.Split(match, ",") {
 			if m = strings.TrimSpace(m); m == etag || m == "*" || m == "W/"+etag {

@@ -26,8 +26,10 @@ type Options struct {
 	// Importer imports uploaded dataset files; without one, the import route answers 503.
 	Importer graph.Importer
 	// Audit lists the audit trail; without one, the audit route answers 503.
-	Audit  graph.AuditTrail
-	Logger *slog.Logger
+	Audit graph.AuditTrail
+	// Datasets reads datasets back for the export routes; nil: the Service, if it can.
+	Datasets graph.DatasetReader
+	Logger   *slog.Logger
 	// Metrics receives HTTP and import metrics and serves /metrics; NewMetrics(nil) if nil.
 	Metrics *Metrics
 	// Tokens are the accepted bearer tokens with their roles.
@@ -54,6 +56,7 @@ type Server struct {
 	service  graph.Service
 	importer graph.Importer
 	audit    graph.AuditTrail
+	datasets graph.DatasetReader
 	log      *slog.Logger
 	metrics  *Metrics
 	tokens   auth.Tokens
@@ -72,6 +75,9 @@ func New(opts Options) *Server {
 		demo: opts.Demo, today: opts.Today, renderer: opts.Renderer, diagramOptions: opts.Diagram}
 	if s.log == nil {
 		s.log = slog.Default()
+	}
+	if s.datasets = opts.Datasets; s.datasets == nil {
+		s.datasets, _ = opts.Service.(graph.DatasetReader)
 	}
 	if s.metrics == nil {
 		s.metrics = NewMetrics(nil)

@@ -148,6 +148,14 @@ func TestWebLoginCookieAndCSRF(t *testing.T) {
 	if resp.StatusCode != 200 || !imp.opts.DryRun || !strings.Contains(body, "2 läggs till") || !strings.Contains(body, `name="fil_innehall"`) {
 		t.Errorf("review = %d, dry run %v:\n%s", resp.StatusCode, imp.opts.DryRun, body)
 	}
+	// A Popolo file's conversion is shown with what was mapped and what was dropped, and why.
+	imp.conversions = []graph.Conversion{{File: "riksdag.json", Format: "popolo", Mapped: map[string]int{"persons": 349},
+		Dropped: []graph.Dropped{{What: "memberships.on_behalf_of_id", Count: 349, Why: "styrgraf registrerar inte partitillhörighet"}}}}
+	if _, body := upload(csrf, "granska"); !strings.Contains(body, "Konverterat från popolo: riksdag.json") ||
+		!strings.Contains(body, "<code>memberships.on_behalf_of_id</code></td><td class=\"tal\">349</td><td>styrgraf registrerar inte partitillhörighet") {
+		t.Errorf("the review does not show the conversion:\n%s", body)
+	}
+	imp.conversions = nil
 	imp.err = graph.Problems{{File: "region.yaml", Line: 7, Column: 3, Path: "organs[0].kind", Message: "unknown kind"}}.Err()
 	if resp, body := upload(csrf, "granska"); resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, `<table id="problem"`) || !strings.Contains(body, "organs[0].kind") {
 		t.Errorf("invalid import = %d, want 400 with the problem table", resp.StatusCode)

@@ -92,6 +92,16 @@
 // 400) is refused with graph.ETOOLARGE, whose message says how to narrow it. The limit is
 // also what keeps renders short: a render cannot be interrupted (see Renderer).
 //
+// An organisation overview drawn as SVG or PNG (Draw) must also fit A4 landscape with its
+// smallest text printed at MinPrintedPt (8 pt) or more, measured on the laid-out SVG
+// (MeasureSVG); Options.AnySize (fit=none) lifts that. One that does not fit is ETOOLARGE
+// with a Swedish message, its cause a *NotFitting with its size and the narrowings that fit:
+// each band group alone (Options.Bands, band=: politik, forvaltning, bolag, samverkan), and
+// the organs with organs under them (Options.Under, under=), from the top of the chart down,
+// an organ's children tried only where its own part did not fit; every one laid out and
+// measured, at most maxNarrowingTries. A narrowed overview keeps the full chart's anchors
+// (under= takes an organ's anchor descendants) and names what it shows in its title block.
+//
 // # Rendering
 //
 // Renderer runs Graphviz compiled to WebAssembly (github.com/goccy/go-graphviz), so the
@@ -105,5 +115,8 @@
 // Every organ node links to its page (/organ/{id}, relative, so the SVG works wherever
 // styrgraf is served) with the organ's name and kind as tooltip (the link's xlink:title,
 // which viewers show on hover); in an overview it also has a stable SVG id, organ-{id}, and
-// a seat drawn alone seat-{id}. Graphviz's own <title> of a node is its DOT id.
+// a seat drawn alone seat-{id}. Graphviz titles a node with its DOT id (o_rh_rs); Draw
+// rewrites the <title> of every organ-{id} node of an SVG to the organ's name and kind, the
+// text of its tooltip (ReadableTitles), since the <title> is what screen readers read and
+// hovering shows. Ids and every other byte stay as Graphviz wrote them.
 package diagram

@@ -31,6 +31,9 @@ type Options struct {
 	At        graph.Date // the date drawn, for the title block ("Per 2026-01-01"); zero: not named
 	AllSeats  bool       // every seat its own node instead of a summary in its organ's box
 	Relations []string   // relationship types drawn (PART_OF, REPORTS_TO…); nil: all but those hiddenByDefault
+	Bands     []string   // narrowing (band=): only these band groups (BandNames); nil: all
+	Under     string     // narrowing (under=): only this organ and what hangs under it
+	AnySize   bool       // fit=none: draw at any size instead of refusing what does not fit A4 (Draw)
 }
 
 func (o Options) maxNodes() int {

@@ -86,6 +86,8 @@ type overview struct {
 	types   []string                // relationship types drawn, for the legend
 	// presidia are the presidier drawn as a line in their organ's box (organ → presidier).
 	presidia map[string][]graph.SubtreeOrgan
+	// selection is what a narrowing (band=, under=) keeps, in Swedish; "" for everything.
+	selection string
 }
 
 // OrganisationDOT draws every organ of an organisation (t as OrganisationGraph answers it,
@@ -102,8 +104,15 @@ func OrganisationDOT(t graph.Subtree, opts Options) ([]byte, error) {
 // newOverview lays out an overview of t: seats sorted and counted against the limit,
 // relations gathered, bands, anchors and ranks assigned, DOT ids given out.
 func newOverview(t graph.Subtree, opts Options) (*overview, error) {
+	selection := ""
+	if opts.narrowed() {
+		var err error
+		if t, selection, err = narrow(t, opts); err != nil {
+			return nil, err
+		}
+	}
 	v := &overview{t: t, opts: opts, w: newWriter(), seats: map[string][]graph.Seat{}, seatOf: map[string]string{},
-		isOrgan: map[string]bool{}, cats: map[string]bool{}}
+		isOrgan: map[string]bool{}, cats: map[string]bool{}, selection: selection}
 	organs := v.foldPresidia(uniqueOrgans(t.Organs))
 	for _, o := range organs {
 		v.isOrgan[o.ID] = true
@@ -124,7 +133,7 @@ func newOverview(t graph.Subtree, opts Options) (*overview, error) {
 		}
 	}
 	if limit := opts.maxNodes(); nodes > limit {
-		return nil, tooLarge(nodes, limit, "draw one organ's subtree with a lower depth instead of the whole organisation, choose another date, or leave out seats")
+		return nil, tooLarge(nodes, limit, "draw a part of it (band=politik, forvaltning, bolag or samverkan; under=ORGAN for an organ and what hangs under it), fold the seats (seats=summary), or choose another date")
 	}
 	v.orgName = cmp0(t.Name, commonOrganisation(organs))
 	v.rels = v.relations()
@@ -734,6 +743,9 @@ func (v *overview) titleBlock() string {
 		sub += " per " + v.opts.At.String()
 	}
 	b.WriteString(row("9", sub, false))
+	if v.selection != "" {
+		b.WriteString(row("9", wrap("Urval: "+v.selection, 60), false))
+	}
 	if len(v.t.Datasets) > 0 {
 		b.WriteString(row("9", wrap("Datamängder: "+strings.Join(v.t.Datasets, ", "), 60), false))
 	}

@@ -39,6 +39,9 @@ func (f Format) ContentType() string {
 const (
 	DefaultWorkers = 2
 	DefaultTimeout = 10 * time.Second
+	// DefaultEngineMemoryLimit is the size of Graphviz's WebAssembly memory past which the
+	// engine is reset (see resetEngine): under 1 MiB at start, a few KB more per layout.
+	DefaultEngineMemoryLimit = 256 << 20
 )
 
 // RendererOptions configure a Renderer.
@@ -48,12 +51,19 @@ type RendererOptions struct {
 	// engineMu); more workers let PNG rasterisation, which is pure Go, run in parallel.
 	Workers int
 	// Timeout bounds one render from the moment a worker starts on it; 0 means
-	// DefaultTimeout. Time spent waiting for a worker is bounded by the caller's context.
+	// DefaultTimeout.
 	Timeout time.Duration
+	// Wait bounds the time a render waits for a free worker (and the caller's context
+	// bounds it too); 0 means the Timeout. A burst of large diagrams then answers "busy,
+	// try again" instead of queueing requests without end.
+	Wait time.Duration
 	// Observe, if set, is called once per Render with the format, the time Render took
 	// (waiting included) and its error, e.g. to feed a Prometheus histogram. It must be
 	// safe for concurrent use and quick.
 	Observe func(format string, d time.Duration, err error)
+	// EngineMemoryLimit is the WebAssembly memory size in bytes past which Graphviz is
+	// started afresh after a render; 0 means DefaultEngineMemoryLimit.
+	EngineMemoryLimit uint64
 }
 
 // engineMu serialises every call into go-graphviz in the process. go-graphviz v0.2.10 runs
@@ -62,6 +72,32 @@ type RendererOptions struct {
 // writes shared maps (its issue #117), so two calls at once, even on separate instances,
 // corrupt each other.
 var engineMu sync.Mutex
+
+// Graphviz leaks a few KB of its WebAssembly memory per layout (HTML-like labels and clusters
+// do), and that memory never shrinks, so a server rendering all day would grow without
+// bound. The patched go-graphviz (third_party/go-graphviz) can throw the whole WebAssembly
+// instance away and start a fresh one; resetEngine does so once the memory passes a limit.
+// A reset invalidates every instance made before, so each instance remembers the
+// generation it belongs to. All of these are guarded by engineMu, except the atomics that
+// the metrics read.
+var (
+	engineGen    uint64
+	engineBroken bool // a reset failed half-way: reset again before the next render
+	engineResets atomic.Int64
+	engineMemory atomic.Uint64
+)
+
+// instance is one go-graphviz instance and the engine generation it was made in.
+type instance struct {
+	gv  *graphviz.Graphviz
+	gen uint64
+}
+
+// EngineResets is how many times Graphviz was started afresh in this process.
+func EngineResets() int64 { return engineResets.Load() }
+
+// EngineMemory is the size of Graphviz's WebAssembly memory after the latest render.
+func EngineMemory() uint64 { return engineMemory.Load() }
 
 // engineCtx is the only context handed to go-graphviz. It is never cancelled: a context
 // that ends during a call leaves the shared module unusable for the rest of the process
@@ -82,6 +118,8 @@ var engineCtx = context.Background()
 type Renderer struct {
 	jobs      chan *job
 	timeout   time.Duration
+	wait      time.Duration
+	memLimit  uint64
 	observe   func(string, time.Duration, error)
 	done      chan struct{}
 	closeOnce sync.Once
@@ -124,12 +162,20 @@ func NewRenderer(ctx context.Context, opts RendererOptions) (*Renderer, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	r := &Renderer{jobs: make(chan *job), timeout: timeout, observe: opts.Observe, done: make(chan struct{}),
-		render: renderOn}
+	memLimit := opts.EngineMemoryLimit
+	if memLimit == 0 {
+		memLimit = DefaultEngineMemoryLimit
+	}
+	wait := opts.Wait
+	if wait <= 0 {
+		wait = timeout
+	}
+	r := &Renderer{jobs: make(chan *job), timeout: timeout, wait: wait, memLimit: memLimit, observe: opts.Observe,
+		done: make(chan struct{}), render: renderOn}
 	if _, err := loadFonts(); err != nil {
 		return nil, err
 	}
-	instances := make([]*graphviz.Graphviz, 0, workers)
+	instances := make([]*instance, 0, workers)
 	for i := 0; i < workers; i++ {
 		gv, err := newInstance()
 		if err != nil {
@@ -140,9 +186,9 @@ func NewRenderer(ctx context.Context, opts RendererOptions) (*Renderer, error) {
 		}
 		instances = append(instances, gv)
 	}
-	for _, gv := range instances {
+	for _, inst := range instances {
 		r.wg.Add(1)
-		go r.worker(gv)
+		go r.worker(inst)
 	}
 	return r, nil
 }
@@ -167,8 +213,8 @@ func CheckScale(scale int) error {
 
 // Render renders dot in the given format. DOT is returned as is. Errors: EINVALID for an
 // unknown format or DOT Graphviz cannot read, ETOOLARGE when the render takes longer than
-// the timeout, EUNAVAILABLE after Close, and the context's error (wrapped as
-// EUNAVAILABLE) when ctx ends first.
+// the timeout, EUNAVAILABLE when no worker is free within the wait or after Close, and the
+// context's error (wrapped as EUNAVAILABLE) when ctx ends first.
 func (r *Renderer) Render(ctx context.Context, dot []byte, format Format) ([]byte, error) {
 	return r.RenderScaled(ctx, dot, format, 1)
 }
@@ -191,8 +237,12 @@ func (r *Renderer) RenderScaled(ctx context.Context, dot []byte, format Format, 
 		return nil, graph.Errorf(graph.EINVALID, "unknown diagram format %q", format)
 	}
 	j := &job{dot: dot, format: format, scale: scale, started: make(chan struct{}), result: make(chan result, 1)}
+	waiting := time.NewTimer(r.wait)
+	defer waiting.Stop()
 	select {
 	case r.jobs <- j:
+	case <-waiting.C:
+		return nil, graph.Errorf(graph.EUNAVAILABLE, "every diagram worker has been busy for %s; try again shortly", r.wait)
 	case <-ctx.Done():
 		return nil, canceled(ctx)
 	case <-r.done:
@@ -224,13 +274,9 @@ func canceled(ctx context.Context) error {
 }
 
 // worker owns one instance and renders one job at a time.
-func (r *Renderer) worker(gv *graphviz.Graphviz) {
+func (r *Renderer) worker(inst *instance) {
 	defer r.wg.Done()
-	defer func() {
-		if gv != nil {
-			closeInstance(gv)
-		}
-	}()
+	defer func() { closeInstance(inst) }()
 	for {
 		var j *job
 		select {
@@ -241,20 +287,20 @@ func (r *Renderer) worker(gv *graphviz.Graphviz) {
 		if j.abandoned.Load() {
 			continue
 		}
-		if gv == nil { // an earlier replacement failed; try again
+		if inst == nil { // an earlier replacement failed; try again
 			var err error
-			if gv, err = newInstance(); err != nil {
+			if inst, err = newInstance(); err != nil {
 				j.result <- result{err: fmt.Errorf("starting Graphviz: %w", err)}
 				continue
 			}
 		}
 		close(j.started)
 		begin := time.Now()
-		out, err := r.safeRender(gv, j.dot, j.format)
+		out, err := r.safeRender(inst, j.dot, j.format)
 		broken := err != nil || time.Since(begin) > r.timeout || j.abandoned.Load()
 		if broken {
-			closeInstance(gv)
-			gv, _ = newInstance() // nil on failure: retried on the next job
+			closeInstance(inst)
+			inst, _ = newInstance() // nil on failure: retried on the next job
 			r.replaced.Add(1)
 		}
 		if err == nil && j.format == FormatPNG && !j.abandoned.Load() {
@@ -264,8 +310,10 @@ func (r *Renderer) worker(gv *graphviz.Graphviz) {
 	}
 }
 
-// safeRender renders under engineMu and turns a panic into an error.
-func (r *Renderer) safeRender(gv *graphviz.Graphviz, dot []byte, format Format) (out []byte, err error) {
+// safeRender renders under engineMu and turns a panic into an error. An instance from
+// before an engine reset is replaced first; a render that leaves the engine's memory past
+// the limit resets the engine afterwards.
+func (r *Renderer) safeRender(inst *instance, dot []byte, format Format) (out []byte, err error) {
 	engineMu.Lock()
 	defer engineMu.Unlock()
 	defer func() {
@@ -273,7 +321,39 @@ func (r *Renderer) safeRender(gv *graphviz.Graphviz, dot []byte, format Format) 
 			err = fmt.Errorf("graphviz panicked: %v\n%s", p, debug.Stack())
 		}
 	}()
-	return r.render(gv, dot, format)
+	if engineBroken {
+		if err := resetEngine(); err != nil {
+			return nil, err
+		}
+	}
+	if inst.gen != engineGen {
+		gv, err := graphviz.New(engineCtx)
+		if err != nil {
+			return nil, fmt.Errorf("starting Graphviz after a reset: %w", err)
+		}
+		inst.gv, inst.gen = gv, engineGen
+	}
+	out, err = r.render(inst.gv, dot, format)
+	size := graphviz.EngineMemory()
+	engineMemory.Store(size)
+	if size > r.memLimit {
+		// The render itself succeeded; a failed reset is retried before the next one.
+		_ = resetEngine()
+	}
+	return out, err
+}
+
+// resetEngine starts Graphviz afresh, dropping its memory. Call with engineMu held.
+func resetEngine() error {
+	engineGen++ // even if the reset fails: the old instances are gone with the module
+	if err := graphviz.ResetEngine(engineCtx); err != nil {
+		engineBroken = true
+		return &graph.Error{Code: graph.EUNAVAILABLE, Message: "the diagram engine could not be restarted", Err: err}
+	}
+	engineBroken = false
+	engineResets.Add(1)
+	engineMemory.Store(graphviz.EngineMemory())
+	return nil
 }
 
 func safeRasterize(svg []byte, scale int) (out []byte, err error) {
@@ -303,15 +383,26 @@ func renderOn(gv *graphviz.Graphviz, dot []byte, _ Format) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func newInstance() (*graphviz.Graphviz, error) {
+func newInstance() (*instance, error) {
 	engineMu.Lock()
 	defer engineMu.Unlock()
-	return graphviz.New(engineCtx)
+	gv, err := graphviz.New(engineCtx)
+	if err != nil {
+		return nil, err
+	}
+	return &instance{gv: gv, gen: engineGen}, nil
 }
 
-func closeInstance(gv *graphviz.Graphviz) {
+// closeInstance releases inst unless an engine reset already took it away (closing it then
+// would write into the fresh engine's memory).
+func closeInstance(inst *instance) {
+	if inst == nil {
+		return
+	}
 	engineMu.Lock()
 	defer engineMu.Unlock()
 	defer func() { _ = recover() }()
-	_ = gv.Close()
+	if inst.gen == engineGen {
+		_ = inst.gv.Close()
+	}
 }

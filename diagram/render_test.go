@@ -263,7 +263,8 @@ func TestRenderTimeoutRecovers(t *testing.T) {
 	// Generous bounds for a loaded 2-core machine: the point is that the caller gets its answer
 	// at the timeout, long before the hung render would end, and that the next render works.
 	const timeout, hangFor = time.Second, 4 * time.Second
-	r := newTestRenderer(t, RendererOptions{Workers: 1, Timeout: timeout})
+	// Wait is long: the next render waits for the worker to finish the hung one.
+	r := newTestRenderer(t, RendererOptions{Workers: 1, Timeout: timeout, Wait: 10 * time.Second})
 	var hang atomic.Bool
 	hang.Store(true)
 	r.render = func(gv *graphviz.Graphviz, dot []byte, f Format) ([]byte, error) {
@@ -391,11 +392,12 @@ func BenchmarkRenderPNG300Parallel(b *testing.B) {
 // BenchmarkGoGraphvizPNG300 is go-graphviz's own PNG output, which Render avoids.
 func BenchmarkGoGraphvizPNG300(b *testing.B) {
 	dot := bench300(b)
-	gv, err := newInstance()
+	inst, err := newInstance()
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer closeInstance(gv)
+	defer closeInstance(inst)
+	gv := inst.gv
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		engineMu.Lock()
@@ -410,5 +412,45 @@ func BenchmarkGoGraphvizPNG300(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// With every worker busy, a render waits at most Wait and then answers EUNAVAILABLE (a 503
+// with Retry-After over HTTP) instead of queueing without end; once a worker is free,
+// renders go through again.
+func TestRenderWaitForWorkerBounded(t *testing.T) {
+	const wait = 300 * time.Millisecond
+	r := newTestRenderer(t, RendererOptions{Workers: 1, Wait: wait, Timeout: 5 * time.Second})
+	release := make(chan struct{})
+	var blocked atomic.Bool
+	blocked.Store(true)
+	r.render = func(gv *graphviz.Graphviz, dot []byte, f Format) ([]byte, error) {
+		if blocked.CompareAndSwap(true, false) {
+			<-release
+		}
+		return renderOn(gv, dot, f)
+	}
+	dot := mustDOT(t)(OrganDOT(smallTree(), Options{}))
+	first := make(chan error, 1)
+	go func() {
+		_, err := r.Render(context.Background(), dot, FormatSVG)
+		first <- err
+	}()
+	time.Sleep(100 * time.Millisecond) // the first render holds the only worker
+	start := time.Now()
+	_, err := r.Render(context.Background(), dot, FormatSVG)
+	took := time.Since(start)
+	if graph.ErrorCode(err) != graph.EUNAVAILABLE {
+		t.Fatalf("render with every worker busy = %v, want EUNAVAILABLE", err)
+	}
+	if took < wait || took > wait+2*time.Second {
+		t.Errorf("gave up after %v, want about %v", took, wait)
+	}
+	close(release)
+	if err := <-first; err != nil {
+		t.Fatalf("the render that held the worker: %v", err)
+	}
+	if _, err := r.Render(context.Background(), dot, FormatSVG); err != nil {
+		t.Fatalf("render once the worker is free: %v", err)
 	}
 }

@@ -39,12 +39,9 @@ func DOTFor(ctx context.Context, src Source, r Request, opts Options) ([]byte, e
 		}
 		return OrganDOT(tree, opts)
 	case Organisation:
-		tree, err := src.OrganisationGraph(ctx, graph.OrganisationGraphQuery{Organisation: r.ID, At: r.At, MaxOrgans: opts.maxNodes()})
+		tree, opts, err := fetchOrganisation(ctx, src, r, opts)
 		if err != nil {
 			return nil, err
-		}
-		if opts.At.IsZero() {
-			opts.At = r.At
 		}
 		return OrganisationDOT(tree, opts)
 	case Escalation:
@@ -56,4 +53,19 @@ func DOTFor(ctx context.Context, src Source, r Request, opts Options) ([]byte, e
 		return EscalationDOT(r.ID, a.Items, opts)
 	}
 	return nil, graph.Errorf(graph.EINVALID, "a diagram shows an organ, an organisation or an escalation, not %q", r.What)
+}
+
+// fetchOrganisation asks src for an organisation's organs, and dates opts as of the request.
+// A narrowed overview (band=, under=) may draw a part of an organisation larger than the node
+// limit, so more organs are fetched for it; the limit holds for what is drawn.
+func fetchOrganisation(ctx context.Context, src Source, r Request, opts Options) (graph.Subtree, Options, error) {
+	limit := opts.maxNodes()
+	if opts.narrowed() {
+		limit *= 5
+	}
+	tree, err := src.OrganisationGraph(ctx, graph.OrganisationGraphQuery{Organisation: r.ID, At: r.At, MaxOrgans: limit})
+	if opts.At.IsZero() {
+		opts.At = r.At
+	}
+	return tree, opts, err
 }

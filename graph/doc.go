@@ -8,7 +8,8 @@
 // Swedish governance terms are kept as domain vocabulary (in kinds and enum values);
 // everything else is named in English. Swedish term → where it lives in the model:
 //
-//	region, kommun (huvudman)             Organisation, kind region | kommun
+//	region, kommun (huvudman)             Organisation, kind region | kommun (other: an imported
+//	                                      huvudman whose kind the source does not give)
 //	fullmäktige, styrelse, nämnd, utskott Organ, kind fullmaktige | styrelse | namnd | utskott
 //	gemensam nämnd, krisledningsnämnd     Organ, kind gemensam_namnd | krisledningsnamnd
 //	förvaltning, regionkontor, avdelning  Organ, kind forvaltning | avdelning (category administrative)

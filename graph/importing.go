@@ -69,6 +69,8 @@ type ImportResult struct {
 	DryRun   bool          `json:"dry_run"`
 	Nodes    ImportChanges `json:"nodes"`
 	Rels     ImportChanges `json:"relationships"`
+	// Conversions report, for each file in another format, what it mapped and dropped.
+	Conversions []Conversion `json:"conversions,omitempty"`
 }
 
 // ImportChanges lists ids (for relationships: keys) added, changed and removed.
@@ -82,4 +84,21 @@ type ImportChanges struct {
 func (r ImportResult) Unchanged() bool {
 	return len(r.Nodes.Added)+len(r.Nodes.Changed)+len(r.Nodes.Removed)+
 		len(r.Rels.Added)+len(r.Rels.Changed)+len(r.Rels.Removed) == 0
+}
+
+// Conversion says what an import made of a file in another format (Popolo): how many items
+// of each kind it mapped, and what it dropped and why. Nothing dropped is guessed at.
+type Conversion struct {
+	File    string         `json:"file"`
+	Format  string         `json:"format"`
+	Mapped  map[string]int `json:"mapped"`
+	Dropped []Dropped      `json:"dropped"`
+}
+
+// Dropped is one kind of thing a conversion left out: a field or an item kind, how often,
+// and why.
+type Dropped struct {
+	What  string `json:"what"`
+	Count int    `json:"count"`
+	Why   string `json:"why"`
 }

@@ -135,7 +135,8 @@ func (s Source) String() string {
 	return out
 }
 
-// Organisation is a huvudman: a region or a kommun. Every organ belongs to one.
+// Organisation is a huvudman: a region or a kommun (kind other for one whose kind an
+// imported file does not give). Every organ belongs to one.
 type Organisation struct {
 	ID       string `yaml:"id" json:"id" required:"true" doc:"stable slug, unique in the whole dataset"`
 	Name     string `yaml:"name" json:"name" required:"true"`

@@ -71,6 +71,10 @@ func OrganKindOf(value string) (OrganKind, bool) {
 	return OrganKind{}, false
 }
 
+// OrganisationKindOther is the kind of an organisation that is neither a region nor a
+// kommun, or whose kind a source does not give (a Popolo file of a parliament).
+const OrganisationKindOther = "other"
+
 // Relation kinds: the directed relations a dataset may state between organs and posts.
 const (
 	RelReportsTo        = "reports_to"
@@ -92,8 +96,9 @@ const (
 // Vocabularies are the closed value lists of the dataset format, by the name the `enum` struct
 // tags use. The JSON Schema and validation both read them from here.
 var Vocabularies = map[string][]Term{
-	"organisation_kind": {{"region", "region"}, {"kommun", "kommun"}},
-	"organ_kind":        organKindTerms(),
+	"organisation_kind": {{"region", "region"}, {"kommun", "kommun"},
+		{OrganisationKindOther, "annan huvudman (t.ex. ur importerade data där slaget inte anges)"}},
+	"organ_kind": organKindTerms(),
 	"organ_category": {
 		{CategoryPolitical, "politiskt organ"}, {CategoryAdministrative, "förvaltningsorganisation"},
 		{CategoryCollaborative, "grupp, råd, forum, nätverk"}, {CategoryCompany, "bolag"},

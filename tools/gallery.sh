@@ -7,8 +7,8 @@
 # writes to OUT, as SVG and PNG (PNG at scale 2, for print): the overview of every
 # organisation in examples/, the escalation diagram of every group (grupp, råd, forum) of the
 # overviews whose chains go somewhere, and the subtree of every styrelse; then lists each
-# file with its size (SVG in points with its fit on A4 landscape, PNG in pixels) in
-# OUT/SIZES.txt.
+# file with its size (SVG: its viewBox and its size in points with its fit on A4 landscape;
+# PNG: width × height in pixels) on standard output and in OUT/SIZES.txt, the gallery's index.
 set -euo pipefail
 bin=$1 out=$2 at=$3
 mkdir -p "$out"
@@ -56,10 +56,11 @@ rm -f "$out"/*.dot
       match($0, /<svg width="[0-9.]+pt" height="[0-9.]+pt"/) {
         s = substr($0, RSTART, RLENGTH); gsub(/[^0-9. ]/, "", s); split(s, wh, " "); w = wh[1]; h = wh[2]
       }
+      match($0, /viewBox="[-0-9. ]+"/) && vb == "" { vb = substr($0, RSTART + 9, RLENGTH - 10) }
       { while (match($0, /font-size="[0-9.]+"/)) { v = substr($0, RSTART + 11, RLENGTH - 12) + 0; if (minf == "" || v < minf) minf = v; $0 = substr($0, RSTART + RLENGTH) } }
       END {
         scale = 842 / w; if (595 / h < scale) scale = 595 / h; if (scale > 1) scale = 1
-        printf "%-60s %.0f × %.0f pt, A4 landscape at %.0f %%, smallest text %.1f pt: %s\n", name, w, h, scale * 100, minf * scale, (minf * scale >= 7.995 ? "fits" : "too small")
+        printf "%-60s viewBox %s; %.0f × %.0f pt, A4 landscape at %.0f %%, smallest text %.1f pt: %s\n", name, vb, w, h, scale * 100, minf * scale, (minf * scale >= 7.995 ? "fits" : "too small")
       }' "$f"
   done
   for f in "$out"/*.png; do

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,6 +29,9 @@ func diagramCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	seats := fs.String("seats", "summary", "for an organisation: summary (each organ's chair and seat count in its box) or all (every seat)")
 	relations := fs.String("relations", "default", "for an organisation: relation kinds drawn, comma-separated, all, or default (all but ex_officio, appoints, establishes, consults, represents, follows_up, dissolves)")
 	scale := fs.Int("scale", 1, "PNG resolution: 1 (96 dpi), 2 or 3 (288 dpi, for print)")
+	band := fs.String("band", "", "for an organisation: draw only these bands, comma-separated ("+strings.Join(diagram.BandNames(), ", ")+")")
+	under := fs.String("under", "", "for an organisation: draw only this organ (id) and what hangs under it")
+	fit := fs.String("fit", "a4", "for an organisation as SVG or PNG: a4 refuses one that does not fit A4 landscape at 8 pt and lists the -band/-under values that do; none draws any size")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: styrgraf diagram organ|organisation|escalation ID -o FILE [flags]")
 		fs.PrintDefaults()
@@ -62,6 +66,13 @@ func diagramCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if opts.Relations, err = diagram.ParseRelations(*relations); err != nil {
 		return err
 	}
+	if opts.Bands, err = diagram.ParseBands(*band); err != nil {
+		return err
+	}
+	opts.Under = strings.TrimSpace(*under)
+	if opts.AnySize, err = diagram.ParseFit(*fit); err != nil {
+		return err
+	}
 	if err := diagram.CheckScale(*scale); err != nil {
 		return err
 	}
@@ -70,24 +81,38 @@ func diagramCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer db.Close(context.WithoutCancel(ctx))
-	dot, err := diagram.DOTFor(ctx, db, diagram.Request{What: positional[0], ID: positional[1], At: at, Depth: *depth}, opts)
-	if err != nil {
-		return err
-	}
-	if *out == "-" {
-		_, err = stdout.Write(dot)
-		return err
-	}
-	picture := dot
+	req := diagram.Request{What: positional[0], ID: positional[1], At: at, Depth: *depth}
+	var eng diagram.Engine
 	if format != diagram.FormatDOT {
 		r, err := diagram.NewRenderer(ctx, diagram.RendererOptions{Workers: 1})
 		if err != nil {
 			return err
 		}
 		defer r.Close()
-		if picture, err = r.RenderScaled(ctx, dot, format, *scale); err != nil {
-			return err
+		eng = r
+	}
+	picture, err := diagram.Draw(ctx, db, eng, req, opts, format, *scale)
+	var nf *diagram.NotFitting
+	if errors.As(err, &nf) && len(nf.Narrowings) > 0 {
+		// The message names them as query parameters; here they are flags.
+		fmt.Fprintln(stderr, "Delar som ryms på A4 (liggande):")
+		for _, n := range nf.Narrowings {
+			var flags []string
+			if n.Band != "" {
+				flags = append(flags, "-band "+n.Band)
+			}
+			if n.Under != "" {
+				flags = append(flags, "-under "+n.Under)
+			}
+			fmt.Fprintf(stderr, "  %-28s %s: %d organ, %.0f %%\n", strings.Join(flags, " "), n.Label, n.Organs, 100*n.Size.Scale)
 		}
+	}
+	if err != nil {
+		return err
+	}
+	if *out == "-" {
+		_, err = stdout.Write(picture)
+		return err
 	}
 	if err := os.WriteFile(*out, picture, 0o644); err != nil {
 		return graph.Errorf(graph.EINVALID, "writing %s: %v", *out, err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/styrgraf/styrgraf/diagram/diagramtest"
 	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
 )
 
@@ -80,5 +81,28 @@ func TestDiagramCommand(t *testing.T) {
 	}
 	if status, _, _ := cli(t, "diagram", "organ"); status != 2 {
 		t.Errorf("diagram without an id = %d, want 2 (usage)", status)
+	}
+}
+
+// An overview too large for A4 is refused with the -band/-under flags that would fit; one of
+// them draws, and -fit none draws the whole.
+func TestDiagramCommandNotFittingA4(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	dir := t.TempDir()
+	path, err := diagramtest.WriteLargeOrganisation(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	neo4jdbtest.MustImport(t, db, path)
+	svg := filepath.Join(dir, "stor.svg")
+	status, _, errOut := cli(t, "diagram", "organisation", diagramtest.LargeOrganisation, "-at", "2026-01-01", "-o", svg)
+	if status != 1 || !strings.Contains(errOut, "ryms inte på en liggande A4-sida") || !strings.Contains(errOut, "-under ss-n01 ") {
+		t.Fatalf("too large: %d %s", status, errOut)
+	}
+	for _, args := range [][]string{{"-under", "ss-n01"}, {"-fit", "none"}} {
+		all := append([]string{"diagram", "organisation", diagramtest.LargeOrganisation, "-at", "2026-01-01", "-o", svg}, args...)
+		if status, _, errOut := cli(t, all...); status != 0 {
+			t.Errorf("%v: %d %s", args, status, errOut)
+		}
 	}
 }

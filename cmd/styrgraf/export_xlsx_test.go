@@ -45,7 +45,7 @@ func TestExportAndImportSheets(t *testing.T) {
 	if status, _, errOut := cli(t, "export", "-format", "xlsx"); status != 1 || !strings.Contains(errOut, "organisation: required") {
 		t.Errorf("export without organisation: %d %s", status, errOut)
 	}
-	if status, _, errOut := cli(t, "export", "-format", "pdf"); status != 1 || !strings.Contains(errOut, "xlsx, xlsx-template") {
+	if status, _, errOut := cli(t, "export", "-format", "pdf"); status != 1 || !strings.Contains(errOut, "format: want one of") {
 		t.Errorf("unknown format: %d %s", status, errOut)
 	}
 	tmpl := filepath.Join(dir, "mall.xlsx")

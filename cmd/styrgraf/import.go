@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -23,7 +24,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	verbose := fs.Bool("verbose", false, "list the ids added, changed and removed")
 	as := fs.String("as", osUser(), "who imports, as the audit trail records it (default: the OS user)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: styrgraf import [flags] PATH...   (files: .yaml, or spreadsheets .xlsx and .csv; or directories of *.yaml)")
+		fmt.Fprintln(stderr, "usage: styrgraf import [flags] PATH...   (files, or directories of *.yaml; a .json file of Popolo is converted; .xlsx and .csv are spreadsheets)")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -100,5 +101,19 @@ func printImport(w io.Writer, r graph.ImportResult, verbose bool) {
 	}
 	if r.Unchanged() {
 		fmt.Fprintln(w, "  the graph already matched the files")
+	}
+	for _, c := range r.Conversions {
+		fmt.Fprintf(w, "converted %s (%s):\n", c.File, c.Format)
+		kinds := make([]string, 0, len(c.Mapped))
+		for k := range c.Mapped {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		for _, k := range kinds {
+			fmt.Fprintf(w, "  mapped  %5d %s\n", c.Mapped[k], k)
+		}
+		for _, d := range c.Dropped {
+			fmt.Fprintf(w, "  dropped %5d %s: %s\n", d.Count, d.What, d.Why)
+		}
 	}
 }

@@ -103,6 +103,39 @@ type outcome struct {
 	detail     string // the problem's detail, for an answer other than 200
 }
 
+// recorder sends requests with a token and keeps how each ended, for the tests that load
+// styrgraf while something breaks. phase names the moment a request is sent.
+type recorder struct {
+	base, token string
+	client      *http.Client
+	phase       func(sent time.Time) string
+
+	mu       sync.Mutex
+	outcomes []outcome
+}
+
+// do sends one request and records its outcome; it returns the transport error, if any.
+func (r *recorder) do(method, path, dataset string, body []byte) error {
+	req, _ := http.NewRequest(method, r.base+path, bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+r.token)
+	start := time.Now()
+	o := outcome{path: path, phase: r.phase(start), dataset: dataset, body: body}
+	resp, err := r.client.Do(req)
+	o.took, o.err = time.Since(start), err
+	if err == nil {
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		o.status, o.retryAfter = resp.StatusCode, resp.Header.Get("Retry-After") != ""
+		if o.status != http.StatusOK {
+			o.detail = string(b)
+		}
+	}
+	r.mu.Lock()
+	r.outcomes = append(r.outcomes, o)
+	r.mu.Unlock()
+	return err
+}
+
 // TestNeo4jKilledUnderLoad kills Neo4j with SIGKILL while styrgraf serves a steady mixed
 // load (questions, organ pages, diagram renders, and an import every half second), then
 // starts it again on the same data. It checks what auditors and editors rely on: while
@@ -121,34 +154,15 @@ func TestNeo4jKilledUnderLoad(t *testing.T) {
 	waitForExamples(t, m)
 
 	var (
-		mu       sync.Mutex
-		outcomes []outcome
-		phase    = "up"
-		stop     = make(chan struct{})
-		wg       sync.WaitGroup
+		mu    sync.Mutex
+		phase = "up"
+		stop  = make(chan struct{})
+		wg    sync.WaitGroup
 	)
 	client := &http.Client{Timeout: 30 * time.Second}
-	do := func(method, path, dataset string, body []byte) {
-		req, _ := http.NewRequest(method, "http://"+m.Addr()+path, bytes.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+editor)
-		mu.Lock()
-		o := outcome{path: path, phase: phase, dataset: dataset, body: body}
-		mu.Unlock()
-		start := time.Now()
-		resp, err := client.Do(req)
-		o.took, o.err = time.Since(start), err
-		if err == nil {
-			b, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			o.status, o.retryAfter = resp.StatusCode, resp.Header.Get("Retry-After") != ""
-			if o.status != http.StatusOK {
-				o.detail = string(b)
-			}
-		}
-		mu.Lock()
-		outcomes = append(outcomes, o)
-		mu.Unlock()
-	}
+	rec := &recorder{base: "http://" + m.Addr(), token: editor, client: client,
+		phase: func(time.Time) string { mu.Lock(); defer mu.Unlock(); return phase }}
+	do := rec.do
 	reads := []string{
 		"/api/v1/questions/who-decides?topic=stabsfunktioner&organisation=region-halland",
 		"/api/v1/questions/calendar?organisation=region-halland&year=2027",
@@ -221,6 +235,7 @@ func TestNeo4jKilledUnderLoad(t *testing.T) {
 
 	counts := map[string]int{}
 	var imported, refused, unknown []outcome
+	outcomes := rec.outcomes
 	for _, o := range outcomes {
 		key := o.phase + " " + fmt.Sprint(o.status)
 		if o.err != nil {

@@ -18,7 +18,7 @@ const (
 	loadRequests = 50_000
 	loadRounds   = 3
 	loadClients  = 16
-	// Every loadDiagramEvery-th request renders an SVG diagram (Graphviz in a subprocess):
+	// Every loadDiagramEvery-th request renders an SVG diagram (Graphviz in WebAssembly):
 	// users ask for one now and then, and at the rate of the questions it would be all the
 	// machine does.
 	loadDiagramEvery = 50
@@ -64,8 +64,7 @@ type loadResult struct {
 // transport error; it reports count, p50, p99 and max per route, and checks that styrgraf's
 // heap does not grow from round to round (a leak per request would).
 func TestLoad50k(t *testing.T) {
-	// A few minutes of both cores. Not yet in `make reliability`: it fails on the render
-	// memory leak described in RELIABILITY.md; run it by hand with STYRGRAF_RELIABILITY=1.
+	// A few minutes of both cores: in `make reliability`, not `make test`.
 	neo := ownNeo4j(t)
 
 	const reader = "reader-token-of-the-load-test"

@@ -3,9 +3,9 @@
 //	styrgraf serve         serve the HTTP API (see README.md)
 //	styrgraf validate PATH...  check dataset files, reporting every problem
 //	styrgraf import PATH...    validate, then apply dataset files to Neo4j in one transaction
+//	styrgraf export        write the graph, or one organisation, as Popolo or W3C ORG, or its seat lists as XLSX
 //	styrgraf audit         list the audit trail: every import that changed the graph
 //	styrgraf ask QUESTION ...  answer a question from the command line (table or JSON)
-//	styrgraf export -format F  write an organisation as XLSX (seat lists, stabsfunktioner) or a template
 //	styrgraf schema        print the JSON Schema of dataset files
 //	styrgraf healthcheck   exit 0 if a running styrgraf is ready (for container health checks)
 //
@@ -39,10 +39,10 @@ commands:
   serve        serve the HTTP API on STYRGRAF_ADDR (default :8080)
   validate     check dataset files (YAML, XLSX, CSV) and report every problem as file:line:col
   import       validate dataset files, then apply them to Neo4j in one transaction
+  export       write the graph or one organisation as Popolo JSON or W3C ORG, or XLSX seat lists (-format)
   audit        list the audit trail: who changed the graph, when, and what
   ask          answer a question (who-decides, escalation, …) as a table or JSON
   diagram      draw an organ, an organisation or an escalation chain to SVG, PNG or DOT
-  export       write an organisation in another format (-format xlsx: seat lists and stabsfunktioner)
   schema       print the JSON Schema of dataset files
   healthcheck  exit 0 if the styrgraf at -url is ready, 1 if not (for containers)
 
@@ -64,14 +64,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = validate(ctx, args[1:], stdout, stderr)
 	case "import":
 		err = importCmd(ctx, args[1:], stdout, stderr)
+	case "export":
+		err = exportCmd(ctx, args[1:], stdout, stderr)
 	case "audit":
 		err = auditCmd(ctx, args[1:], stdout, stderr)
 	case "ask":
 		err = ask(ctx, args[1:], stdout, stderr)
 	case "diagram":
 		err = diagramCmd(ctx, args[1:], stdout, stderr)
-	case "export":
-		err = exportCmd(ctx, args[1:], stdout, stderr)
 	case "schema":
 		_, err = stdout.Write(dataset.SchemaJSON)
 	case "healthcheck":

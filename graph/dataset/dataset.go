@@ -30,7 +30,10 @@ type (
 type File struct {
 	Name string // as given (a path, or a name for uploaded content)
 	Data graph.Dataset
-	pos  map[string]position
+	// Conversion, for a file converted from another format (Popolo), says what was mapped
+	// and dropped.
+	Conversion *graph.Conversion
+	pos        map[string]position
 	// locate, for a file read from a spreadsheet, says in which sheet, row and column the
 	// value at a field path stood.
 	locate func(path string) Problem

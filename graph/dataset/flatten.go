@@ -67,6 +67,10 @@ const (
 	RelHasStaffFunction = "HAS_STAFF_FUNCTION"
 	RelAppliesTo        = "APPLIES_TO"
 	RelCovers           = "COVERS"
+	// A reporting rule's organisation and its named targets; the rule is stored so that
+	// an export can give it back whole (validation applies it, no question reads it).
+	RelRuleOf        = "RULE_OF"
+	RelRuleReportsTo = "RULE_REPORTS_TO"
 )
 
 // RelKey identifies a relationship across imports: its type, its ends and, where the same
@@ -165,9 +169,13 @@ func (fl *flattener) flatten() {
 		fl.rel(at("processes", i, "organisation"), RelBelongsTo, p.ID, p.Organisation, map[string]any{"primary": true})
 		fl.rel(at("processes", i, "owner"), RelOwns, p.Owner, p.ID, nil)
 	}
-	for _, r := range d.ReportingRules {
+	for i, r := range d.ReportingRules {
 		// Validation applies the rule; stored, it documents the reporting lines it demands.
 		fl.node("ReportingRule", r.ID, r)
+		fl.rel(at("reporting_rules", i, "organisation"), RelRuleOf, r.ID, r.Organisation, nil)
+		for j, to := range r.To {
+			fl.rel(fmt.Sprintf("reporting_rules[%d].to[%d]", i, j), RelRuleReportsTo, r.ID, to, nil)
+		}
 	}
 	for i, p := range d.Posts {
 		props := fl.node("Post", p.ID, p)

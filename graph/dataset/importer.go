@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/popolo"
 	"github.com/styrgraf/styrgraf/graph/sheets"
 )
 
@@ -45,11 +46,26 @@ func (im *Importer) importFiles(ctx context.Context, files []graph.DatasetFile, 
 	if err != nil {
 		return graph.ImportResult{}, err
 	}
-	return im.Store.ImportDatasets(ctx, Datasets(parsed), opts)
+	res, err := im.Store.ImportDatasets(ctx, Datasets(parsed), opts)
+	res.Conversions = Conversions(parsed)
+	return res, err
+}
+
+// Conversions lists what the conversion of each file in another format mapped and dropped.
+func Conversions(files []*File) []graph.Conversion {
+	var out []graph.Conversion
+	for _, f := range files {
+		if f.Conversion != nil {
+			out = append(out, *f.Conversion)
+		}
+	}
+	return out
 }
 
 // ParseFiles parses each file and checks them together; the error, if any, is EINVALID
-// with every problem of every file.
+// with every problem of every file. A Popolo file (.json, see popolo.Detect) is converted
+// into the datasets it holds, which are checked like any others; its first File carries
+// the Conversion report.
 func ParseFiles(files []graph.DatasetFile) ([]*File, error) {
 	if len(files) == 0 {
 		return nil, graph.Errorf(graph.EINVALID, "no dataset files given")
@@ -57,6 +73,21 @@ func ParseFiles(files []graph.DatasetFile) ([]*File, error) {
 	var parsed []*File
 	var problems Problems
 	for _, df := range files {
+		if popolo.Detect(df.Name, df.Content) {
+			datasets, conv, err := popolo.Read(df.Name, df.Content)
+			if err != nil {
+				problems = append(problems, Problem{File: df.Name, Line: 1, Column: 1, Message: graph.ErrorMessage(err)})
+				continue
+			}
+			for i, d := range datasets {
+				f := &File{Name: df.Name, Data: d, pos: map[string]position{}}
+				if i == 0 {
+					f.Conversion = &conv
+				}
+				parsed = append(parsed, f)
+			}
+			continue
+		}
 		f, ps := parseFile(df)
 		problems = append(problems, ps...)
 		if f != nil {

@@ -56,6 +56,13 @@ var profiled = []profiledQuery{
 	{"calendar.cypher", map[string]any{"organisation": "region-halland", "yearStart": at("2027-01-01"), "yearEnd": at("2027-12-31"),
 		"meetingsFrom": at("2026-10-01"), "meetingsTo": at("2028-03-31"), "minBasisRank": int64(0)}, true},
 	{"available.cypher", nil, false},
+	// The read side of export.
+	{"export_datasets.cypher", map[string]any{"organisation": "region-halland"}, true},
+	{"export_all_datasets.cypher", nil, false},
+	{"export_referenced_datasets.cypher", map[string]any{"datasets": []any{"horby-hoor"}}, false},
+	{"export_datasets_of_ids.cypher", map[string]any{"ids": []any{"cgh-arbetsordning"}}, true},
+	{"export_nodes.cypher", map[string]any{"datasets": []any{"region-halland", "vgr"}}, false},
+	{"export_rels.cypher", map[string]any{"datasets": []any{"region-halland", "vgr"}}, false},
 	{"import_dangling.cypher", map[string]any{"ids": []any{"rh-regiondirektor"}, "datasets": []any{"region-halland"}}, true},
 	// The audit trail holds the examples' import.
 	{"audit_entries.cypher", map[string]any{"offset": int64(0), "limit": int64(100)}, false},

@@ -20,6 +20,9 @@ type Snapshot struct {
 	Rels  int
 	Audit int // audit entries
 	Hash  string
+	// Content is the hash without the audit trail: equal for two graphs that hold the same
+	// governance content however they were imported (an export re-imported elsewhere).
+	Content string
 }
 
 // TakeSnapshot reads the whole graph. It scans everything; use it in tests and tools, not
@@ -27,11 +30,16 @@ type Snapshot struct {
 func (db *DB) TakeSnapshot(ctx context.Context) (Snapshot, error) {
 	return readTx(ctx, db, "snapshot", func(tx neo4j.ManagedTransaction) (Snapshot, error) {
 		audit := 0
+		content := sha256.New()
+		var contentLines []string
 		nodes, err := collect(ctx, tx, "snapshot_nodes.cypher", nil, func(rec *neo4j.Record) (string, error) {
+			line := canonical(rec.Values)
 			if labels, _ := rec.Get("labels"); slices.Contains(asList(labels), any("AuditEntry")) {
 				audit++
+			} else {
+				contentLines = append(contentLines, line)
 			}
-			return canonical(rec.Values), nil
+			return line, nil
 		})
 		if err != nil {
 			return Snapshot{}, err
@@ -48,7 +56,13 @@ func (db *DB) TakeSnapshot(ctx context.Context) (Snapshot, error) {
 		for _, l := range append(nodes, rels...) {
 			fmt.Fprintln(h, l)
 		}
-		return Snapshot{Nodes: len(nodes) - audit, Rels: len(rels), Audit: audit, Hash: hex.EncodeToString(h.Sum(nil))}, nil
+		// Audit entries have no relationships, so every relationship is content.
+		sort.Strings(contentLines)
+		for _, l := range append(contentLines, rels...) {
+			fmt.Fprintln(content, l)
+		}
+		return Snapshot{Nodes: len(nodes) - audit, Rels: len(rels), Audit: audit, Hash: hex.EncodeToString(h.Sum(nil)),
+			Content: hex.EncodeToString(content.Sum(nil))}, nil
 	})
 }
 

@@ -83,6 +83,16 @@ var calls = []struct {
 	{"Ready", func(ctx context.Context, db *neo4jdb.DB) error { return db.Ready(ctx) }},
 	{"Item", func(ctx context.Context, db *neo4jdb.DB) error { _, err := db.Item(ctx, "x"); return err }},
 	{"Ping", func(ctx context.Context, db *neo4jdb.DB) error { return db.Ping(ctx) }},
+	// An export may read for as long as an import may write, but finds out that Neo4j is
+	// away within a question's deadline.
+	{"ReadDatasets", func(ctx context.Context, db *neo4jdb.DB) error {
+		_, err := db.ReadDatasets(ctx, graph.ExportQuery{})
+		return err
+	}},
+	{"ReadDatasets of an organisation", func(ctx context.Context, db *neo4jdb.DB) error {
+		_, err := db.ReadDatasets(ctx, graph.ExportQuery{Organisation: "x"})
+		return err
+	}},
 }
 
 func TestSilentServerIsUnavailable(t *testing.T) {
