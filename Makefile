@@ -45,6 +45,7 @@ contract:
 FUZZTIME ?= 5s
 fuzz:
 	go test ./graph/dataset -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	go test ./graph/sheets -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME)
 	go test ./api/auth -run '^$$' -fuzz '^FuzzParseTokens$$' -fuzztime $(FUZZTIME)
 	go test ./api -run '^$$' -fuzz '^FuzzPageParam$$' -fuzztime $(FUZZTIME)
 	go test ./api -run '^$$' -fuzz '^FuzzQueryString$$' -fuzztime $(FUZZTIME)

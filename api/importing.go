@@ -74,9 +74,14 @@ func readUploads(c echo.Context) ([]graph.DatasetFile, error) {
 	if mediaType != "multipart/form-data" {
 		name := c.QueryParam("name")
 		switch {
-		case name == "" && mediaType == echo.MIMEApplicationJSON:
+		case name != "":
+		case mediaType == echo.MIMEApplicationJSON:
 			name = "body.json" // Popolo
-		case name == "":
+		case mediaType == mimeXLSX:
+			name = "body.xlsx"
+		case mediaType == "text/csv":
+			name = "body.csv"
+		default:
 			name = "body.yaml"
 		}
 		body, err := io.ReadAll(req.Body)

@@ -162,8 +162,10 @@ func (s *Server) openAPI() map[string]any {
 					content[ct] = map[string]any{"schema": map[string]any{"type": "object",
 						"description": "dataset files, in fields of any name",
 						"properties":  map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}}}
+				case mimeXLSX:
+					content[ct] = map[string]any{"schema": map[string]any{"type": "string", "format": "binary", "description": "a workbook of people, seats, holdings, stabsfunktioner (see the template)"}}
 				default:
-					content[ct] = map[string]any{"schema": map[string]any{"type": "string", "description": "one dataset file (YAML)"}}
+					content[ct] = map[string]any{"schema": map[string]any{"type": "string", "description": "one dataset file (YAML) or sheet (CSV)"}}
 				}
 			}
 			op["requestBody"] = map[string]any{"required": true, "content": content}
@@ -219,7 +221,7 @@ func answerSchema(sc *schemas, r route) map[string]any {
 			return sc.of(reflect.TypeOf(a))
 		}
 		return map[string]any{}
-	case r.produces == mimePNG:
+	case r.produces == mimePNG || r.produces == mimeXLSX:
 		return map[string]any{"type": "string", "format": "binary"}
 	case strings.HasSuffix(r.produces, "+json"):
 		return map[string]any{"type": "object"} // JSON-LD: an object whose terms its @context defines

@@ -32,7 +32,7 @@ func (s *Server) handleEscalation(c echo.Context) error {
 	}
 	out := pageOf(a.List, q.Page)
 	out.Truncated = a.Truncated
-	return replyJSON(c, out)
+	return s.replyAnswer(c, a, out)
 }
 
 func (s *Server) handlePerson(c echo.Context) error {

@@ -19,7 +19,7 @@ func (s *Server) handleWhoDecides(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return replyJSON(c, whoDecidesPage{page: pageOf(a.List, q.Page), Related: a.Related, NothingMatched: a.NothingMatched, Organisation: a.Organisation})
+	return s.replyAnswer(c, a, whoDecidesPage{page: pageOf(a.List, q.Page), Related: a.Related, NothingMatched: a.NothingMatched, Organisation: a.Organisation})
 }
 
 // whoDecidesPage is a page of decisions; without any, the organs and topics that matched.
@@ -43,7 +43,7 @@ func (s *Server) handleMissingFollowUps(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return replyJSON(c, report)
+	return s.replyAnswer(c, report, report)
 }
 
 // calendarQuery reads the calendar's parameters: organisation, year (default: at's year),
@@ -72,7 +72,7 @@ func (s *Server) handleCalendar(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return replyJSON(c, cal)
+	return s.replyAnswer(c, cal, cal)
 }
 
 func (s *Server) handleCalendarICS(c echo.Context) error {
@@ -94,7 +94,7 @@ func (s *Server) handleOversight(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return replyList(c, rows, q.Page)
+	return s.replyAnswer(c, rows, pageOf(rows, q.Page))
 }
 
 func (s *Server) handleStaffFunctions(c echo.Context) error {
@@ -107,7 +107,7 @@ func (s *Server) handleStaffFunctions(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return replyList(c, rows, q.Page)
+	return s.replyAnswer(c, rows, pageOf(rows, q.Page))
 }
 
 func (s *Server) handleSeats(c echo.Context) error {
@@ -123,7 +123,7 @@ func (s *Server) handleSeats(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return replyJSON(c, report)
+	return s.replyAnswer(c, report, report)
 }
 
 func (s *Server) handleChanges(c echo.Context) error {
@@ -142,7 +142,7 @@ func (s *Server) handleChanges(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return replyList(c, changes, q.Page)
+	return s.replyAnswer(c, changes, pageOf(changes, q.Page))
 }
 
 // atAndPage reads the as-of date and the page, which most list questions take.

@@ -83,13 +83,15 @@ func (s *Server) routes() []route {
 		{http.MethodGet, "/api/v1/questions/changes", "What started or ended between two dates", "questions", auth.RoleReader,
 			[]param{pOrgReq, {"from", "query", "date", "first day", true}, {"to", "query", "date", "last day", true}, pLimit, pCursor}, mimeJSON, nil, s.handleChanges},
 
-		{http.MethodPost, "/api/v1/import", "Validate and import dataset files in one transaction (YAML body, Popolo JSON body, or multipart files)", "import", auth.RoleEditor,
+		{http.MethodPost, "/api/v1/import", "Validate and import dataset files in one transaction (YAML body, Popolo JSON body, XLSX or CSV body, or multipart files)", "import", auth.RoleEditor,
 			[]param{{"dry_run", "query", "boolean", "compute the changes without writing", false},
 				{"name", "query", "string", "file name for problems in a YAML body (default body.yaml)", false}}, mimeJSON,
-			[]string{"application/yaml", "application/json", "multipart/form-data"}, s.handleImport},
+			[]string{"application/yaml", "application/json", "multipart/form-data", mimeXLSX, "text/csv"}, s.handleImport},
 		{http.MethodGet, "/api/v1/audit", "The audit trail: every import that changed the graph, newest first: who, when, datasets, counts and ids", "audit", auth.RoleAdmin,
 			[]param{pLimit, pCursor}, mimeJSON, nil, s.handleAudit},
 	}
+	rs = append(rs, tableRoutes(rs)...) // tables.go: .csv and .xlsx of every question
+	rs = append(rs, s.sheetRoutes()...)
 	rs = append(rs, s.exportRoutes()...)
 	return append(rs, s.diagramRoutes()...)
 }

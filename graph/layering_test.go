@@ -14,6 +14,7 @@ func TestLayering(t *testing.T) {
 	forbidden := map[string][]string{
 		"./graph":            {"github.com/neo4j/", "github.com/labstack/echo", module + "/graph/", module + "/api"},
 		"./graph/dataset":    {"github.com/neo4j/", "github.com/labstack/echo", module + "/graph/neo4jdb", module + "/api"},
+		"./graph/sheets":     {"github.com/neo4j/", "github.com/labstack/echo", module + "/graph/neo4jdb", module + "/graph/dataset", module + "/api"},
 		"./graph/governance": {"github.com/neo4j/", "github.com/labstack/echo", module + "/graph/neo4jdb", module + "/graph/dataset", module + "/api"},
 		"./api":              {"github.com/neo4j/", module + "/graph/neo4jdb", module + "/graph/dataset", module + "/graph/governance"},
 		"./diagram":          {"github.com/neo4j/", "github.com/labstack/echo", module + "/graph/", module + "/api"},

@@ -23,14 +23,18 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	for _, f := range exports.Formats() {
 		names = append(names, f.Name)
 	}
+	names = append(names, sheetFormats()...) // export_xlsx.go
 	format := fs.String("format", "popolo", "export format: "+strings.Join(names, ", "))
 	org := fs.String("organisation", "", "export the datasets of this organisation (default: everything)")
 	out := fs.String("o", "-", "file to write (- for standard output)")
+	at := graph.Today()
+	fs.Func("at", "as of this date, YYYY-MM-DD (default today; xlsx only)", dateFlag(&at))
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: styrgraf export [flags]   (the graph, or one organisation's datasets, as a file)")
 		for _, f := range exports.Formats() {
 			fmt.Fprintf(stderr, "  %-11s %s\n", f.Name, f.Summary)
 		}
+		sheetUsage(stderr)
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -38,6 +42,9 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if fs.NArg() > 0 {
 		return graph.Errorf(graph.EINVALID, "export takes no arguments, got %q (use -organisation)", fs.Arg(0))
+	}
+	if ex, ok := sheetExporters[*format]; ok {
+		return exportSheets(ctx, cfg, ex, *org, at, *out, stdout)
 	}
 	// An unknown format is refused before Neo4j is contacted.
 	if _, err := exports.Lookup(*format); err != nil {

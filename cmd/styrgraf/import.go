@@ -24,7 +24,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	verbose := fs.Bool("verbose", false, "list the ids added, changed and removed")
 	as := fs.String("as", osUser(), "who imports, as the audit trail records it (default: the OS user)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: styrgraf import [flags] PATH...   (files, or directories of *.yaml; a .json file of Popolo is converted)")
+		fmt.Fprintln(stderr, "usage: styrgraf import [flags] PATH...   (files, or directories of *.yaml; a .json file of Popolo is converted; .xlsx and .csv are spreadsheets)")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {

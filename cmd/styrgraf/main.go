@@ -3,7 +3,7 @@
 //	styrgraf serve         serve the HTTP API (see README.md)
 //	styrgraf validate PATH...  check dataset files, reporting every problem
 //	styrgraf import PATH...    validate, then apply dataset files to Neo4j in one transaction
-//	styrgraf export        write the graph, or one organisation, as Popolo or W3C ORG
+//	styrgraf export        write the graph, or one organisation, as Popolo or W3C ORG, or its seat lists as XLSX
 //	styrgraf audit         list the audit trail: every import that changed the graph
 //	styrgraf ask QUESTION ...  answer a question from the command line (table or JSON)
 //	styrgraf schema        print the JSON Schema of dataset files
@@ -37,9 +37,9 @@ const usage = `usage: styrgraf <command> [flags]
 
 commands:
   serve        serve the HTTP API on STYRGRAF_ADDR (default :8080)
-  validate     check dataset files (YAML) and report every problem as file:line:col
+  validate     check dataset files (YAML, XLSX, CSV) and report every problem as file:line:col
   import       validate dataset files, then apply them to Neo4j in one transaction
-  export       write the graph or one organisation as Popolo JSON or W3C ORG (-format)
+  export       write the graph or one organisation as Popolo JSON or W3C ORG, or XLSX seat lists (-format)
   audit        list the audit trail: who changed the graph, when, and what
   ask          answer a question (who-decides, escalation, …) as a table or JSON
   diagram      draw an organ, an organisation or an escalation chain to SVG, PNG or DOT

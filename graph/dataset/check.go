@@ -113,6 +113,12 @@ func (c *checker) relations(files []*File) {
 type checker struct{ problems Problems }
 
 func (c *checker) add(f *File, path, format string, args ...any) {
+	if f.locate != nil {
+		p := f.locate(path)
+		p.Message = fmt.Sprintf(format, args...)
+		c.problems = append(c.problems, p)
+		return
+	}
 	line, col := f.Position(path)
 	// A missing field has no position: point at the nearest enclosing value that has one.
 	for p := path; line == 0 && strings.ContainsAny(p, ".["); {

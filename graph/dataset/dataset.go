@@ -34,6 +34,9 @@ type File struct {
 	// and dropped.
 	Conversion *graph.Conversion
 	pos        map[string]position
+	// locate, for a file read from a spreadsheet, says in which sheet, row and column the
+	// value at a field path stood.
+	locate func(path string) Problem
 }
 
 // Position returns where the value at a field path stood, e.g. "organs[2].kind".

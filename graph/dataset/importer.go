@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/popolo"
+	"github.com/styrgraf/styrgraf/graph/sheets"
 )
 
 // Importer is the one import pipeline every caller uses (the import command, serve -import
@@ -85,7 +88,7 @@ func ParseFiles(files []graph.DatasetFile) ([]*File, error) {
 			}
 			continue
 		}
-		f, ps := Parse(df.Name, bytes.NewReader(df.Content))
+		f, ps := parseFile(df)
 		problems = append(problems, ps...)
 		if f != nil {
 			parsed = append(parsed, f)
@@ -93,6 +96,17 @@ func ParseFiles(files []graph.DatasetFile) ([]*File, error) {
 	}
 	problems = append(problems, Check(parsed)...)
 	return parsed, problems.Err()
+}
+
+// parseFile reads one file in the format its name says: a spreadsheet (.xlsx, .csv) of
+// people, seats and stabsfunktioner, else a YAML dataset file.
+func parseFile(df graph.DatasetFile) (*File, Problems) {
+	switch strings.ToLower(filepath.Ext(df.Name)) {
+	case ".xlsx", ".csv":
+		data, locate, ps := sheets.Read(df.Name, df.Content)
+		return &File{Name: df.Name, Data: data, locate: locate}, ps
+	}
+	return Parse(df.Name, bytes.NewReader(df.Content))
 }
 
 // ReadFiles reads the given files and directories (every *.yaml and *.yml in a directory,
