@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -79,7 +80,7 @@ func WriteCSV(w io.Writer, t Table) error {
 		for i := range rec {
 			rec[i] = ""
 			if i < len(row) {
-				rec[i] = Cell(row[i])
+				rec[i] = csvCell(row[i])
 			}
 		}
 		if err := cw.Write(rec); err != nil {
@@ -88,6 +89,18 @@ func WriteCSV(w io.Writer, t Table) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvCell is Cell, with text that a spreadsheet would run as a formula (a name or quote
+// from a document beginning with =, +, -, @ or a control character) kept as text by a
+// leading apostrophe, as spreadsheet programs read it. Numbers and dates are left alone:
+// only text can carry a formula someone wrote. XLSX needs none of this, its cells are typed.
+func csvCell(v any) string {
+	c := Cell(v)
+	if _, text := v.(string); text && c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return "'" + c
+	}
+	return c
 }
 
 // WriteXLSX writes the tables as the sheets of one workbook, each with its title and note,

@@ -31,6 +31,25 @@ func TestWriteCSV(t *testing.T) {
 	}
 }
 
+// Text a spreadsheet would run as a formula stays text in CSV; numbers keep their sign.
+func TestWriteCSVFormulaText(t *testing.T) {
+	table := sheets.Table{Columns: []string{"Namn", "Antal"}, Rows: [][]any{
+		{`=HYPERLINK("http://x","klicka")`, -2},
+		{"+46 35 13 48 00", 1.5},
+		{"-punkt", 0},
+		{"@SUM(A1)", 0},
+		{"Regionstyrelsen", -1},
+	}}
+	var buf bytes.Buffer
+	if err := sheets.WriteCSV(&buf, table); err != nil {
+		t.Fatal(err)
+	}
+	want := "\uFEFFNamn,Antal\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"klicka\"\")\",-2\r\n'+46 35 13 48 00,1.5\r\n'-punkt,0\r\n'@SUM(A1),0\r\nRegionstyrelsen,-1\r\n"
+	if buf.String() != want {
+		t.Errorf("CSV:\n%q\nwant\n%q", buf.String(), want)
+	}
+}
+
 // Dates are date cells (numbers shown as dates), numbers numbers, and columns as wide as
 // their content rather than as a date's Go spelling.
 func TestWriteXLSXCells(t *testing.T) {
