@@ -363,7 +363,7 @@ func (c *checker) illustrative(f *File, idx map[string]Item) {
 			return false
 		}
 		src := it.Value.FieldByName("Source")
-		return src.IsValid() && src.Interface().(graph.Source).IsIllustrative()
+		return src.IsValid() && src.Interface().(graph.Source).IsMadeUp()
 	}
 	check := func(path string, el reflect.Value, implicit string) {
 		src := el.FieldByName("Source")
@@ -371,9 +371,10 @@ func (c *checker) illustrative(f *File, idx map[string]Item) {
 			return
 		}
 		s := src.Interface().(graph.Source)
-		if s.IsIllustrative() {
+		if s.IsMadeUp() {
 			return
 		}
+		// Generated data is made up as illustrative data is: the same rule holds for both.
 		const fix = "whatever refers to an illustrative item is illustrative too: mark this source illustrative"
 		if implicit != "" && isIllustrative(implicit) {
 			c.add(f, path, "belongs to %s, which is illustrative; %s", implicit, fix)
