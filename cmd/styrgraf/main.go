@@ -5,6 +5,7 @@
 //	styrgraf import PATH...    validate, then apply dataset files to Neo4j in one transaction
 //	styrgraf audit         list the audit trail: every import that changed the graph
 //	styrgraf ask QUESTION ...  answer a question from the command line (table or JSON)
+//	styrgraf generate -out DIR  write made-up dataset files at any scale (source: generated)
 //	styrgraf schema        print the JSON Schema of dataset files
 //	styrgraf healthcheck   exit 0 if a running styrgraf is ready (for container health checks)
 //
@@ -41,6 +42,7 @@ commands:
   audit        list the audit trail: who changed the graph, when, and what
   ask          answer a question (who-decides, escalation, …) as a table or JSON
   diagram      draw an organ, an organisation or an escalation chain to SVG, PNG or DOT
+  generate     write made-up dataset files of the real regions and kommuner (tests, benchmarks)
   schema       print the JSON Schema of dataset files
   healthcheck  exit 0 if the styrgraf at -url is ready, 1 if not (for containers)
 
@@ -68,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = ask(ctx, args[1:], stdout, stderr)
 	case "diagram":
 		err = diagramCmd(ctx, args[1:], stdout, stderr)
+	case "generate":
+		err = generateCmd(ctx, args[1:], stdout, stderr)
 	case "schema":
 		_, err = stdout.Write(dataset.SchemaJSON)
 	case "healthcheck":
