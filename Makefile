@@ -80,6 +80,20 @@ gallery: build
 	$(NEO4JLOCAL) with --instances 1 --password "$(NEO4J_PASSWORD)" -- \
 		bash -c '$(BIN) import $(EXAMPLES) >/dev/null && tools/gallery.sh $(BIN) $(GALLERY) $(GALLERY_AT)'
 
+## bench: generate BENCH_ORGANISATIONS organisations, import them into a Neo4j of its own
+## with a BENCH_HEAP heap, serve them and measure (table on stdout, JSON in .styrgraf/)
+BENCH_ORGANISATIONS ?= 12
+BENCH_REQUESTS      ?= 200
+BENCH_HEAP          ?= 1g
+bench: build
+	NEO4JLOCAL_HEAP=$(BENCH_HEAP) $(NEO4JLOCAL) with --instances 1 --password "$(NEO4J_PASSWORD)" -- \
+		env NEO4JLOCAL_HEAP=$(BENCH_HEAP) $(BIN) bench -organisations $(BENCH_ORGANISATIONS) \
+		-requests $(BENCH_REQUESTS) -json $(STATE)/bench-$(BENCH_ORGANISATIONS).json
+
+## bench-full: the same for the whole country (311 organisations); a long, heavy run
+bench-full:
+	$(MAKE) bench BENCH_ORGANISATIONS=0
+
 build:
 	go build -o $(BIN) ./cmd/styrgraf
 

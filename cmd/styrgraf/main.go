@@ -43,6 +43,7 @@ commands:
   ask          answer a question (who-decides, escalation, …) as a table or JSON
   diagram      draw an organ, an organisation or an escalation chain to SVG, PNG or DOT
   generate     write made-up dataset files of the real regions and kommuner (tests, benchmarks)
+  bench        generate, import and serve a country (or part), and measure it (see BENCHMARKS.md)
   schema       print the JSON Schema of dataset files
   healthcheck  exit 0 if the styrgraf at -url is ready, 1 if not (for containers)
 
@@ -72,6 +73,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = diagramCmd(ctx, args[1:], stdout, stderr)
 	case "generate":
 		err = generateCmd(ctx, args[1:], stdout, stderr)
+	case "bench":
+		err = benchCmd(ctx, args[1:], stdout, stderr)
 	case "schema":
 		_, err = stdout.Write(dataset.SchemaJSON)
 	case "healthcheck":
