@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unique"
 
 	"gopkg.in/yaml.v3"
 
@@ -72,6 +73,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect
 			if vocab := tag.Get("enum"); vocab != "" && !graph.InVocabulary(vocab, s) {
 				d.problem(n, path, "%q is not a known value; one of: %s", s, strings.Join(vocabValues(vocab), ", "))
 				return
+			}
+			if tag.Get("enum") != "" || tag.Get("ref") != "" {
+				// Kinds, bases and references repeat across a file: one copy each keeps a
+				// whole country's files in memory at once for the check (LoadDatasets).
+				s = unique.Make(s).Value()
 			}
 			v.SetString(s)
 		}
