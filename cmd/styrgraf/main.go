@@ -3,6 +3,7 @@
 //	styrgraf serve         serve the HTTP API (see README.md)
 //	styrgraf validate PATH...  check dataset files, reporting every problem
 //	styrgraf import PATH...    validate, then apply dataset files to Neo4j in one transaction
+//	                           (-per-dataset: one transaction per file, for a whole country)
 //	styrgraf audit         list the audit trail: every import that changed the graph
 //	styrgraf ask QUESTION ...  answer a question from the command line (table or JSON)
 //	styrgraf generate -out DIR  write made-up dataset files at any scale (source: generated)
@@ -38,7 +39,7 @@ const usage = `usage: styrgraf <command> [flags]
 commands:
   serve        serve the HTTP API on STYRGRAF_ADDR (default :8080)
   validate     check dataset files (YAML) and report every problem as file:line:col
-  import       validate dataset files, then apply them to Neo4j in one transaction
+  import       validate dataset files, then apply them to Neo4j in one transaction (or one per file)
   audit        list the audit trail: who changed the graph, when, and what
   ask          answer a question (who-decides, escalation, …) as a table or JSON
   diagram      draw an organ, an organisation or an escalation chain to SVG, PNG or DOT
