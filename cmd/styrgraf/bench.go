@@ -143,7 +143,9 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	// Full import, as import -per-dataset does it, in this process: its peak RSS is the
-	// command's.
+	// command's, once the generator's garbage is returned.
+	runtime.GC()
+	debug.FreeOSMemory()
 	resetPeakRSS()
 	start := time.Now()
 	datasets, err := dataset.LoadDatasets(dir)
