@@ -137,7 +137,7 @@ func deepestGroup(d graph.Dataset) string {
 // TestImportEachInSmallHeap imports STYRGRAF_SCALE_ORGANISATIONS generated organisations,
 // more than one transaction holds in the heap of the Neo4j it runs against, one transaction
 // per dataset. `make test-scale` (part of `make test`) runs it against a Neo4j of its own
-// with a 256 MB heap and 20 organisations: about 40,000 items and 110,000 relationships,
+// with a 256 MB heap and 20 organisations: about 44,000 items and 121,000 relationships,
 // where one transaction of 140,000 relationships did not fit a 512 MB heap. Without the
 // variable it skips, as it needs that server.
 func TestImportEachInSmallHeap(t *testing.T) {
