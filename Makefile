@@ -14,7 +14,7 @@ export NEO4J_PASSWORD
 TEST_NEO4J_INSTANCES ?= 2
 TEST_NEO4J_PASSWORD  := styrgraf-test
 
-.PHONY: run test contract fuzz build clean-data vet gallery reliability
+.PHONY: run test test-scale contract fuzz build clean-data vet gallery reliability bench bench-full
 
 # The example data `make run` loads (the five source organisations, see examples/).
 EXAMPLES ?= examples
@@ -36,6 +36,15 @@ AXE_JS  := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 test: vet $(AXE_JS)
 	$(NEO4JLOCAL) with --instances $(TEST_NEO4J_INSTANCES) --password $(TEST_NEO4J_PASSWORD) -- \
 		env NEO4J_PASSWORD=$(TEST_NEO4J_PASSWORD) STYRGRAF_AXE_JS=$(abspath $(AXE_JS)) go test -count=1 ./...
+	$(MAKE) test-scale
+
+## test-scale: import more generated organisations than one transaction holds into a Neo4j
+## of its own with a 256 MB heap, one transaction per dataset (part of make test)
+SCALE_TEST_ORGANISATIONS ?= 20
+test-scale:
+	NEO4JLOCAL_HEAP=256m $(NEO4JLOCAL) with --instances 1 --password $(TEST_NEO4J_PASSWORD) -- \
+		env NEO4J_PASSWORD=$(TEST_NEO4J_PASSWORD) STYRGRAF_SCALE_ORGANISATIONS=$(SCALE_TEST_ORGANISATIONS) \
+		go test -count=1 -v -run '^TestImportEachInSmallHeap$$' ./graph/neo4jdb/
 
 ## contract: schemathesis against the live API's OpenAPI document (throw-away Neo4j, examples imported)
 contract:
@@ -71,6 +80,20 @@ reliability:
 gallery: build
 	$(NEO4JLOCAL) with --instances 1 --password "$(NEO4J_PASSWORD)" -- \
 		bash -c '$(BIN) import $(EXAMPLES) >/dev/null && tools/gallery.sh $(BIN) $(GALLERY) $(GALLERY_AT)'
+
+## bench: generate BENCH_ORGANISATIONS organisations, import them into a Neo4j of its own
+## with a BENCH_HEAP heap, serve them and measure (table on stdout, JSON in .styrgraf/)
+BENCH_ORGANISATIONS ?= 12
+BENCH_REQUESTS      ?= 200
+BENCH_HEAP          ?= 1g
+bench: build
+	NEO4JLOCAL_HEAP=$(BENCH_HEAP) $(NEO4JLOCAL) with --instances 1 --password "$(NEO4J_PASSWORD)" -- \
+		env NEO4JLOCAL_HEAP=$(BENCH_HEAP) $(BIN) bench -organisations $(BENCH_ORGANISATIONS) \
+		-requests $(BENCH_REQUESTS) -json $(STATE)/bench-$(BENCH_ORGANISATIONS).json
+
+## bench-full: the same for the whole country (311 organisations); a long, heavy run
+bench-full:
+	$(MAKE) bench BENCH_ORGANISATIONS=0
 
 build:
 	go build -o $(BIN) ./cmd/styrgraf

@@ -49,7 +49,7 @@ var paramSchemas = map[string]map[string]any{
 	"year":      {"type": "integer", "minimum": graph.MinYear, "maximum": 9999},
 	"depth":     {"type": "integer", "minimum": 0, "maximum": graph.MaxDepth, "default": 2},
 	"min_seats": {"type": "integer", "minimum": 1, "maximum": 1000, "default": graph.DefaultMinSeats},
-	"basis":     {"type": "string", "enum": []string{"stated", "inferred", "illustrative"}},
+	"basis":     {"type": "string", "enum": []string{"stated", "inferred", "illustrative", "generated"}},
 	// Kinds as the handler reads them: comma-separated or repeated, spaces around and case
 	// ignored.
 	"kind": {"type": "array", "items": map[string]any{"type": "string",

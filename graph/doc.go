@@ -70,6 +70,7 @@
 //
 //	uttryckligen angivet / slutsats /     Source.Basis stated (with a verbatim Quote) | inferred
 //	illustrativt exempel                  (with Reasoning) | illustrative
+//	genererade testdata                   generated (styrgraf generate; no real organisation)
 //	okänt, inte registrerat               outside a Coverage declaration: no finding can be made
 //
 // Every item and relation may carry validity dates (valid_from, valid_to, inclusive) so that

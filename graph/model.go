@@ -83,6 +83,8 @@ func (v Validity) Overlaps(o Validity) bool {
 //   - illustrative: made-up example data. With a document and section it says that the
 //     document states this kind of fact while the instance is invented (an example nämnd that
 //     a reglemente's rule would cover).
+//   - generated: written by a program (styrgraf generate) to give realistic shape and size for
+//     tests and benchmarks; it describes no real organisation, whatever names it carries.
 //
 // In YAML a source is either the word illustrative or a mapping {document, section, basis,
 // quote, reasoning}. A source that cites a document but gives no basis counts as inferred:
@@ -91,7 +93,7 @@ func (v Validity) Overlaps(o Validity) bool {
 type Source struct {
 	Document  string `yaml:"document,omitempty" json:"document,omitempty" ref:"Document" doc:"id of the document the fact comes from"`
 	Section   string `yaml:"section,omitempty" json:"section,omitempty" doc:"section, paragraph (§) or heading within the document"`
-	Basis     string `yaml:"basis,omitempty" json:"basis,omitempty" enum:"basis" doc:"stated | inferred | illustrative; empty with a document: inferred"`
+	Basis     string `yaml:"basis,omitempty" json:"basis,omitempty" enum:"basis" doc:"stated | inferred | illustrative | generated; empty with a document: inferred"`
 	Quote     string `yaml:"quote,omitempty" json:"quote,omitempty" doc:"for basis stated: the document's words, verbatim (line breaks and spacing may differ)"`
 	Reasoning string `yaml:"reasoning,omitempty" json:"reasoning,omitempty" doc:"for basis inferred: how the fact follows, naming the stated facts it rests on"`
 }
@@ -101,7 +103,11 @@ const (
 	BasisStated       = "stated"
 	BasisInferred     = "inferred"
 	BasisIllustrative = "illustrative"
+	BasisGenerated    = "generated"
 )
+
+// SourceGenerated is the YAML word for facts a program made up (styrgraf generate).
+const SourceGenerated = BasisGenerated
 
 // SourceIllustrative is the YAML word for facts no document states.
 const SourceIllustrative = BasisIllustrative
@@ -121,16 +127,19 @@ func (s Source) EffectiveBasis() string {
 // IsIllustrative reports whether the fact is made-up example data.
 func (s Source) IsIllustrative() bool { return s.Basis == BasisIllustrative }
 
+// IsMadeUp reports whether no document stands behind the fact: illustrative or generated.
+func (s Source) IsMadeUp() bool { return s.Basis == BasisIllustrative || s.Basis == BasisGenerated }
+
 func (s Source) String() string {
-	if s.IsIllustrative() && s.Document == "" {
-		return SourceIllustrative
+	if s.IsMadeUp() && s.Document == "" {
+		return s.Basis
 	}
 	out := s.Document
 	if s.Section != "" {
 		out += " " + s.Section
 	}
-	if s.IsIllustrative() {
-		out += " (" + SourceIllustrative + ")"
+	if s.IsMadeUp() {
+		out += " (" + s.Basis + ")"
 	}
 	return out
 }

@@ -26,7 +26,8 @@ type SourceRef struct {
 }
 
 // basisRank orders bases from the strongest claim to none.
-var basisRank = map[string]int{"stated": 3, "inferred": 2, "illustrative": 1}
+// Generated data ranks with illustrative: neither rests on a document.
+var basisRank = map[string]int{"stated": 3, "inferred": 2, "illustrative": 1, "generated": 1}
 
 // WeakestBasis is the basis of a fact that rests on all of the given ones: a chain is no
 // more documented than its least documented link. A missing basis counts as weakest.

@@ -270,13 +270,13 @@ func (q *OrganisationQuery) Validate(required bool) error {
 
 func validBasis(b string) error {
 	if b != "" && basisRank[b] == 0 {
-		return Errorf(EINVALID, "basis: want stated, inferred or illustrative, got %q", b)
+		return Errorf(EINVALID, "basis: want stated, inferred, illustrative or generated, got %q", b)
 	}
 	return nil
 }
 
 // BasisRank is a basis as a number for queries to compare: stated 3, inferred 2,
-// illustrative 1, none (or "") 0.
+// illustrative and generated 1, none (or "") 0.
 func BasisRank(b string) int { return basisRank[b] }
 
 // FollowUpQuery asks which follow-ups are missing in a year (default: At's year); MinBasis,

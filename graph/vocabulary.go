@@ -194,6 +194,7 @@ var Vocabularies = map[string][]Term{
 		{BasisStated, "uttryckligen angivet i dokumentet (med citat)"},
 		{BasisInferred, "slutsats av uttryckliga uppgifter (med resonemang)"},
 		{BasisIllustrative, "illustrativt exempel, inte hämtat ur ett dokument"},
+		{BasisGenerated, "genererade testdata (styrgraf generate), beskriver ingen verklig organisation"},
 	},
 	"assignment_status": {
 		{StatusOpen, "pågår, inte återrapporterat"},

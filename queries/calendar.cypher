@@ -35,7 +35,7 @@ CALL (organs) {
   }
   WITH DISTINCT duty, subject
   WHERE (duty.valid_from IS NULL OR duty.valid_from <= $yearEnd) AND (duty.valid_to IS NULL OR duty.valid_to >= $yearStart)
-    AND CASE duty.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+    AND CASE duty.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank
   CALL (subject) {
     OPTIONAL MATCH (subject)<-[:MEETING_OF]-(m:Meeting)
     WHERE $meetingsFrom <= m.date <= $meetingsTo
@@ -65,7 +65,7 @@ CALL (organs) {
   UNWIND organs AS organ
   MATCH (organ)<-[:SEAT_OF*0..1]-(giver:Item)-[:ASSIGNS]->(a:Assignment)
   WHERE $yearStart <= coalesce(a.due, a.due_to) <= $yearEnd
-    AND CASE a.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+    AND CASE a.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank
   WITH DISTINCT a, giver
   OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(to:Item)
   OPTIONAL MATCH (doc:Document {id: a.source_document})

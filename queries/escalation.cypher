@@ -25,7 +25,7 @@ CALL (n) {
     AND (m.valid_from IS NULL OR m.valid_from <= $at) AND (m.valid_to IS NULL OR m.valid_to >= $at)
   WITH n, r, m, CASE WHEN r.source_basis IS NULL AND type(r) IN ['EX_OFFICIO', 'PART_OF', 'SEAT_OF'] THEN n ELSE r END AS src
   WHERE r IS NULL OR CASE src.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2
-                                           WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+                                           WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank
   OPTIONAL MATCH (d:Document {id: src.source_document})
   WITH r, m, src, d.title AS title,
        CASE type(r) WHEN 'EX_OFFICIO' THEN 0 WHEN 'ESCALATES_TO' THEN 1 WHEN 'REPORTS_TO' THEN 2

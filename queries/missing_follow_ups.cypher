@@ -69,7 +69,7 @@ CALL (orgs) {
   WHERE all(x IN [duty, f] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))
     AND duty.per IN ['year', 'mandate_period', 'once']
     AND (duty.per <> 'once' OR duty.due <= $yearEnd)
-    AND CASE duty.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+    AND CASE duty.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank
   WITH duty, subject, owner,
        CASE duty.per WHEN 'year' THEN $yearStart WHEN 'mandate_period' THEN $periodStart END AS periodStart,
        CASE duty.per WHEN 'year' THEN $yearEnd WHEN 'mandate_period' THEN $periodEnd ELSE duty.due END AS periodEnd
@@ -89,7 +89,7 @@ CALL (orgs) {
     OPTIONAL MATCH (owner)-[:PART_OF|BELONGS_TO*0..6]->(x)<-[:COVERS]-(c:Coverage {what: 'follow_ups', complete: true})
     WHERE (c.from IS NULL OR c.from <= coalesce(periodStart, periodEnd))
       AND (c.to IS NULL OR c.to >= CASE WHEN periodEnd < $at THEN periodEnd ELSE $at END)
-      AND CASE c.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+      AND CASE c.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank
     RETURN count(c) > 0 AS recorded
   }
   OPTIONAL MATCH (doc:Document {id: duty.source_document})

@@ -41,7 +41,7 @@ CALL (orgs) {
   WHERE coalesce(a.due, a.due_to) < $at
     AND (a.reported IS NULL OR a.reported > $at)
     AND NOT (a.status = 'reported' AND a.reported IS NULL)
-    AND CASE a.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+    AND CASE a.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank
     AND (a.given IS NULL OR a.given <= $at)
     AND CASE WHEN a.given IS NULL
           THEN all(x IN [organ, giver] WHERE (x.valid_from IS NULL OR x.valid_from <= $yearEnd) AND (x.valid_to IS NULL OR x.valid_to >= $yearStart))

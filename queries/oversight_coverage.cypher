@@ -64,7 +64,7 @@ CALL (orgs) {
       AND all(n IN nodes(p) WHERE (n.valid_from IS NULL OR n.valid_from <= $at) AND (n.valid_to IS NULL OR n.valid_to >= $at))
     WITH p, [n IN nodes(p) | n.id] AS ids,
          all(r IN relationships(p) WHERE CASE r.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2
-                                                             WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank) AS meets
+                                                             WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank) AS meets
     // A path of the asked basis if there is one, else the shortest.
     ORDER BY meets DESC, length(p), ids
     LIMIT 1
@@ -79,9 +79,9 @@ CALL (orgs) {
     WHERE (x = owner OR x:Organ)
       AND (c.from IS NULL OR c.from <= $at) AND (c.to IS NULL OR c.to >= $at)
       AND CASE c.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2
-                              WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+                              WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank
     RETURN c IS NOT NULL AS declared, c.source_basis AS coverage_basis
-    ORDER BY CASE c.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END DESC
+    ORDER BY CASE c.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END DESC
     LIMIT 1
   }
   WITH organ, owner, styrelse, p, r, doc, coverage_basis,

@@ -48,7 +48,7 @@ CALL (o) {
     MATCH (f)-[h:HAS_STAFF_FUNCTION]->(s:StaffFunction)
     WHERE (h.valid_from IS NULL OR h.valid_from <= $at) AND (h.valid_to IS NULL OR h.valid_to >= $at)
       AND (s.valid_from IS NULL OR s.valid_from <= $at) AND (s.valid_to IS NULL OR s.valid_to >= $at)
-      AND CASE s.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+      AND CASE s.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank
     // collect skips nulls: the first name any of the function's items gives.
     WITH s.function AS function, sum(coalesce(s.fte, 0.0)) AS fte, collect(s.name)[0] AS name,
          collect(coalesce(s.source_basis, '')) AS bases
@@ -68,7 +68,7 @@ CALL (o) {
     }
     WITH p
     WHERE (p.valid_from IS NULL OR p.valid_from <= $at) AND (p.valid_to IS NULL OR p.valid_to >= $at)
-      AND CASE p.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+      AND CASE p.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank
     OPTIONAL MATCH (d:Document {id: p.source_document})
     WITH p, d
     ORDER BY p.name, p.id
@@ -79,7 +79,7 @@ CALL (o) {
   CALL (f) {
     OPTIONAL MATCH (f)-[:PART_OF|BELONGS_TO*0..6]->(x)<-[:COVERS]-(c:Coverage {what: 'staff_functions', complete: true})
     WHERE (c.from IS NULL OR c.from <= $at) AND (c.to IS NULL OR c.to >= $at)
-      AND CASE c.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+      AND CASE c.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank
     RETURN count(c) > 0 AS recorded, collect(coalesce(c.source_basis, '')) AS coverage_bases
   }
   // The expected functions, each once, in the order the profiles give them.

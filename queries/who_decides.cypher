@@ -36,7 +36,7 @@ CALL (node) {
 }
 WITH m, min(rank) AS rank, max(direct) AS direct
 WHERE (m.valid_from IS NULL OR m.valid_from <= $at) AND (m.valid_to IS NULL OR m.valid_to >= $at)
-  AND CASE m.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 ELSE 0 END >= $minBasisRank
+  AND CASE m.source_basis WHEN 'stated' THEN 3 WHEN 'inferred' THEN 2 WHEN 'illustrative' THEN 1 WHEN 'generated' THEN 1 ELSE 0 END >= $minBasisRank
 MATCH (h:Item)-[:HAS_MANDATE]->(m)
 WHERE (h:Organ OR h:Post)
   AND (h.valid_from IS NULL OR h.valid_from <= $at) AND (h.valid_to IS NULL OR h.valid_to >= $at)

@@ -136,6 +136,7 @@ var basisWords = map[string]string{
 	graph.BasisStated:       "uttryckligen angivet",
 	graph.BasisInferred:     "slutsats",
 	graph.BasisIllustrative: "illustrativt exempel",
+	graph.BasisGenerated:    "genererade testdata",
 }
 
 func citation(s graph.SourceRef, basis string) string {

@@ -78,6 +78,7 @@ var (
 		graph.BasisStated:       "uttryckligen angivet",
 		graph.BasisInferred:     "slutsats",
 		graph.BasisIllustrative: "illustrativ",
+		graph.BasisGenerated:    "genererad",
 		"":                      "utan källa",
 	}
 	matchLabels = map[string]string{

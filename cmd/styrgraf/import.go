@@ -23,6 +23,7 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	dry := fs.Bool("dry-run", false, "print what would change, write nothing")
 	verbose := fs.Bool("verbose", false, "list the ids added, changed and removed")
 	as := fs.String("as", osUser(), "who imports, as the audit trail records it (default: the OS user)")
+	perDataset := fs.Bool("per-dataset", false, "one transaction per dataset (file) instead of one for the whole run, for runs too large for one transaction (a whole country); all files are still checked together first")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: styrgraf import [flags] PATH...   (files, or directories of *.yaml; a .json file of Popolo is converted; .xlsx and .csv are spreadsheets)")
 		fs.PrintDefaults()
@@ -34,6 +35,12 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return graph.Errorf(graph.EINVALID, "import: say who imports with -as NAME (no OS user name was found, or -as is blank); the audit trail records every write with a name")
 	}
 	by := graph.Actor{Name: *as, Via: graph.ViaCLI}
+	if *perDataset {
+		if *verbose {
+			return graph.Errorf(graph.EINVALID, "import: -verbose lists every id, which -per-dataset does not keep; leave one out")
+		}
+		return importEach(ctx, cfg, fs.Args(), graph.ImportOptions{DryRun: *dry, By: by}, stdout, stderr)
+	}
 	res, err := importFiles(ctx, cfg, fs.Args(), graph.ImportOptions{DryRun: *dry, By: by, Progress: progressPrinter(stderr)})
 	if err != nil {
 		return err

@@ -3,9 +3,11 @@
 //	styrgraf serve         serve the HTTP API (see README.md)
 //	styrgraf validate PATH...  check dataset files, reporting every problem
 //	styrgraf import PATH...    validate, then apply dataset files to Neo4j in one transaction
+//	                           (-per-dataset: one transaction per file, for a whole country)
 //	styrgraf export        write the graph, or one organisation, as Popolo or W3C ORG, or its seat lists as XLSX
 //	styrgraf audit         list the audit trail: every import that changed the graph
 //	styrgraf ask QUESTION ...  answer a question from the command line (table or JSON)
+//	styrgraf generate -out DIR  write made-up dataset files at any scale (source: generated)
 //	styrgraf schema        print the JSON Schema of dataset files
 //	styrgraf healthcheck   exit 0 if a running styrgraf is ready (for container health checks)
 //
@@ -38,11 +40,13 @@ const usage = `usage: styrgraf <command> [flags]
 commands:
   serve        serve the HTTP API on STYRGRAF_ADDR (default :8080)
   validate     check dataset files (YAML, XLSX, CSV) and report every problem as file:line:col
-  import       validate dataset files, then apply them to Neo4j in one transaction
+  import       validate dataset files, then apply them to Neo4j in one transaction (or one per file)
   export       write the graph or one organisation as Popolo JSON or W3C ORG, or XLSX seat lists (-format)
   audit        list the audit trail: who changed the graph, when, and what
   ask          answer a question (who-decides, escalation, …) as a table or JSON
   diagram      draw an organ, an organisation or an escalation chain to SVG, PNG or DOT
+  generate     write made-up dataset files of the real regions and kommuner (tests, benchmarks)
+  bench        generate, import and serve a country (or part), and measure it (see BENCHMARKS.md)
   schema       print the JSON Schema of dataset files
   healthcheck  exit 0 if the styrgraf at -url is ready, 1 if not (for containers)
 
@@ -72,6 +76,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = ask(ctx, args[1:], stdout, stderr)
 	case "diagram":
 		err = diagramCmd(ctx, args[1:], stdout, stderr)
+	case "generate":
+		err = generateCmd(ctx, args[1:], stdout, stderr)
+	case "bench":
+		err = benchCmd(ctx, args[1:], stdout, stderr)
 	case "schema":
 		_, err = stdout.Write(dataset.SchemaJSON)
 	case "healthcheck":

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"hash/maphash"
 	"reflect"
 	"sort"
 	"strings"
@@ -99,16 +100,32 @@ func (c *checker) relations(files []*File) {
 			}
 		}
 	}
-	seen := map[string]Rel{}
-	for _, r := range Flatten(files).Rels {
-		if first, dup := seen[r.Key]; dup {
-			line, _ := first.file.Position(first.path)
-			c.add(r.file, r.path, "%s %s → %s is stated twice (also at %s:%d)", r.Type, r.From, r.To, first.file.Name, line)
-			continue
+	// One file flattened at a time, remembering each relationship by a 128-bit hash of its
+	// key and where it stood: a whole country's relationships with their properties would
+	// not fit in memory at once (see LoadDatasets).
+	type at struct{ file, rel int32 }
+	seen := map[[2]uint64]at{}
+	for fi, f := range files {
+		for ri, r := range Flatten([]*File{f}).Rels {
+			h := [2]uint64{maphash.String(relSeeds[0], r.Key), maphash.String(relSeeds[1], r.Key)}
+			first, dup := seen[h]
+			if !dup {
+				seen[h] = at{int32(fi), int32(ri)}
+				continue
+			}
+			// Only on a duplicate: flatten the first file again for the first statement's
+			// place, and compare keys, so that a hash collision is never reported.
+			fr := Flatten([]*File{files[first.file]}).Rels[first.rel]
+			if fr.Key != r.Key {
+				continue
+			}
+			line, _ := fr.file.Position(fr.path)
+			c.add(r.file, r.path, "%s %s → %s is stated twice (also at %s:%d)", r.Type, r.From, r.To, fr.file.Name, line)
 		}
-		seen[r.Key] = r
 	}
 }
+
+var relSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 
 type checker struct{ problems Problems }
 
@@ -369,7 +386,7 @@ func (c *checker) illustrative(f *File, idx map[string]Item) {
 			return false
 		}
 		src := it.Value.FieldByName("Source")
-		return src.IsValid() && src.Interface().(graph.Source).IsIllustrative()
+		return src.IsValid() && src.Interface().(graph.Source).IsMadeUp()
 	}
 	check := func(path string, el reflect.Value, implicit string) {
 		src := el.FieldByName("Source")
@@ -377,9 +394,10 @@ func (c *checker) illustrative(f *File, idx map[string]Item) {
 			return
 		}
 		s := src.Interface().(graph.Source)
-		if s.IsIllustrative() {
+		if s.IsMadeUp() {
 			return
 		}
+		// Generated data is made up as illustrative data is: the same rule holds for both.
 		const fix = "whatever refers to an illustrative item is illustrative too: mark this source illustrative"
 		if implicit != "" && isIllustrative(implicit) {
 			c.add(f, path, "belongs to %s, which is illustrative; %s", implicit, fix)

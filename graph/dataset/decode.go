@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unique"
 
 	"gopkg.in/yaml.v3"
 
@@ -72,6 +73,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect
 			if vocab := tag.Get("enum"); vocab != "" && !graph.InVocabulary(vocab, s) {
 				d.problem(n, path, "%q is not a known value; one of: %s", s, strings.Join(vocabValues(vocab), ", "))
 				return
+			}
+			if tag.Get("enum") != "" || tag.Get("ref") != "" {
+				// Kinds, bases and references repeat across a file: one copy each keeps a
+				// whole country's files in memory at once for the check (LoadDatasets).
+				s = unique.Make(s).Value()
 			}
 			v.SetString(s)
 		}
@@ -164,21 +170,21 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	}
 }
 
-// decodeSource accepts the word illustrative or a {document, section, basis, quote,
+// decodeSource accepts the word illustrative or generated, or a {document, section, basis, quote,
 // reasoning} mapping. A mapping needs a document unless it marks the fact illustrative or
 // gives the reasoning of an inference (from law, say, rather than from a document).
 func (d *decoder) decodeSource(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind == yaml.ScalarNode {
-		if n.Value != graph.SourceIllustrative {
-			d.problem(n, path, "want %q or a mapping {document, section, basis}, got %q", graph.SourceIllustrative, n.Value)
+		if n.Value != graph.SourceIllustrative && n.Value != graph.SourceGenerated {
+			d.problem(n, path, "want %q, %q or a mapping {document, section, basis}, got %q", graph.SourceIllustrative, graph.SourceGenerated, n.Value)
 			return
 		}
-		v.Set(reflect.ValueOf(graph.Source{Basis: graph.BasisIllustrative}))
+		v.Set(reflect.ValueOf(graph.Source{Basis: n.Value}))
 		return
 	}
 	var s graph.Source
 	d.decodeStruct(n, reflect.ValueOf(&s).Elem(), path)
-	if n.Kind == yaml.MappingNode && s.Document == "" && s.Basis != graph.BasisIllustrative &&
+	if n.Kind == yaml.MappingNode && s.Document == "" && !s.IsMadeUp() &&
 		!(s.Basis == graph.BasisInferred && s.Reasoning != "") {
 		d.problem(n, join(path, "document"), "a source needs a document (or write source: %s)", graph.SourceIllustrative)
 	}

@@ -41,6 +41,7 @@ func typeSchema(t reflect.Type, tag reflect.StructTag) map[string]any {
 	case t == sourceType:
 		s["oneOf"] = []any{
 			map[string]any{"const": graph.SourceIllustrative, "description": "example data that no document states"},
+			map[string]any{"const": graph.SourceGenerated, "description": "generated test data (styrgraf generate): describes no real organisation"},
 			structSchema(t),
 		}
 		return s

@@ -282,6 +282,7 @@ func (t boundTx) ctx(ctx context.Context) context.Context {
 }
 
 func (t boundTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	capture(t.caller, cypher, params)
 	res, err := t.ManagedTransaction.Run(t.ctx(ctx), cypher, params)
 	if err != nil {
 		return nil, err
