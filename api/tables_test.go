@@ -15,7 +15,7 @@ import (
 )
 
 // The basis words a table must use, written out here rather than taken from the code.
-var wantBasis = map[string]string{"stated": "angivet", "inferred": "slutsats", "illustrative": "illustrativt", "": "okänt"}
+var wantBasis = map[string]string{"stated": "angivet", "inferred": "slutsats", "illustrative": "illustrativt", "generated": "genererat", "": "okänt"}
 
 // The statuses a table must say, by question, in Swedish.
 var wantStatus = map[string]map[string]string{

@@ -23,12 +23,13 @@ var basisTerms = map[string]string{
 	graph.BasisStated:       "angivet",
 	graph.BasisInferred:     "slutsats",
 	graph.BasisIllustrative: "illustrativt",
+	graph.BasisGenerated:    "genererat",
 	"":                      "okänt",
 }
 
 // BasisNote explains the basis words of the Grund columns, for a table's provenance line.
 const BasisNote = "Grund: angivet = står i dokumentet (med citat); slutsats = härlett ur uttryckliga uppgifter (med resonemang); " +
-	"illustrativt = påhittat exempel; okänt = ingen källa anges."
+	"illustrativt = påhittat exempel; genererat = skapat av ett program (styrgraf generate); okänt = ingen källa anges."
 
 // BasisTerm is the Swedish word a table uses for a basis.
 func BasisTerm(basis string) string {

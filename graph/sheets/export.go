@@ -100,8 +100,9 @@ func (e Export) Tables(note string) []Table {
 			for _, h := range s.Holders {
 				from, to := holdingPeriod(byID[h.ID], s.ID, e.At)
 				src := graph.SourceRef{}
-				if s.Source.Basis == graph.BasisIllustrative {
-					src.Basis = graph.BasisIllustrative
+				// A holding of a made-up seat is made up too (the dataset check insists).
+				if b := s.Source.Basis; b == graph.BasisIllustrative || b == graph.BasisGenerated {
+					src.Basis = b
 				}
 				holdings.Rows = append(holdings.Rows, withSource(row(s.ID, s.Title, h.ID, h.Name, from, to), sourceCells(src)))
 			}

@@ -371,7 +371,7 @@ func (w *rowReader) source() graph.Source {
 	basis, ok := basisOf(term)
 	switch {
 	case !ok:
-		w.bad("source.basis", "%q is not a basis; want angivet, slutsats, illustrativt or okänt (or empty)", term)
+		w.bad("source.basis", "%q is not a basis; want angivet, slutsats, illustrativt, genererat or okänt (or empty)", term)
 	case basis == "" && term != "" && s != (graph.Source{}):
 		w.bad("source.basis", "okänt says there is no source, but the row names one; give its basis (angivet, slutsats) or leave Dokument, Avsnitt, Citat and Resonemang empty")
 	}
