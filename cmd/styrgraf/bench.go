@@ -216,7 +216,7 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	org := kommun.ID
 	at := graph.MustDate("2026-06-01")
-	group := deepestEscalation(kommun)
+	group := generate.DeepestEscalation(kommun)
 	qs := []struct {
 		name string
 		path string
@@ -413,26 +413,6 @@ func syntheticDOT(n int) []byte {
 	}
 	b.WriteString("}\n")
 	return []byte(b.String())
-}
-
-func deepestEscalation(d graph.Dataset) string {
-	up := map[string]string{}
-	for _, r := range d.Relations {
-		if r.Kind == graph.RelEscalatesTo {
-			up[r.From] = r.To
-		}
-	}
-	best, bestDepth := "", -1
-	for id := range up {
-		depth := 0
-		for at := id; up[at] != "" && depth < 50; at = up[at] {
-			depth++
-		}
-		if depth > bestDepth || depth == bestDepth && id < best {
-			best, bestDepth = id, depth
-		}
-	}
-	return best
 }
 
 // resetPeakRSS resets the kernel's peak resident set (VmHWM) of this process, so that the

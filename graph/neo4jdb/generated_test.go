@@ -78,7 +78,7 @@ func TestGeneratedSmallScale(t *testing.T) {
 		t.Errorf("who decides: %+v, %v", who, err)
 	}
 	// A group two levels down escalates through its parent to the styrelse's chair.
-	deep := deepestGroup(ds[1])
+	deep := generate.DeepestEscalation(ds[1])
 	esc, err := db.Escalation(ctx, graph.EscalationQuery{ID: deep, At: at})
 	if err != nil || len(esc.Items) == 0 || len(esc.Items[0].Steps) < 4 {
 		t.Errorf("escalation of %s: %+v, %v", deep, esc, err)
@@ -111,27 +111,6 @@ func TestGeneratedSmallScale(t *testing.T) {
 	if err != nil || hits.Total == 0 {
 		t.Errorf("search: %+v, %v", hits, err)
 	}
-}
-
-// deepestGroup finds a collaborative group at the end of the longest escalation chain.
-func deepestGroup(d graph.Dataset) string {
-	up := map[string]string{}
-	for _, r := range d.Relations {
-		if r.Kind == graph.RelEscalatesTo {
-			up[r.From] = r.To
-		}
-	}
-	best, bestDepth := "", -1
-	for id := range up {
-		depth := 0
-		for at := id; up[at] != ""; at = up[at] {
-			depth++
-		}
-		if depth > bestDepth || depth == bestDepth && id < best {
-			best, bestDepth = id, depth
-		}
-	}
-	return best
 }
 
 // TestImportEachInSmallHeap imports STYRGRAF_SCALE_ORGANISATIONS generated organisations,

@@ -599,3 +599,26 @@ func Count(d graph.Dataset) int {
 		len(d.Assignments) + len(d.Meetings) + len(d.Duties) + len(d.DutyRecords) + len(d.StaffFunctions) +
 		len(d.StaffProfiles) + len(d.Rules)
 }
+
+// DeepestEscalation is the organ or group at the start of the longest escalation chain in d
+// (the smallest id among equals), for benchmarks and tests that want a chain worth asking
+// about; "" if d has none. A cycle counts as 50 steps.
+func DeepestEscalation(d graph.Dataset) string {
+	up := map[string]string{}
+	for _, r := range d.Relations {
+		if r.Kind == graph.RelEscalatesTo {
+			up[r.From] = r.To
+		}
+	}
+	best, bestDepth := "", -1
+	for id := range up {
+		depth := 0
+		for at := id; up[at] != "" && depth < 50; at = up[at] {
+			depth++
+		}
+		if depth > bestDepth || depth == bestDepth && id < best {
+			best, bestDepth = id, depth
+		}
+	}
+	return best
+}
