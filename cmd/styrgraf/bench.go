@@ -133,14 +133,11 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	// A slow answer is a figure to report, not a failure.
 	cfg.QueryTimeout = 2 * time.Minute
-	db, err := neo4jdb.Open(cfg.Neo4j())
+	db, err := openForWriting(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close(context.WithoutCancel(ctx))
-	if err := db.ApplySchema(ctx); err != nil {
-		return err
-	}
 
 	// Full import, as import -per-dataset does it, in this process: its peak RSS is the
 	// command's, once the generator's garbage is returned.

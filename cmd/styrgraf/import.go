@@ -60,16 +60,27 @@ func importFiles(ctx context.Context, cfg Config, paths []string, opts graph.Imp
 	if _, err := dataset.ParseFiles(files); err != nil {
 		return graph.ImportResult{}, err
 	}
-	db, err := neo4jdb.Open(cfg.Neo4j())
+	db, err := openForWriting(ctx, cfg)
 	if err != nil {
 		return graph.ImportResult{}, err
 	}
 	defer db.Close(context.WithoutCancel(ctx))
-	if err := db.ApplySchema(ctx); err != nil {
-		return graph.ImportResult{}, err
-	}
 	im := dataset.Importer{Store: db}
 	return im.Import(ctx, files, opts)
+}
+
+// openForWriting opens Neo4j and applies the schema (constraints and indexes), which every
+// command that writes the graph needs first. The caller closes the DB.
+func openForWriting(ctx context.Context, cfg Config) (*neo4jdb.DB, error) {
+	db, err := neo4jdb.Open(cfg.Neo4j())
+	if err != nil {
+		return nil, err
+	}
+	if err := db.ApplySchema(ctx); err != nil {
+		db.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	return db, nil
 }
 
 // progressPrinter reports long steps (over a second) now and then, not every batch.

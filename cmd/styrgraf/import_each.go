@@ -10,7 +10,6 @@ import (
 
 	"github.com/styrgraf/styrgraf/graph"
 	"github.com/styrgraf/styrgraf/graph/dataset"
-	"github.com/styrgraf/styrgraf/graph/neo4jdb"
 )
 
 // importEach is import -per-dataset: check every file together, then write one transaction
@@ -22,14 +21,11 @@ func importEach(ctx context.Context, cfg Config, paths []string, opts graph.Impo
 		return err
 	}
 	fmt.Fprintf(stderr, "checked %d datasets in %s\n", len(datasets), time.Since(start).Round(time.Millisecond))
-	db, err := neo4jdb.Open(cfg.Neo4j())
+	db, err := openForWriting(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close(context.WithoutCancel(ctx))
-	if err := db.ApplySchema(ctx); err != nil {
-		return err
-	}
 	opts.Progress = datasetProgress(stderr, isTerminal(stderr))
 	res, err := db.ImportEach(ctx, datasets, opts)
 	if err != nil {

@@ -40,15 +40,7 @@ func TestOrganisationsAreTheRealList(t *testing.T) {
 // generated parses and checks what Generate writes for the first n organisations.
 func generated(t testing.TB, n int, seed uint64) ([]graph.DatasetFile, []*dataset.File) {
 	t.Helper()
-	var files []graph.DatasetFile
-	err := generate.Generate(n, seed, func(f generate.File) error {
-		b, err := f.YAML()
-		files = append(files, graph.DatasetFile{Name: f.Name, Content: b})
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := written(t, n, seed)
 	parsed, err := dataset.ParseFiles(files)
 	if err != nil {
 		t.Fatalf("generated files do not validate: %v", graph.ErrorMessage(err))
@@ -118,7 +110,8 @@ func TestGeneratedFilesValidateWithTheShapeAsked(t *testing.T) {
 }
 
 // written is what Generate writes, unparsed.
-func written(t *testing.T, n int, seed uint64) []graph.DatasetFile {
+func written(t testing.TB, n int, seed uint64) []graph.DatasetFile {
+	t.Helper()
 	var files []graph.DatasetFile
 	err := generate.Generate(n, seed, func(f generate.File) error {
 		b, err := f.YAML()
