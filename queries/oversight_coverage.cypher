@@ -8,7 +8,8 @@
 // organisation without a styrelse on $at gives a row with no styrelse; one with several
 // styrelser gives a row per styrelse.
 // Index: organisation_id (unique seek) for a named organisation; a label scan of Organisation
-// only when $organisation is '' (all organisations); document_id (unique seek) for the sources.
+// only when $organisation is '' (all organisations); organ_kind (seek of the styrelser);
+// document_id (unique seek) for the sources.
 // Only paths whose OVERSEES relationships all have a source basis ranking at least
 // $minBasisRank count (stated 3, inferred 2, illustrative 1, none 0); a path of a weaker basis
 // makes the row unknown. Whether the absence of a path is a finding depends on the dataset's
@@ -51,12 +52,23 @@ CALL (orgs) {
   MATCH (organ)-[ob:BELONGS_TO]->(owner:Organisation)
   WHERE (ob.valid_from IS NULL OR ob.valid_from <= $at) AND (ob.valid_to IS NULL OR ob.valid_to >= $at)
     AND (owner.valid_from IS NULL OR owner.valid_from <= $at) AND (owner.valid_to IS NULL OR owner.valid_to >= $at)
-  // Each owner's styrelse is looked up once, not once per organ.
+  // Each owner's styrelse is looked up once, not once per organ, and from the styrelser
+  // (organ_kind: one per organisation) rather than from the owners, whose hundreds of organs
+  // would each be read for their kind.
   WITH owner, collect(DISTINCT organ) AS organs
-  OPTIONAL MATCH (owner)<-[sb:BELONGS_TO]-(styrelse:Organ {kind: 'styrelse'})
-  WHERE (sb.valid_from IS NULL OR sb.valid_from <= $at) AND (sb.valid_to IS NULL OR sb.valid_to >= $at)
-    AND (styrelse.valid_from IS NULL OR styrelse.valid_from <= $at) AND (styrelse.valid_to IS NULL OR styrelse.valid_to >= $at)
-  WITH DISTINCT owner, organs, styrelse
+  WITH collect({owner: owner, organs: organs}) AS groups, collect(owner) AS owners
+  CALL (owners) {
+    MATCH (styrelse:Organ {kind: 'styrelse'})-[sb:BELONGS_TO]->(owner)
+    USING INDEX styrelse:Organ(kind)
+    WHERE owner IN owners
+      AND (sb.valid_from IS NULL OR sb.valid_from <= $at) AND (sb.valid_to IS NULL OR sb.valid_to >= $at)
+      AND (styrelse.valid_from IS NULL OR styrelse.valid_from <= $at) AND (styrelse.valid_to IS NULL OR styrelse.valid_to >= $at)
+    RETURN collect(DISTINCT {owner: owner, styrelse: styrelse}) AS styrelser
+  }
+  UNWIND groups AS g
+  WITH g.owner AS owner, g.organs AS organs, [x IN styrelser WHERE x.owner = g.owner | x.styrelse] AS found
+  // An owner without a styrelse on $at still gives its rows, with no styrelse.
+  UNWIND CASE WHEN size(found) = 0 THEN [null] ELSE found END AS styrelse
   UNWIND organs AS organ
   CALL (organ, styrelse) {
     OPTIONAL MATCH p = (styrelse)-[:OVERSEES*1..3]->(organ)

@@ -16,9 +16,17 @@ OPTIONAL MATCH (node)-[:SEAT_OF]->(seatOrgan:Organ)
 WITH i, m, node, seatOrgan, coalesce(seatOrgan, node) AS owner
 WHERE $organisation = '' OR owner.id = $organisation
    OR EXISTS { (owner)-[:BELONGS_TO]->(:Organisation {id: $organisation}) }
-OPTIONAL MATCH (owner)-[:BELONGS_TO {primary: true}]->(org:Organisation)
-WITH i, m, node, org, seatOrgan
+WITH i, m, node, seatOrgan, owner
 ORDER BY i
-WITH collect({id: node.id, kind: [l IN labels(node) WHERE l <> 'Item'][0],
-              name: coalesce(node.name, node.title), organisation: org.name, organ: seatOrgan.id, rank: m.rank}) AS rows
-RETURN size(rows) AS total, rows[$offset..$offset + $limit] AS page
+WITH collect({i: i, m: m, node: node, seatOrgan: seatOrgan, owner: owner}) AS kept
+// Only the asked page is described: a common word matches in every organisation.
+CALL (kept) {
+  UNWIND kept[$offset..$offset + $limit] AS k
+  WITH k, k.owner AS owner, k.node AS node
+  OPTIONAL MATCH (owner)-[:BELONGS_TO {primary: true}]->(org:Organisation)
+  WITH k, node, org
+  ORDER BY k.i
+  RETURN collect({id: node.id, kind: [l IN labels(node) WHERE l <> 'Item'][0],
+                  name: coalesce(node.name, node.title), organisation: org.name, organ: k.seatOrgan.id, rank: k.m.rank}) AS page
+}
+RETURN size(kept) AS total, page

@@ -19,11 +19,16 @@ CALL (o) {
     AND (s.valid_from IS NULL OR s.valid_from <= $at) AND (s.valid_to IS NULL OR s.valid_to >= $at)
     AND (seat.valid_from IS NULL OR seat.valid_from <= $at) AND (seat.valid_to IS NULL OR seat.valid_to >= $at)
   WITH DISTINCT organ, seat
-  MATCH held = (seat)-[:EX_OFFICIO*0..3]->(via:Post)<-[:HOLDS]-(p:Person)
-  WHERE all(r IN relationships(held) WHERE (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at))
-    AND all(n IN nodes(held) WHERE (n.valid_from IS NULL OR n.valid_from <= $at) AND (n.valid_to IS NULL OR n.valid_to >= $at))
+  // The chain is checked once per seat, not once per holding of every post on it: most
+  // holdings are of other mandate periods.
+  MATCH chain = (seat)-[:EX_OFFICIO*0..3]->(via:Post)
+  WHERE all(r IN relationships(chain) WHERE (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at))
+    AND all(n IN nodes(chain) WHERE (n.valid_from IS NULL OR n.valid_from <= $at) AND (n.valid_to IS NULL OR n.valid_to >= $at))
+  MATCH (via)<-[h:HOLDS]-(p:Person)
+  WHERE (h.valid_from IS NULL OR h.valid_from <= $at) AND (h.valid_to IS NULL OR h.valid_to >= $at)
+    AND (p.valid_from IS NULL OR p.valid_from <= $at) AND (p.valid_to IS NULL OR p.valid_to >= $at)
   // One row per person and seat; the nearest post they hold on the chain is the one it is held through.
-  WITH p, organ, seat, via, length(held) AS steps ORDER BY steps
+  WITH p, organ, seat, via, length(chain) AS steps ORDER BY steps
   WITH p, organ, seat, head(collect(via)) AS via
   OPTIONAL MATCH (via)-[:SEAT_OF]->(viaOrgan:Organ) WHERE via <> seat
   WITH p, organ, seat, via, head(collect(viaOrgan)) AS viaOrgan

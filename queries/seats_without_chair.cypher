@@ -24,10 +24,14 @@ CALL (o) {
     OPTIONAL MATCH (organ)<-[s:SEAT_OF]-(chair:Post {kind: 'chair'})
     WHERE (s.valid_from IS NULL OR s.valid_from <= $at) AND (s.valid_to IS NULL OR s.valid_to >= $at)
       AND (chair.valid_from IS NULL OR chair.valid_from <= $at) AND (chair.valid_to IS NULL OR chair.valid_to >= $at)
-    OPTIONAL MATCH held = (chair)-[:EX_OFFICIO*0..3]->(:Post)<-[:HOLDS]-(:Person)
-    WHERE all(r IN relationships(held) WHERE (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at))
-      AND all(n IN nodes(held) WHERE (n.valid_from IS NULL OR n.valid_from <= $at) AND (n.valid_to IS NULL OR n.valid_to >= $at))
-    WITH chair, count(held) AS holdings
+    // The chain is checked once, then only the holdings of its posts.
+    OPTIONAL MATCH chain = (chair)-[:EX_OFFICIO*0..3]->(q:Post)
+    WHERE all(r IN relationships(chain) WHERE (r.valid_from IS NULL OR r.valid_from <= $at) AND (r.valid_to IS NULL OR r.valid_to >= $at))
+      AND all(n IN nodes(chain) WHERE (n.valid_from IS NULL OR n.valid_from <= $at) AND (n.valid_to IS NULL OR n.valid_to >= $at))
+    OPTIONAL MATCH (q)<-[h:HOLDS]-(p:Person)
+    WHERE (h.valid_from IS NULL OR h.valid_from <= $at) AND (h.valid_to IS NULL OR h.valid_to >= $at)
+      AND (p.valid_from IS NULL OR p.valid_from <= $at) AND (p.valid_to IS NULL OR p.valid_to >= $at)
+    WITH chair, count(h) AS holdings
     RETURN collect(chair {.id, .title, .kind}) AS chairs, sum(holdings) AS holdings
   }
   WITH organ, chairs WHERE holdings = 0

@@ -18,12 +18,21 @@ type nameMatch struct {
 }
 
 // matchNames finds the items of the given kinds whose names match text, best first; it is
-// the one matching behind search and who-decides (queries/match_names.cypher).
-func matchNames(ctx context.Context, tx neo4j.ManagedTransaction, text string, kinds []string) ([]nameMatch, error) {
-	if len(graph.SearchWords(text)) == 0 {
+// the one matching behind search and who-decides (queries/match_names.cypher). Within, when
+// not nil, limits the candidates to those ids.
+func matchNames(ctx context.Context, tx neo4j.ManagedTransaction, text string, kinds []string, within []string) ([]nameMatch, error) {
+	if len(graph.SearchWords(text)) == 0 || within != nil && len(within) == 0 {
 		return nil, nil
 	}
-	return collect(ctx, tx, "match_names.cypher", matchNamesParams(text, kinds), func(rec *neo4j.Record) (nameMatch, error) {
+	params := matchNamesParams(text, kinds)
+	if within != nil {
+		set := make(map[string]any, len(within))
+		for _, id := range within {
+			set[id] = true
+		}
+		params["within"] = set
+	}
+	return collect(ctx, tx, "match_names.cypher", params, func(rec *neo4j.Record) (nameMatch, error) {
 		var m nameMatch
 		var err error
 		if m.ID, err = get[string](rec, "id"); err != nil {
@@ -40,7 +49,7 @@ func matchNames(ctx context.Context, tx neo4j.ManagedTransaction, text string, k
 func matchNamesParams(text string, kinds []string) map[string]any {
 	words := graph.SearchWords(text)
 	return map[string]any{"words": wordParams(words), "longest": longestWord(words), "phrase": graph.SearchText(text),
-		"stemmed": luceneQuery(words, false), "fuzzy": luceneQuery(words, true), "labels": kinds}
+		"stemmed": luceneQuery(words, false), "fuzzy": luceneQuery(words, true), "labels": kinds, "within": nil}
 }
 
 func wordParams(words []graph.SearchWord) []any {

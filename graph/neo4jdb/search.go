@@ -26,7 +26,7 @@ func (db *DB) Search(ctx context.Context, q graph.SearchQuery) (graph.List[graph
 
 // search runs the matching and the search query in one transaction.
 func search(ctx context.Context, tx neo4j.ManagedTransaction, text string, kinds []string, organisation string, p graph.Page) (graph.List[graph.SearchHit], error) {
-	matches, err := matchNames(ctx, tx, text, kinds)
+	matches, err := matchNames(ctx, tx, text, kinds, nil)
 	if err != nil {
 		return graph.List[graph.SearchHit]{}, err
 	}

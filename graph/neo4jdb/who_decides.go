@@ -35,7 +35,19 @@ func (db *DB) WhoDecides(ctx context.Context, q graph.WhoDecidesQuery) (graph.Wh
 	}
 	return readTx(ctx, db, "who_decides", func(tx neo4j.ManagedTransaction) (graph.WhoDecidesAnswer, error) {
 		a := graph.WhoDecidesAnswer{Organisation: q.Organisation}
-		matches, err := matchNames(ctx, tx, q.Topic, whoDecidesKinds)
+		// For one organisation, what was typed is matched among its own mandates and their
+		// topics: a common word matches in every organisation of the country.
+		var within []string
+		if q.Organisation != "" {
+			rec, err := single(ctx, tx, "organisation_mandates.cypher", map[string]any{"organisation": q.Organisation})
+			if err != nil {
+				return a, err
+			}
+			if within, err = stringList(rec, "ids"); err != nil {
+				return a, err
+			}
+		}
+		matches, err := matchNames(ctx, tx, q.Topic, whoDecidesKinds, within)
 		if err != nil {
 			return a, err
 		}
