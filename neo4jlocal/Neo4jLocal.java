@@ -83,6 +83,11 @@ public final class Neo4jLocal {
         stopped.await();
     }
 
+    private static long pageCache() {
+        String size = System.getenv("NEO4JLOCAL_PAGECACHE");
+        return size == null || size.isEmpty() ? ByteUnit.mebiBytes(64) : ByteUnit.parse(size);
+    }
+
     private static DatabaseManagementService start(Path home, int port, String password) {
         SocketAddress address = new SocketAddress("127.0.0.1", port);
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
@@ -92,8 +97,9 @@ public final class Neo4jLocal {
                 .setConfig(BoltConnector.advertised_address, address)
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
-                // Sized for a 2-core machine running several of these next to the tests.
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+                // Sized for a 2-core machine running several of these next to the tests; a
+                // benchmark of a large store sets NEO4JLOCAL_PAGECACHE (e.g. 1g) to hold it.
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache())
                 // Defaults wait 5 s per connector for clients to leave; a local server need not.
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(200))
                 .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
