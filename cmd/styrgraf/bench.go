@@ -80,6 +80,7 @@ type benchRender struct {
 
 type benchNeo4j struct {
 	Heap       string  `json:"heap"`
+	PageCache  string  `json:"page_cache"`
 	PeakRSSMiB float64 `json:"peak_rss_mib,omitempty"`
 }
 
@@ -332,7 +333,7 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		rep.Renders = append(rep.Renders, r)
 		logf("render %d nodes: svg %.0f ms (dot %.0f), png %.0f ms (dot %.0f)", nodes, r.SVGms, r.DotSVGms, r.PNGms, r.DotPNGms)
 	}
-	rep.Neo4j = benchNeo4j{Heap: os.Getenv("NEO4JLOCAL_HEAP"), PeakRSSMiB: neo4jPeakRSS()}
+	rep.Neo4j = benchNeo4j{Heap: os.Getenv("NEO4JLOCAL_HEAP"), PageCache: os.Getenv("NEO4JLOCAL_PAGECACHE"), PeakRSSMiB: neo4jPeakRSS()}
 
 	writeBenchTable(stdout, rep, *requests)
 	if *jsonOut != "" {
@@ -537,6 +538,7 @@ func writeBenchTable(w io.Writer, r benchReport, requests int) {
 	}
 	fmt.Fprintf(w, "| governance gauges of every organisation, at start | %s |\n", gauges)
 	fmt.Fprintf(w, "| Neo4j heap (-Xmx) | %s |\n", orUnknown(r.Neo4j.Heap))
+	fmt.Fprintf(w, "| Neo4j page cache | %s |\n", orUnknown(r.Neo4j.PageCache))
 	fmt.Fprintf(w, "| Neo4j peak RSS (heap, page cache, rest) | %.0f MiB |\n", r.Neo4j.PeakRSSMiB)
 }
 

@@ -14,7 +14,7 @@ import (
 // Seats reports on the seats of an organisation as of at: vacant
 // seats, ex officio seats whose source seat is vacant, organs without a chair, and the people
 // who hold at least minSeats seats (counting seats held ex officio through a post they hold).
-// The three queries run in one read transaction, so they see the same graph. An organisation
+// One query (seats.cypher) answers all of it, walking the seats once. An organisation
 // that does not exist on at is ENOTFOUND.
 func (db *DB) Seats(ctx context.Context, q graph.SeatsQuery) (graph.SeatsReport, error) {
 	if err := q.Validate(); err != nil {
@@ -32,8 +32,8 @@ func (db *DB) Seats(ctx context.Context, q graph.SeatsQuery) (graph.SeatsReport,
 			WithoutChair: []graph.OrganWithoutChair{}, ManySeats: []graph.SeatHolder{}, HoldersNotRecorded: []graph.SeatRef{},
 		}}
 		r := &a.report
-		// Each query returns one row when the organisation exists, none otherwise.
-		rec, err := single(ctx, tx, "seats_vacant.cypher", params)
+		// One row when the organisation exists, none otherwise.
+		rec, err := single(ctx, tx, "seats.cypher", params)
 		if err != nil || rec == nil {
 			return a, err
 		}
@@ -67,9 +67,6 @@ func (db *DB) Seats(ctx context.Context, q graph.SeatsQuery) (graph.SeatsReport,
 			r.ExOfficioVacant = append(r.ExOfficioVacant, graph.ExOfficioVacancy{SeatRef: seatRef(m, ""), Source: seatRef(m, "source_")})
 		}
 
-		if rec, err = single(ctx, tx, "seats_without_chair.cypher", params); err != nil || rec == nil {
-			return a, err
-		}
 		if list, err = get[[]any](rec, "organs"); err != nil {
 			return a, err
 		}
@@ -87,9 +84,6 @@ func (db *DB) Seats(ctx context.Context, q graph.SeatsQuery) (graph.SeatsReport,
 			r.WithoutChair = append(r.WithoutChair, organ)
 		}
 
-		if rec, err = single(ctx, tx, "seats_load.cypher", params); err != nil || rec == nil {
-			return a, err
-		}
 		if list, err = get[[]any](rec, "people"); err != nil {
 			return a, err
 		}
