@@ -146,17 +146,17 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	debug.FreeOSMemory()
 	resetPeakRSS()
 	start := time.Now()
-	datasets, err := dataset.LoadDatasets(dir)
+	run, err := dataset.LoadDatasets(dir)
 	if err != nil {
 		return err
 	}
 	rep.Import.CheckSeconds = time.Since(start).Seconds()
-	res, err := db.ImportEach(ctx, datasets, graph.ImportOptions{By: graph.Actor{Name: "bench", Via: graph.ViaCLI},
+	res, err := db.ImportEach(ctx, run, graph.ImportOptions{By: graph.Actor{Name: "bench", Via: graph.ViaCLI},
 		Progress: datasetProgress(stderr, false)})
 	if err != nil {
 		return err
 	}
-	datasets = nil
+	run = nil
 	rep.Import.Seconds = time.Since(start).Seconds()
 	if res.Rels.Added == 0 {
 		logf("the graph already held these datasets: the import figures are of a re-import that changed nothing")
@@ -166,13 +166,14 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	logf("imported %d items, %d relationships in %.1f s (peak RSS %.0f MiB)", rep.Items, rep.Relationships, rep.Import.Seconds, rep.Import.PeakRSSMiB)
 
 	// Re-import of one changed organisation: one file, one organ renamed.
-	one, err := dataset.LoadDatasets(filepath.Join(dir, kommun.ID+".yaml"))
+	one, err := dataset.Load(filepath.Join(dir, kommun.ID+".yaml"))
 	if err != nil {
 		return err
 	}
-	one[0].Organs[len(one[0].Organs)-1].Name += " (ändrad)"
+	changed := one[0].Data
+	changed.Organs[len(changed.Organs)-1].Name += " (ändrad)"
 	start = time.Now()
-	if _, err := db.ImportEach(ctx, one, graph.ImportOptions{By: graph.Actor{Name: "bench", Via: graph.ViaCLI}}); err != nil {
+	if _, err := db.ImportEach(ctx, dataset.NewRun([]graph.Dataset{changed}), graph.ImportOptions{By: graph.Actor{Name: "bench", Via: graph.ViaCLI}}); err != nil {
 		return err
 	}
 	rep.Import.ReimportOneSec = time.Since(start).Seconds()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -12,22 +13,32 @@ import (
 	"github.com/styrgraf/styrgraf/graph/dataset"
 )
 
+// importMemoryLimit is the Go heap the per-dataset import aims to stay within (a soft
+// limit: the collector works harder near it rather than failing).
+const importMemoryLimit = 200 << 20
+
 // importEach is import -per-dataset: check every file together, then write one transaction
 // per dataset (see neo4jdb.ImportEach), for runs too large for one transaction.
 func importEach(ctx context.Context, cfg Config, paths []string, opts graph.ImportOptions, stdout, stderr io.Writer) error {
+	// The check holds an index of every item of the run; without a limit the garbage
+	// collector lets the heap double between cycles, which at full scale is what would take
+	// the process past its memory budget. GOMEMLIMIT, when set, is the user's choice.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	}
 	start := time.Now()
-	datasets, err := dataset.LoadDatasets(paths...)
+	run, err := dataset.LoadDatasets(paths...)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "checked %d datasets in %s\n", len(datasets), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stderr, "checked %d datasets in %s\n", run.Len(), time.Since(start).Round(time.Millisecond))
 	db, err := openForWriting(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close(context.WithoutCancel(ctx))
 	opts.Progress = datasetProgress(stderr, isTerminal(stderr))
-	res, err := db.ImportEach(ctx, datasets, opts)
+	res, err := db.ImportEach(ctx, run, opts)
 	if err != nil {
 		return err
 	}

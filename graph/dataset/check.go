@@ -43,19 +43,40 @@ func eachItem(files []*File, fn func(Item, string)) {
 // eachElement calls fn for every element of every list of the file (organs[3], relations[0],
 // …), in file order, with its field path.
 func eachElement(f *File, fn func(path string, el reflect.Value)) {
+	eachListElement(f, func(list, elem int, el reflect.Value) {
+		fn(elementPath(list, elem), el)
+	})
+}
+
+// eachListElement is eachElement with the element's place as numbers: the list (a field of
+// graph.Dataset) and the index in it.
+func eachListElement(f *File, fn func(list, elem int, el reflect.Value)) {
 	v := reflect.ValueOf(f.Data)
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		if t.Field(i).Type.Kind() != reflect.Slice {
+	for i, key := range listKeys {
+		if key == "" {
 			continue
 		}
-		key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-		list := v.Field(i)
-		for j := 0; j < list.Len(); j++ {
-			fn(fmt.Sprintf("%s[%d]", key, j), list.Index(j))
+		l := v.Field(i)
+		for j := 0; j < l.Len(); j++ {
+			fn(i, j, l.Index(j))
 		}
 	}
 }
+
+// listKeys holds the YAML key of each list field of graph.Dataset, by field index ("" for
+// a field that is not a list).
+var listKeys = func() []string {
+	t := reflect.TypeFor[graph.Dataset]()
+	keys := make([]string, t.NumField())
+	for i := range keys {
+		if t.Field(i).Type.Kind() == reflect.Slice {
+			keys[i], _, _ = strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		}
+	}
+	return keys
+}()
+
+func elementPath(list, elem int) string { return fmt.Sprintf("%s[%d]", listKeys[list], elem) }
 
 // Check finds the problems that need all files together: duplicate ids and dataset ids,
 // references to ids that do not exist (or are of the wrong kind), validity periods that end
@@ -64,76 +85,225 @@ func eachElement(f *File, fn func(path string, el reflect.Value)) {
 // date, a coverage names one organisation or organ), and provenance: a stated source gives
 // its section and quote, an explicit inference its reasoning, and whatever refers to an
 // illustrative item is illustrative too.
+//
+// It goes over the files twice: once to index what a file may refer to in the others, once
+// to check each file against that index. A run too large to hold in memory is checked the
+// same way, one file at a time (see LoadDatasets).
 func Check(files []*File) Problems {
-	c := &checker{}
-	c.datasetIDs(files)
-	c.ids(files)
-	idx := Index(files)
+	c := newChecker()
 	for _, f := range files {
-		walk(reflect.ValueOf(f.Data), "", func(path string, field reflect.StructField, v reflect.Value) {
-			c.field(f, idx, path, field, v)
-		})
-		c.items(f)
-		c.conditions(f)
-		c.sources(f)
-		c.illustrative(f, idx)
+		c.index(f)
 	}
-	c.cycles(files)
-	c.relations(files)
-	c.tiers(files, idx)
-	return c.problems
+	for i, f := range files {
+		c.check(i, f)
+	}
+	return c.finish()
+}
+
+// entry is what the index keeps of an item: little, as a whole country's items are indexed
+// at once.
+type entry struct {
+	label  string // the Go type name, e.g. Organ
+	file   int32
+	list   uint8 // where in its file: elementPath(list, elem)
+	elem   int32
+	madeUp bool // its source is illustrative or generated
+}
+
+type at struct{ file, elem int32 }
+
+type ruleAt struct {
+	rule graph.ReportingRule
+	file int32
+}
+
+// organAt is what the tiers check needs of an organ.
+type organAt struct {
+	id, tier, organisation, process string
+	at
+}
+
+type checker struct {
+	// files by index. In a streamed check (LoadDatasets) they hold only a name: the problems
+	// found then are not shown, the run is read again the ordinary way to report them.
+	files     []*File
+	streamed  bool
+	ids       map[string]entry // every id: where it is first declared
+	datasets  map[string]int32
+	processes map[string]graph.Process
+	parent    map[string]string // part_of, for cycles
+	partOfAt  map[string]at
+	organs    []organAt
+	rules     []ruleAt
+	reports   map[[2]string]bool
+	rels      map[[2]uint64]at // each relationship's key, hashed (see relations)
+	needs     []map[int32]bool // file i refers to items declared in file j: j is written first
+
+	// Problems, kept apart by check so that they come out in the same order however the
+	// files are gone over.
+	datasetProblems, idProblems, fileProblems, ownRelProblems, dupRelProblems Problems
+	problems                                                                  *Problems
+}
+
+func newChecker() *checker {
+	return &checker{
+		ids:       map[string]entry{},
+		datasets:  map[string]int32{},
+		processes: map[string]graph.Process{},
+		parent:    map[string]string{},
+		partOfAt:  map[string]at{},
+		reports:   map[[2]string]bool{},
+		rels:      map[[2]uint64]at{},
+	}
+}
+
+// index is the first pass over a file: what the others may refer to, and the problems that
+// the first occurrence decides (duplicate ids).
+func (c *checker) index(f *File) {
+	fi := int32(len(c.files))
+	c.files = append(c.files, f)
+	c.needs = append(c.needs, nil)
+	c.problems = &c.datasetProblems
+	if s := f.Data.ID; s != "" {
+		if !validID(s) {
+			c.add(f, "dataset", "dataset %q must be a slug: lower-case letters a-z, digits and '-'", s)
+		}
+		if first, dup := c.datasets[s]; dup {
+			c.add(f, "dataset", "dataset %q is already used by %s; each file needs its own", s, c.files[first].Name)
+		} else {
+			c.datasets[s] = fi
+		}
+	}
+	c.problems = &c.idProblems
+	eachListElement(f, func(list, elem int, el reflect.Value) {
+		idv := el.FieldByName("ID")
+		if !idv.IsValid() {
+			return
+		}
+		id := idv.String()
+		path := elementPath(list, elem) + ".id"
+		switch {
+		case id == "":
+			return // reported as a missing required field
+		case !validID(id):
+			c.add(f, path, "id %q must be a slug: lower-case letters a-z, digits and '-'", id)
+		}
+		if prev, dup := c.ids[id]; dup {
+			pf := c.files[prev.file]
+			line, _ := pf.Position(elementPath(int(prev.list), int(prev.elem)) + ".id")
+			c.add(f, path, "duplicate id %q (first used by a %s at %s:%d)", id, prev.label, pf.Name, line)
+			return
+		}
+		e := entry{label: el.Type().Name(), file: fi, list: uint8(list), elem: int32(elem)}
+		if src := el.FieldByName("Source"); src.IsValid() {
+			e.madeUp = src.Interface().(graph.Source).IsMadeUp()
+		}
+		c.ids[id] = e
+		if p, ok := el.Interface().(graph.Process); ok {
+			c.processes[id] = p
+		}
+	})
+	for i, o := range f.Data.Organs {
+		if o.ID != "" && o.PartOf != "" {
+			c.parent[o.ID] = o.PartOf
+			c.partOfAt[o.ID] = at{fi, int32(i)}
+		}
+		c.organs = append(c.organs, organAt{o.ID, o.Tier, o.Organisation, o.Process, at{fi, int32(i)}})
+	}
+	for _, r := range f.Data.ReportingRules {
+		c.rules = append(c.rules, ruleAt{r, fi})
+	}
+	for _, r := range f.Data.Relations {
+		if r.Kind == graph.RelReportsTo {
+			c.reports[[2]string{r.From, r.To}] = true
+		}
+	}
+}
+
+// check is the second pass over a file, the i-th given to index: everything checked
+// against the index.
+func (c *checker) check(i int, f *File) {
+	c.problems = &c.fileProblems
+	walk(reflect.ValueOf(f.Data), "", func(path string, field reflect.StructField, v reflect.Value) {
+		c.field(f, path, field, v)
+	})
+	c.items(f)
+	c.conditions(f)
+	c.sources(f)
+	c.illustrative(f)
+	c.relations(int32(i), f)
+}
+
+// finish runs the checks of the whole run and returns every problem found.
+func (c *checker) finish() Problems {
+	var out Problems
+	out = append(out, c.datasetProblems...)
+	out = append(out, c.idProblems...)
+	out = append(out, c.fileProblems...)
+	var rest Problems
+	c.problems = &rest
+	c.cycles()
+	out = append(out, rest...)
+	out = append(out, c.ownRelProblems...)
+	out = append(out, c.dupRelProblems...)
+	rest = nil
+	c.tiers()
+	return append(out, rest...)
 }
 
 // relations reports relationships stated twice, and relations that involve no item of their
-// own file (import replaces a file's relations by finding them through its own items).
-func (c *checker) relations(files []*File) {
-	for _, f := range files {
-		own := map[string]bool{}
-		for _, it := range Index([]*File{f}) {
-			if it.File == f {
-				own[it.Value.FieldByName("ID").String()] = true
-			}
-		}
-		for i, r := range f.Data.Relations {
-			if r.From != "" && r.To != "" && !own[r.From] && !own[r.To] {
-				c.add(f, fmt.Sprintf("relations[%d]", i), "relation %s → %s involves no item of this file; state it in the file of %s or %s", r.From, r.To, r.From, r.To)
-			}
+// own file (import replaces a file's relations by finding them through its own items). It
+// also notes which files this one refers to, for the order of import.
+func (c *checker) relations(fi int32, f *File) {
+	c.problems = &c.ownRelProblems
+	own := map[string]bool{}
+	eachItem([]*File{f}, func(_ Item, id string) { own[id] = true })
+	for i, r := range f.Data.Relations {
+		if r.From != "" && r.To != "" && !own[r.From] && !own[r.To] {
+			c.add(f, fmt.Sprintf("relations[%d]", i), "relation %s → %s involves no item of this file; state it in the file of %s or %s", r.From, r.To, r.From, r.To)
 		}
 	}
-	// One file flattened at a time, remembering each relationship by a 128-bit hash of its
-	// key and where it stood: a whole country's relationships with their properties would
-	// not fit in memory at once (see LoadDatasets).
-	type at struct{ file, rel int32 }
-	seen := map[[2]uint64]at{}
-	for fi, f := range files {
-		for ri, r := range Flatten([]*File{f}).Rels {
-			h := [2]uint64{maphash.String(relSeeds[0], r.Key), maphash.String(relSeeds[1], r.Key)}
-			first, dup := seen[h]
-			if !dup {
-				seen[h] = at{int32(fi), int32(ri)}
-				continue
+	// Each relationship is remembered by a 128-bit hash of its key and where it stood: a
+	// whole country's relationships with their properties would not fit in memory at once.
+	c.problems = &c.dupRelProblems
+	for ri, r := range Flatten([]*File{f}).Rels {
+		for _, end := range [2]string{r.From, r.To} {
+			if e, ok := c.ids[end]; ok && !own[end] && e.file != fi {
+				if c.needs[fi] == nil {
+					c.needs[fi] = map[int32]bool{}
+				}
+				c.needs[fi][e.file] = true
 			}
-			// Only on a duplicate: flatten the first file again for the first statement's
-			// place, and compare keys, so that a hash collision is never reported.
-			fr := Flatten([]*File{files[first.file]}).Rels[first.rel]
-			if fr.Key != r.Key {
-				continue
-			}
-			line, _ := fr.file.Position(fr.path)
-			c.add(r.file, r.path, "%s %s → %s is stated twice (also at %s:%d)", r.Type, r.From, r.To, fr.file.Name, line)
 		}
+		h := [2]uint64{maphash.String(relSeeds[0], r.Key), maphash.String(relSeeds[1], r.Key)}
+		first, dup := c.rels[h]
+		if !dup {
+			c.rels[h] = at{fi, int32(ri)}
+			continue
+		}
+		if c.streamed {
+			// The first file is not at hand; the run is read again to say where.
+			c.add(r.file, r.path, "%s %s → %s is stated twice", r.Type, r.From, r.To)
+			continue
+		}
+		// Only on a duplicate: flatten the first file again for the first statement's
+		// place, and compare keys, so that a hash collision is never reported.
+		fr := Flatten([]*File{c.files[first.file]}).Rels[first.elem]
+		if fr.Key != r.Key {
+			continue
+		}
+		line, _ := fr.file.Position(fr.path)
+		c.add(r.file, r.path, "%s %s → %s is stated twice (also at %s:%d)", r.Type, r.From, r.To, fr.file.Name, line)
 	}
 }
 
 var relSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 
-type checker struct{ problems Problems }
-
 func (c *checker) add(f *File, path, format string, args ...any) {
 	if f.locate != nil {
 		p := f.locate(path)
 		p.Message = fmt.Sprintf(format, args...)
-		c.problems = append(c.problems, p)
+		*c.problems = append(*c.problems, p)
 		return
 	}
 	line, col := f.Position(path)
@@ -142,41 +312,7 @@ func (c *checker) add(f *File, path, format string, args ...any) {
 		p = p[:strings.LastIndexAny(p, ".[")]
 		line, col = f.Position(p)
 	}
-	c.problems = append(c.problems, Problem{File: f.Name, Line: line, Column: col, Path: path, Message: fmt.Sprintf(format, args...)})
-}
-
-func (c *checker) datasetIDs(files []*File) {
-	seen := map[string]*File{}
-	for _, f := range files {
-		s := f.Data.ID
-		if s == "" {
-			continue
-		}
-		if first, dup := seen[s]; dup {
-			c.add(f, "dataset", "dataset %q is already used by %s; each file needs its own", s, first.Name)
-			continue
-		}
-		seen[s] = f
-	}
-}
-
-func (c *checker) ids(files []*File) {
-	first := map[string]Item{}
-	eachItem(files, func(it Item, id string) {
-		path := it.Path + ".id"
-		switch {
-		case id == "":
-			return // reported as a missing required field
-		case !validID(id):
-			c.add(it.File, path, "id %q must be a slug: lower-case letters a-z, digits and '-'", id)
-		}
-		if prev, dup := first[id]; dup {
-			line, _ := prev.File.Position(prev.Path + ".id")
-			c.add(it.File, path, "duplicate id %q (first used by a %s at %s:%d)", id, prev.Label, prev.File.Name, line)
-			return
-		}
-		first[id] = it
-	})
+	*c.problems = append(*c.problems, Problem{File: f.Name, Line: line, Column: col, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
 // validSlug accepts vocabulary values: lower-case letters, digits, - and _.
@@ -194,7 +330,7 @@ func validID(id string) bool {
 }
 
 // field checks one struct field wherever it occurs: references and validity.
-func (c *checker) field(f *File, idx map[string]Item, path string, field reflect.StructField, v reflect.Value) {
+func (c *checker) field(f *File, path string, field reflect.StructField, v reflect.Value) {
 	if ref := field.Tag.Get("ref"); ref != "" {
 		var ids []string
 		switch v.Kind() {
@@ -208,7 +344,7 @@ func (c *checker) field(f *File, idx map[string]Item, path string, field reflect
 			if v.Kind() == reflect.Slice {
 				p = fmt.Sprintf("%s[%d]", path, i)
 			}
-			c.ref(f, idx, p, id, strings.Split(ref, "|"))
+			c.ref(f, p, id, strings.Split(ref, "|"))
 		}
 	}
 	if validity, ok := v.Interface().(graph.Validity); ok && validity.ValidFrom != nil && validity.ValidTo != nil &&
@@ -217,21 +353,21 @@ func (c *checker) field(f *File, idx map[string]Item, path string, field reflect
 	}
 }
 
-func (c *checker) ref(f *File, idx map[string]Item, path, id string, labels []string) {
+func (c *checker) ref(f *File, path, id string, labels []string) {
 	if id == "" {
 		return
 	}
-	it, ok := idx[id]
+	it, ok := c.ids[id]
 	if !ok {
 		c.add(f, path, "no %s has id %q", strings.Join(labels, " or "), id)
 		return
 	}
 	for _, l := range labels {
-		if it.Label == l {
+		if it.label == l {
 			return
 		}
 	}
-	c.add(f, path, "%q is a %s; want %s", id, it.Label, strings.Join(labels, " or "))
+	c.add(f, path, "%q is a %s; want %s", id, it.label, strings.Join(labels, " or "))
 }
 
 // items checks rules within single items.
@@ -379,14 +515,9 @@ func (c *checker) sources(f *File) {
 // illustrative reports items, holdings and relations that build on an illustrative item
 // (refer to it, or cite an illustrative document) without being illustrative themselves:
 // nothing resting on made-up data can be more than made up. One problem per item.
-func (c *checker) illustrative(f *File, idx map[string]Item) {
+func (c *checker) illustrative(f *File) {
 	isIllustrative := func(id string) bool {
-		it, ok := idx[id]
-		if !ok {
-			return false
-		}
-		src := it.Value.FieldByName("Source")
-		return src.IsValid() && src.Interface().(graph.Source).IsMadeUp()
+		return c.ids[id].madeUp
 	}
 	check := func(path string, el reflect.Value, implicit string) {
 		src := el.FieldByName("Source")
@@ -468,23 +599,9 @@ func (c *checker) overlaps(f *File, path string, p graph.Post) {
 }
 
 // cycles reports each cycle in part_of once, at the organ of the cycle that comes first.
-func (c *checker) cycles(files []*File) {
-	type loc struct {
-		f    *File
-		path string
-	}
-	parent := map[string]string{}
-	where := map[string]loc{}
-	for _, f := range files {
-		for i, o := range f.Data.Organs {
-			if o.ID != "" && o.PartOf != "" {
-				parent[o.ID] = o.PartOf
-				where[o.ID] = loc{f, fmt.Sprintf("organs[%d].part_of", i)}
-			}
-		}
-	}
-	ids := make([]string, 0, len(parent))
-	for id := range parent {
+func (c *checker) cycles() {
+	ids := make([]string, 0, len(c.parent))
+	for id := range c.parent {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
@@ -492,15 +609,15 @@ func (c *checker) cycles(files []*File) {
 	for _, start := range ids {
 		seen := map[string]int{}
 		var chain []string
-		for id := start; id != ""; id = parent[id] {
+		for id := start; id != ""; id = c.parent[id] {
 			if at, loop := seen[id]; loop {
 				cycle := chain[at:]
 				if !reported[cycle[0]] {
 					for _, m := range cycle {
 						reported[m] = true
 					}
-					l := where[start]
-					c.add(l.f, l.path, "part_of forms a cycle: %s → %s", strings.Join(cycle, " → "), id)
+					l := c.partOfAt[start]
+					c.add(c.files[l.file], fmt.Sprintf("organs[%d].part_of", l.elem), "part_of forms a cycle: %s → %s", strings.Join(cycle, " → "), id)
 				}
 				break
 			}

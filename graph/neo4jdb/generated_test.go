@@ -13,9 +13,9 @@ import (
 	"github.com/styrgraf/styrgraf/graph/neo4jdb/neo4jdbtest"
 )
 
-// generatedDatasets writes n generated organisations into a temporary directory and loads
-// them as the import command does; it returns the datasets and how many items they declare.
-func generatedDatasets(t testing.TB, n int) ([]graph.Dataset, int) {
+// generatedFiles writes n generated organisations into a temporary directory; it returns
+// the directory and how many items the files declare.
+func generatedFiles(t testing.TB, n int) (string, int) {
 	t.Helper()
 	dir := t.TempDir()
 	items := 0
@@ -30,11 +30,17 @@ func generatedDatasets(t testing.TB, n int) ([]graph.Dataset, int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds, err := dataset.LoadDatasets(dir)
+	return dir, items
+}
+
+// loadRun checks the files at dir as the import command does.
+func loadRun(t testing.TB, dir string) *dataset.Run {
+	t.Helper()
+	run, err := dataset.LoadDatasets(dir)
 	if err != nil {
 		t.Fatalf("generated files: %v", graph.ErrorMessage(err))
 	}
-	return ds, items
+	return run
 }
 
 // TestGeneratedSmallScale imports a region and two of its kommuner with their collaboration
@@ -43,17 +49,22 @@ func generatedDatasets(t testing.TB, n int) ([]graph.Dataset, int) {
 func TestGeneratedSmallScale(t *testing.T) {
 	db := neo4jdbtest.MustOpen(t)
 	ctx := context.Background()
-	ds, items := generatedDatasets(t, 3)
-	if len(ds) != 4 {
-		t.Fatalf("got %d datasets, want 3 organisations and their collaboration file", len(ds))
+	dir, items := generatedFiles(t, 3)
+	files, err := dataset.Load(dir)
+	if err != nil {
+		t.Fatal(graph.ErrorMessage(err))
 	}
+	if len(files) != 4 {
+		t.Fatalf("got %d datasets, want 3 organisations and their collaboration file", len(files))
+	}
+	deep := generate.DeepestEscalation(files[1].Data)
 	// An interrupted run: only the first two datasets got written.
-	first := append([]graph.Dataset(nil), ds[:2]...)
+	first := dataset.NewRun([]graph.Dataset{files[0].Data, files[1].Data})
 	cut, err := db.ImportEach(ctx, first, graph.ImportOptions{By: neo4jdbtest.By})
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := generatedDatasets(t, 3)
+	again := loadRun(t, dir)
 	var progress []int
 	res, err := db.ImportEach(ctx, again, graph.ImportOptions{By: neo4jdbtest.By,
 		Progress: func(_ string, done, _ int) { progress = append(progress, done) }})
@@ -63,8 +74,7 @@ func TestGeneratedSmallScale(t *testing.T) {
 	if res.Datasets != 4 || res.Changed != 2 || len(progress) != 4 || progress[3] != 4 {
 		t.Errorf("second run: %+v, progress %v; want the two datasets not yet written changed, progress per dataset", res, progress)
 	}
-	third, _ := generatedDatasets(t, 3)
-	if res, err := db.ImportEach(ctx, third, graph.ImportOptions{By: neo4jdbtest.By}); err != nil || res.Changed != 0 {
+	if res, err := db.ImportEach(ctx, loadRun(t, dir), graph.ImportOptions{By: neo4jdbtest.By}); err != nil || res.Changed != 0 {
 		t.Fatalf("third run: %+v, %v; want nothing changed", res, err)
 	}
 	if added := cut.Nodes.Added + res.Nodes.Added; added != items {
@@ -78,7 +88,6 @@ func TestGeneratedSmallScale(t *testing.T) {
 		t.Errorf("who decides: %+v, %v", who, err)
 	}
 	// A group two levels down escalates through its parent to the styrelse's chair.
-	deep := generate.DeepestEscalation(ds[1])
 	esc, err := db.Escalation(ctx, graph.EscalationQuery{ID: deep, At: at})
 	if err != nil || len(esc.Items) == 0 || len(esc.Items[0].Steps) < 4 {
 		t.Errorf("escalation of %s: %+v, %v", deep, esc, err)
@@ -126,9 +135,9 @@ func TestImportEachInSmallHeap(t *testing.T) {
 		t.Skip("STYRGRAF_SCALE_ORGANISATIONS unset: run `make test-scale`")
 	}
 	db := neo4jdbtest.MustOpen(t)
-	ds, items := generatedDatasets(t, n)
+	dir, items := generatedFiles(t, n)
 	start := time.Now()
-	res, err := db.ImportEach(context.Background(), ds, graph.ImportOptions{By: neo4jdbtest.By})
+	res, err := db.ImportEach(context.Background(), loadRun(t, dir), graph.ImportOptions{By: neo4jdbtest.By})
 	if err != nil {
 		t.Fatal(err)
 	}
