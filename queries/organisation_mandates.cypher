@@ -7,11 +7,9 @@
 // Index: organisation_id (unique seek); from there only relationships.
 // Parameters: $organisation (string).
 // Columns: ids (list of the mandates' and topics' ids, each once; empty for an unknown
-//          organisation or one without mandates).
-OPTIONAL MATCH (:Organisation {id: $organisation})<-[:BELONGS_TO]-(organ:Organ)
+//          organisation or one without mandates: the collect makes one row of none).
+MATCH (:Organisation {id: $organisation})<-[:BELONGS_TO]-(organ:Organ)
 CALL (organ) {
-  WITH organ
-  WHERE organ IS NOT NULL
   RETURN organ AS h
   UNION
   MATCH (organ)<-[:SEAT_OF]-(h:Post)

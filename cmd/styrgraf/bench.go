@@ -145,10 +145,11 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	runtime.GC()
 	debug.FreeOSMemory()
 	resetPeakRSS()
+	restore := limitImportMemory()
 	start := time.Now()
 	run, err := dataset.LoadDatasets(dir)
 	if err != nil {
-		return err
+		return err // the process ends: no need to restore the limit
 	}
 	rep.Import.CheckSeconds = time.Since(start).Seconds()
 	res, err := db.ImportEach(ctx, run, graph.ImportOptions{By: graph.Actor{Name: "bench", Via: graph.ViaCLI},
@@ -158,6 +159,7 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	run = nil
 	rep.Import.Seconds = time.Since(start).Seconds()
+	restore()
 	if res.Rels.Added == 0 {
 		logf("the graph already held these datasets: the import figures are of a re-import that changed nothing")
 	}

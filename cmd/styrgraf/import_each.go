@@ -17,15 +17,22 @@ import (
 // limit: the collector works harder near it rather than failing).
 const importMemoryLimit = 200 << 20
 
+// limitImportMemory sets importMemoryLimit until the returned function is called. The check
+// holds an index of every item of the run, and without a limit the collector lets the heap
+// grow to twice what is live between cycles: at full scale, past the import's memory budget.
+// GOMEMLIMIT, when set, is the user's choice and stays.
+func limitImportMemory() (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	prev := debug.SetMemoryLimit(importMemoryLimit)
+	return func() { debug.SetMemoryLimit(prev) }
+}
+
 // importEach is import -per-dataset: check every file together, then write one transaction
 // per dataset (see neo4jdb.ImportEach), for runs too large for one transaction.
 func importEach(ctx context.Context, cfg Config, paths []string, opts graph.ImportOptions, stdout, stderr io.Writer) error {
-	// The check holds an index of every item of the run; without a limit the garbage
-	// collector lets the heap double between cycles, which at full scale is what would take
-	// the process past its memory budget. GOMEMLIMIT, when set, is the user's choice.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
-	}
+	defer limitImportMemory()()
 	start := time.Now()
 	run, err := dataset.LoadDatasets(paths...)
 	if err != nil {

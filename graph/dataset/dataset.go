@@ -50,7 +50,11 @@ const MaxFileSize = 64 << 20
 
 // Parse reads one file's content. It returns the file (possibly partly filled) and every
 // problem found in it alone; references to other files are checked by Check.
-func Parse(name string, r io.Reader) (*File, Problems) {
+func Parse(name string, r io.Reader) (*File, Problems) { return parse(name, r, true) }
+
+// parse is Parse; without positions it remembers no line and column per value, which only
+// messages about the file need (the streamed check reads a file again with Parse if so).
+func parse(name string, r io.Reader, positions bool) (*File, Problems) {
 	content, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, Problems{{File: name, Line: 1, Column: 1, Message: fmt.Sprintf("reading: %v", err)}}
@@ -58,7 +62,10 @@ func Parse(name string, r io.Reader) (*File, Problems) {
 	if len(content) > MaxFileSize {
 		return nil, Problems{{File: name, Line: 1, Column: 1, Message: fmt.Sprintf("larger than %d MiB", MaxFileSize>>20)}}
 	}
-	f := &File{Name: name, pos: map[string]position{}}
+	f := &File{Name: name}
+	if positions {
+		f.pos = map[string]position{}
+	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(content))
 	if err := dec.Decode(&root); err != nil {

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unique"
 
 	"gopkg.in/yaml.v3"
@@ -41,7 +42,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect
 		d.problem(n, path, "YAML aliases (*%s) are not supported; write the value out", n.Value)
 		return
 	}
-	d.pos[path] = position{n.Line, n.Column}
+	if d.pos != nil {
+		d.pos[path] = position{n.Line, n.Column}
+	}
 	if isNull(n) {
 		return // an empty value is the zero value; required fields are checked by the caller
 	}
@@ -225,9 +228,33 @@ type yamlField struct {
 	field reflect.StructField
 }
 
+// typeFields caches, per struct type, its YAML fields and the map by key: the decoder asks
+// for every struct it decodes, and working them out again each time was a third of what a
+// country's check allocated. Callers must not modify what they get.
+var typeFields sync.Map // reflect.Type → *cachedFields
+
+type cachedFields struct {
+	list  []yamlField
+	byKey map[string]reflect.StructField
+}
+
+func fieldsOf(t reflect.Type) *cachedFields {
+	if c, ok := typeFields.Load(t); ok {
+		return c.(*cachedFields)
+	}
+	c := &cachedFields{list: listYAMLFields(t), byKey: map[string]reflect.StructField{}}
+	for _, f := range c.list {
+		c.byKey[f.name] = f.field
+	}
+	actual, _ := typeFields.LoadOrStore(t, c)
+	return actual.(*cachedFields)
+}
+
 // yamlFields lists a type's YAML fields in declaration order, flattening `yaml:",inline"`
 // embedded structs (their Index then leads through the embedding field).
-func yamlFields(t reflect.Type) []yamlField {
+func yamlFields(t reflect.Type) []yamlField { return fieldsOf(t).list }
+
+func listYAMLFields(t reflect.Type) []yamlField {
 	var out []yamlField
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -247,13 +274,7 @@ func yamlFields(t reflect.Type) []yamlField {
 }
 
 // structFields maps YAML keys to fields.
-func structFields(t reflect.Type) map[string]reflect.StructField {
-	out := map[string]reflect.StructField{}
-	for _, f := range yamlFields(t) {
-		out[f.name] = f.field
-	}
-	return out
-}
+func structFields(t reflect.Type) map[string]reflect.StructField { return fieldsOf(t).byKey }
 
 // fieldNames lists a type's YAML keys in declaration order, for messages and the schema.
 func fieldNames(t reflect.Type) []string {

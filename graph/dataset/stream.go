@@ -3,6 +3,7 @@ package dataset
 import (
 	"bytes"
 	"hash/maphash"
+	"runtime"
 	"slices"
 
 	"github.com/styrgraf/styrgraf/graph"
@@ -143,31 +144,17 @@ func LoadDatasets(paths ...string) (*Run, error) {
 		} else if sum != sums[i] {
 			return nil, false
 		}
-		f, ps := Parse(names[i], bytes.NewReader(content))
+		f, ps := parse(names[i], bytes.NewReader(content), false)
 		if len(ps) > 0 || f == nil {
 			return nil, false
 		}
-		f.pos = nil // lines and columns only serve messages; see above
 		return f, true
 	}
-	ok := true
-	for i := range names {
-		f, fine := read(i)
-		if ok = fine; !ok {
-			break
-		}
+	ok := readInOrder(len(names), read, func(i int, f *File) {
 		c.index(f)
 		c.files[i] = &File{Name: f.Name}
-	}
-	for i := range names {
-		if !ok {
-			break
-		}
-		f, fine := read(i)
-		if ok = fine; ok {
-			c.check(i, f)
-		}
-	}
+	})
+	ok = ok && readInOrder(len(names), read, c.check)
 	if ok && len(c.finish()) == 0 {
 		r := c.run()
 		c = nil
@@ -187,4 +174,45 @@ func LoadDatasets(paths ...string) (*Run, error) {
 	// Load found nothing wrong where the streamed check did: a file changed between the
 	// readings, or the files check differently whole; never import what was not checked.
 	return nil, graph.Errorf(graph.ECONFLICT, "the dataset files read differently from one reading to the next (changed while being checked?); run the import again")
+}
+
+// readInOrder hands use the files 0..n-1 in order, read (parsed) ahead by as many workers as
+// there are processors: parsing is most of a check's time and the files are independent,
+// while indexing and checking must see them in order (messages name the first declaration).
+// At most workers+1 parsed files are held at once. It reports false, after the files
+// already in flight are done, as soon as one cannot be read.
+func readInOrder(n int, read func(int) (*File, bool), use func(int, *File)) bool {
+	type parsed struct {
+		f  *File
+		ok bool
+	}
+	results := make([]chan parsed, n)
+	for i := range results {
+		results[i] = make(chan parsed, 1)
+	}
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0)+1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for i := range n {
+			select {
+			case slots <- struct{}{}:
+			case <-stop:
+				return
+			}
+			go func() {
+				f, ok := read(i)
+				results[i] <- parsed{f, ok}
+			}()
+		}
+	}()
+	for i := range n {
+		r := <-results[i]
+		if !r.ok {
+			return false
+		}
+		use(i, r.f)
+		<-slots
+	}
+	return true
 }

@@ -35,9 +35,36 @@ func (db *DB) ImportEach(ctx context.Context, run *dataset.Run, opts graph.Impor
 	}
 	progress := opts.Progress
 	opts.Progress = nil // per batch within a dataset would drown the per-dataset progress
+	// The next group is read and flattened while this one is written: reading a file is
+	// styrgraf's work and writing it Neo4j's, so the two overlap; at most two groups are
+	// held at once.
+	groups := run.Groups()
+	type next struct {
+		g   dataset.Graph
+		err error
+	}
+	prepare := func(group []int) <-chan next {
+		out := make(chan next, 1)
+		go func() {
+			part := make([]graph.Dataset, len(group))
+			for i, k := range group {
+				d, err := run.Dataset(k)
+				if err != nil {
+					out <- next{err: err}
+					return
+				}
+				part[i] = d
+			}
+			out <- next{g: dataset.FlattenDatasets(part)}
+		}()
+		return out
+	}
+	var ahead <-chan next
+	if len(groups) > 0 {
+		ahead = prepare(groups[0])
+	}
 	done := 0
-	for _, group := range run.Groups() {
-		part := make([]graph.Dataset, len(group))
+	for gi, group := range groups {
 		ids := make([]string, len(group))
 		for i, k := range group {
 			ids[i] = run.DatasetIDs()[k]
@@ -46,14 +73,14 @@ func (db *DB) ImportEach(ctx context.Context, run *dataset.Run, opts graph.Impor
 			return fmt.Errorf("dataset %s (%d of %d; the %d before it are imported, and importing the same files again continues from here): %w",
 				strings.Join(ids, ", "), done+1, total, done, err)
 		}
-		for i, k := range group {
-			d, err := run.Dataset(k)
-			if err != nil {
-				return res, failed(err)
-			}
-			part[i] = d
+		this := <-ahead
+		if this.err != nil {
+			return res, failed(this.err)
 		}
-		r, err := db.importGraph(ctx, dataset.FlattenDatasets(part), ids, opts)
+		if gi+1 < len(groups) {
+			ahead = prepare(groups[gi+1])
+		}
+		r, err := db.importGraph(ctx, this.g, ids, opts)
 		if err != nil {
 			return res, failed(err)
 		}

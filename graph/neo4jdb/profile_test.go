@@ -35,6 +35,7 @@ var profiled = []profiledQuery{
 	matchNamesProfile("hälso sjukvård"),
 	matchNamesProfile("nämnder"),
 	{"who_decides.cypher", map[string]any{"matches": []any{map[string]any{"id": "rh-rsau-delegation", "rank": int64(1)}}, "topic": "stabsfunktioner", "organisation": "region-halland", "at": at("2026-11-24"), "minBasisRank": int64(0), "offset": int64(0), "limit": int64(100)}, true},
+	{"organisation_mandates.cypher", map[string]any{"organisation": "region-halland"}, true},
 	{"changes.cypher", map[string]any{"relationTypes": neo4jdb.RelationTypes, "organisation": "region-halland", "from": at("2021-01-01"), "to": at("2026-11-24"), "offset": int64(0), "limit": int64(100)}, true},
 	{"organ_detail.cypher", map[string]any{"relationTypes": neo4jdb.RelationTypes, "id": "cgh", "at": at("2026-11-24")}, true},
 	{"organ_subtree.cypher", map[string]any{"relationTypes": neo4jdb.RelationTypes, "id": "rh-rs", "at": at("2026-11-24"), "depth": int64(3)}, true},
