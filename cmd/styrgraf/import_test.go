@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -110,5 +111,59 @@ func TestValidateCommand(t *testing.T) {
 	if status != 1 || strings.Count(errOut.String(), "\n../../graph/dataset/testdata/errors.yaml:") != 27 {
 		// 27: one per problem kind in errors.yaml (graph/dataset's TestEveryKindOfError lists them).
 		t.Fatalf("validate of testdata: status %d, want 1 and 27 problems:\n%s", status, errOut.String())
+	}
+}
+
+// TestImportPerDatasetCommand runs import -per-dataset on the examples as a user would: every
+// dataset written, plain progress lines (not a terminal), a second run changing nothing, and
+// a run with a bad reference refused before anything is written.
+func TestImportPerDatasetCommand(t *testing.T) {
+	db := neo4jdbtest.MustOpen(t)
+	examples, _ := filepath.Glob("../../examples/*.yaml")
+	status, out, errOut := cli(t, append([]string{"import", "-per-dataset", "-as", "Sven Berg"}, examples...)...)
+	if status != 0 {
+		t.Fatalf("import -per-dataset exited %d: %s", status, errOut)
+	}
+	n := len(examples)
+	for _, want := range []string{fmt.Sprintf("imported %d datasets, one transaction each (%d changed)", n, n), "relationships:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, want := range []string{fmt.Sprintf("checked %d datasets", n), fmt.Sprintf("datasets: %d/%d", n, n)} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("progress lacks %q:\n%s", want, errOut)
+		}
+	}
+	before := neo4jdbtest.Snapshot(t, db)
+	status, out, errOut = cli(t, append([]string{"import", "-per-dataset"}, examples...)...)
+	if status != 0 || !strings.Contains(out, "(0 changed)") || !strings.Contains(out, "already matched") {
+		t.Errorf("the same files again: status %d:\n%s%s", status, out, errOut)
+	}
+
+	// A bad reference in the last file: refused with the file, line and field, and nothing
+	// written, not even the files before it.
+	last := examples[n-1]
+	b, err := os.ReadFile(last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var files []string
+	for _, f := range examples {
+		data, _ := os.ReadFile(f)
+		if f == last {
+			data = regexp.MustCompile(`(?m)^(\s+part_of: ).*$`).ReplaceAll(b, []byte("${1}no-such-organ"))
+		}
+		dst := filepath.Join(dir, filepath.Base(f))
+		os.WriteFile(dst, data, 0o644)
+		files = append(files, dst)
+	}
+	status, out, errOut = cli(t, append([]string{"import", "-per-dataset"}, files...)...)
+	if status != 1 || !regexp.MustCompile(regexp.QuoteMeta(files[n-1])+`:\d+:\d+: organs\[\d+\]\.part_of: no Organ has id "no-such-organ"`).MatchString(errOut) {
+		t.Errorf("a bad reference: status %d, stderr:\n%s\nstdout:\n%s", status, errOut, out)
+	}
+	if after := neo4jdbtest.Snapshot(t, db); after != before {
+		t.Errorf("a refused run changed the graph: %+v != %+v", after, before)
 	}
 }
