@@ -76,6 +76,19 @@ var listKeys = func() []string {
 	return keys
 }()
 
+// listLabels holds the element type name of each list field of graph.Dataset, by field
+// index ("" for a field that is not a list).
+var listLabels = func() []string {
+	t := reflect.TypeFor[graph.Dataset]()
+	labels := make([]string, t.NumField())
+	for i := range labels {
+		if t.Field(i).Type.Kind() == reflect.Slice {
+			labels[i] = t.Field(i).Type.Elem().Name()
+		}
+	}
+	return labels
+}()
+
 func elementPath(list, elem int) string { return fmt.Sprintf("%s[%d]", listKeys[list], elem) }
 
 // Check finds the problems that need all files together: duplicate ids and dataset ids,
@@ -103,12 +116,14 @@ func Check(files []*File) Problems {
 // entry is what the index keeps of an item: little, as a whole country's items are indexed
 // at once.
 type entry struct {
-	label  string // the Go type name, e.g. Organ
 	file   int32
-	list   uint8 // where in its file: elementPath(list, elem)
 	elem   int32
-	madeUp bool // its source is illustrative or generated
+	list   uint8 // where in its file: elementPath(list, elem); its list says its kind
+	madeUp bool  // its source is illustrative or generated
 }
+
+// label is the item's Go type name = Neo4j label, e.g. Organ: that of its list's elements.
+func (e entry) label() string { return listLabels[e.list] }
 
 type at struct{ file, elem int32 }
 
@@ -191,10 +206,10 @@ func (c *checker) index(f *File) {
 		if prev, dup := c.ids[id]; dup {
 			pf := c.files[prev.file]
 			line, _ := pf.Position(elementPath(int(prev.list), int(prev.elem)) + ".id")
-			c.add(f, path, "duplicate id %q (first used by a %s at %s:%d)", id, prev.label, pf.Name, line)
+			c.add(f, path, "duplicate id %q (first used by a %s at %s:%d)", id, prev.label(), pf.Name, line)
 			return
 		}
-		e := entry{label: el.Type().Name(), file: fi, list: uint8(list), elem: int32(elem)}
+		e := entry{file: fi, list: uint8(list), elem: int32(elem)}
 		if src := el.FieldByName("Source"); src.IsValid() {
 			e.madeUp = src.Interface().(graph.Source).IsMadeUp()
 		}
@@ -363,11 +378,11 @@ func (c *checker) ref(f *File, path, id string, labels []string) {
 		return
 	}
 	for _, l := range labels {
-		if it.label == l {
+		if it.label() == l {
 			return
 		}
 	}
-	c.add(f, path, "%q is a %s; want %s", id, it.label, strings.Join(labels, " or "))
+	c.add(f, path, "%q is a %s; want %s", id, it.label(), strings.Join(labels, " or "))
 }
 
 // items checks rules within single items.
