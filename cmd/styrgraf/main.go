@@ -103,6 +103,11 @@ func exitStatus(err error, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errUsage):
 		return 2
+	case errors.Is(err, context.Canceled):
+		// Ctrl-C or SIGTERM: the user's doing, not a bug; what was being done (for a long
+		// import, how far it got) is in the error.
+		fmt.Fprintf(stderr, "styrgraf: interrupted: %v\n", err)
+		return 1
 	}
 	fmt.Fprintf(stderr, "styrgraf: %s\n", graph.ErrorMessage(err))
 	if graph.ErrorCode(err) == graph.EINTERNAL {
