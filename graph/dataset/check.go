@@ -52,44 +52,33 @@ func eachElement(f *File, fn func(path string, el reflect.Value)) {
 // graph.Dataset) and the index in it.
 func eachListElement(f *File, fn func(list, elem int, el reflect.Value)) {
 	v := reflect.ValueOf(f.Data)
-	for i, key := range listKeys {
-		if key == "" {
+	for i, l := range lists {
+		if l.key == "" {
 			continue
 		}
-		l := v.Field(i)
-		for j := 0; j < l.Len(); j++ {
-			fn(i, j, l.Index(j))
+		elems := v.Field(i)
+		for j := 0; j < elems.Len(); j++ {
+			fn(i, j, elems.Index(j))
 		}
 	}
 }
 
-// listKeys holds the YAML key of each list field of graph.Dataset, by field index ("" for
-// a field that is not a list).
-var listKeys = func() []string {
+// lists describes each field of graph.Dataset by field index: for a list, its YAML key and
+// its elements' Go type name (= Neo4j label, e.g. Organ); empty for a field that is not a
+// list.
+var lists = func() []struct{ key, label string } {
 	t := reflect.TypeFor[graph.Dataset]()
-	keys := make([]string, t.NumField())
-	for i := range keys {
-		if t.Field(i).Type.Kind() == reflect.Slice {
-			keys[i], _, _ = strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+	out := make([]struct{ key, label string }, t.NumField())
+	for i := range out {
+		if f := t.Field(i); f.Type.Kind() == reflect.Slice {
+			out[i].key, _, _ = strings.Cut(f.Tag.Get("yaml"), ",")
+			out[i].label = f.Type.Elem().Name()
 		}
 	}
-	return keys
+	return out
 }()
 
-// listLabels holds the element type name of each list field of graph.Dataset, by field
-// index ("" for a field that is not a list).
-var listLabels = func() []string {
-	t := reflect.TypeFor[graph.Dataset]()
-	labels := make([]string, t.NumField())
-	for i := range labels {
-		if t.Field(i).Type.Kind() == reflect.Slice {
-			labels[i] = t.Field(i).Type.Elem().Name()
-		}
-	}
-	return labels
-}()
-
-func elementPath(list, elem int) string { return fmt.Sprintf("%s[%d]", listKeys[list], elem) }
+func elementPath(list, elem int) string { return fmt.Sprintf("%s[%d]", lists[list].key, elem) }
 
 // Check finds the problems that need all files together: duplicate ids and dataset ids,
 // references to ids that do not exist (or are of the wrong kind), validity periods that end
@@ -123,7 +112,7 @@ type entry struct {
 }
 
 // label is the item's Go type name = Neo4j label, e.g. Organ: that of its list's elements.
-func (e entry) label() string { return listLabels[e.list] }
+func (e entry) label() string { return lists[e.list].label }
 
 type at struct{ file, elem int32 }
 

@@ -179,8 +179,8 @@ func LoadDatasets(paths ...string) (*Run, error) {
 // readInOrder hands use the files 0..n-1 in order, read (parsed) ahead by as many workers as
 // there are processors: parsing is most of a check's time and the files are independent,
 // while indexing and checking must see them in order (messages name the first declaration).
-// At most workers+1 parsed files are held at once. It reports false, after the files
-// already in flight are done, as soon as one cannot be read.
+// At most workers+1 parsed files are held at once. It reports false as soon as one cannot
+// be read (the files already being read finish in the background and are dropped).
 func readInOrder(n int, read func(int) (*File, bool), use func(int, *File)) bool {
 	type parsed struct {
 		f  *File
