@@ -10,36 +10,6 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
-// Item is one identified item of a dataset, found by Index.
-type Item struct {
-	Label string // Go type name = Neo4j label: Organ, Post, Person…
-	File  *File
-	Path  string // e.g. organs[3]
-	Value reflect.Value
-}
-
-// Index maps every id in the files to its item; the first occurrence wins.
-func Index(files []*File) map[string]Item {
-	idx := map[string]Item{}
-	eachItem(files, func(it Item, id string) {
-		if _, dup := idx[id]; !dup {
-			idx[id] = it
-		}
-	})
-	return idx
-}
-
-// eachItem calls fn for every item with an id, in file order.
-func eachItem(files []*File, fn func(Item, string)) {
-	for _, f := range files {
-		eachElement(f, func(path string, el reflect.Value) {
-			if id := el.FieldByName("ID"); id.IsValid() {
-				fn(Item{Label: el.Type().Name(), File: f, Path: path, Value: el}, id.String())
-			}
-		})
-	}
-}
-
 // eachElement calls fn for every element of every list of the file (organs[3], relations[0],
 // …), in file order, with its field path.
 func eachElement(f *File, fn func(path string, el reflect.Value)) {
@@ -261,7 +231,11 @@ func (c *checker) finish() Problems {
 func (c *checker) relations(fi int32, f *File) {
 	c.problems = &c.ownRelProblems
 	own := map[string]bool{}
-	eachItem([]*File{f}, func(_ Item, id string) { own[id] = true })
+	eachListElement(f, func(_, _ int, el reflect.Value) {
+		if id := el.FieldByName("ID"); id.IsValid() {
+			own[id.String()] = true
+		}
+	})
 	for i, r := range f.Data.Relations {
 		if r.From != "" && r.To != "" && !own[r.From] && !own[r.To] {
 			c.add(f, fmt.Sprintf("relations[%d]", i), "relation %s → %s involves no item of this file; state it in the file of %s or %s", r.From, r.To, r.From, r.To)

@@ -14,7 +14,7 @@ import (
 // reported at the organ, naming the rule, so that a missing line is found where it is
 // missing.
 func (c *checker) tiers() {
-	at := func(o organAt, field string) (*File, string) {
+	where := func(o organAt, field string) (*File, string) {
 		return c.files[o.file], fmt.Sprintf("organs[%d].%s", o.elem, field)
 	}
 	for _, o := range c.organs {
@@ -24,7 +24,7 @@ func (c *checker) tiers() {
 		}
 		want := map[string]string{"main": graph.TierMainProcess, "support": graph.TierSupportProcess}[p.Kind]
 		if o.tier != "" && o.tier != graph.TierManagement && o.tier != want {
-			f, path := at(o, "tier")
+			f, path := where(o, "tier")
 			c.add(f, path, "tier %s does not fit process %s, a %s process (tier %s)", o.tier, p.ID, p.Kind, want)
 		}
 	}
@@ -39,10 +39,10 @@ func (c *checker) tiers() {
 				p, ok := c.processes[o.process]
 				switch {
 				case !ok:
-					f, path := at(o, "process")
+					f, path := where(o, "process")
 					c.add(f, path, "reporting rule %s sends tier %s groups to their process owner; give the organ's process", rule.ID, rule.Tier)
 				case p.Owner == "":
-					f, path := at(o, "process")
+					f, path := where(o, "process")
 					c.add(f, path, "reporting rule %s sends tier %s groups to their process owner; process %s names no owner", rule.ID, rule.Tier, p.ID)
 				default:
 					targets = append(targets, p.Owner)
@@ -63,7 +63,7 @@ func (c *checker) tiers() {
 				}
 			}
 			if len(missing) > 0 {
-				f, path := at(o, "tier")
+				f, path := where(o, "tier")
 				c.add(f, path, "reporting rule %s (%s:%d): a tier %s group reports to %s, but no reports_to relation from %s states it",
 					rule.ID, rf.Name, ruleLine(rf, rule.ID), rule.Tier, strings.Join(missing, ", "), o.id)
 			}

@@ -53,7 +53,8 @@ const MaxFileSize = 64 << 20
 func Parse(name string, r io.Reader) (*File, Problems) { return parse(name, r, true) }
 
 // parse is Parse; without positions it remembers no line and column per value, which only
-// messages about the file need (the streamed check reads a file again with Parse if so).
+// messages about the file need (a streamed check that finds a problem reads the run again
+// with Load to report it).
 func parse(name string, r io.Reader, positions bool) (*File, Problems) {
 	content, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
