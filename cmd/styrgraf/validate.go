@@ -26,7 +26,7 @@ func validate(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	items := 0
 	for _, f := range files {
-		items += len(dataset.Index([]*dataset.File{f}))
+		items += dataset.ItemCount(f.Data)
 	}
 	fmt.Fprintf(stdout, "%d file(s), %d item(s): no problems\n", len(files), items)
 	return nil

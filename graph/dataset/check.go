@@ -10,6 +10,18 @@ import (
 	"github.com/styrgraf/styrgraf/graph"
 )
 
+// ItemCount is how many items (nodes once imported) a dataset declares: the elements of
+// its lists that have an id.
+func ItemCount(d graph.Dataset) int {
+	n := 0
+	eachListElement(&File{Data: d}, func(_, _ int, el reflect.Value) {
+		if el.FieldByName("ID").IsValid() {
+			n++
+		}
+	})
+	return n
+}
+
 // eachElement calls fn for every element of every list of the file (organs[3], relations[0],
 // …), in file order, with its field path.
 func eachElement(f *File, fn func(path string, el reflect.Value)) {

@@ -20,6 +20,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/styrgraf/styrgraf/graph"
+	"github.com/styrgraf/styrgraf/graph/dataset"
 )
 
 //go:embed organisations.csv
@@ -593,12 +594,7 @@ func tidy(n *yaml.Node) {
 }
 
 // Count is how many items (nodes once imported) the dataset declares.
-func Count(d graph.Dataset) int {
-	return len(d.Coverage) + len(d.Organisations) + len(d.Documents) + len(d.Topics) + len(d.People) +
-		len(d.Organs) + len(d.Posts) + len(d.Mandates) + len(d.Processes) + len(d.ReportingRules) +
-		len(d.Assignments) + len(d.Meetings) + len(d.Duties) + len(d.DutyRecords) + len(d.StaffFunctions) +
-		len(d.StaffProfiles) + len(d.Rules)
-}
+func Count(d graph.Dataset) int { return dataset.ItemCount(d) }
 
 // DeepestEscalation is the organ or group at the start of the longest escalation chain in d
 // (the smallest id among equals), for benchmarks and tests that want a chain worth asking
